@@ -1,0 +1,23 @@
+import type { NextConfig } from "next";
+
+// Headers that do not depend on the request; the CSP (with a per-request nonce) is set in proxy.ts.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // The Docker image sets NEXT_OUTPUT=standalone to ship a minimal server; `npm start` uses next start.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
+  serverExternalPackages: ["@node-rs/argon2", "pg"],
+  typedRoutes: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;
