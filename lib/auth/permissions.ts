@@ -1,0 +1,126 @@
+/**
+ * The one flat `resource.action` → roles map (CONVENTIONS.md 7). Every action, route handler and UI
+ * affordance asks `can(role, permission)`; nothing compares role names directly. Unknown roles and
+ * unknown permissions are denied, so a typo or a stale token role fails closed.
+ *
+ * Decisions:
+ * - AUDITOR reads everything (audit log and API-token metadata included) and creates/downloads
+ *   exports, but changes nothing.
+ * - VIEWER reads working data (workspace, members, frameworks, systems, responsibilities, vendors,
+ *   evidence, coverage) but not the audit log, API tokens or exports: the bundle contains the audit
+ *   log and every evidence file at once, which is an auditor's or admin's need, not a reader's.
+ * - EDITOR does the daily work: systems, responsibilities (owner, status, due date, links), evidence
+ *   (create, update, soft delete) and vendors. Like VIEWER it cannot read the audit log or export.
+ * - Overriding a derived value and approving a risk acceptance are governance decisions that remove
+ *   or waive duties, so they need ADMIN; so do evidence review, purge, members, tokens, framework
+ *   import and workspace settings.
+ * - OWNER alone deletes the workspace and transfers ownership. Who may grant which role (an ADMIN
+ *   cannot create an OWNER) is `canAssignRole`, checked by the member/token services.
+ */
+
+export const ROLES = ["OWNER", "ADMIN", "EDITOR", "AUDITOR", "VIEWER"] as const;
+export type Role = (typeof ROLES)[number];
+
+const ALL: readonly Role[] = ROLES;
+const READERS: readonly Role[] = ALL;
+const EDITORS: readonly Role[] = ["OWNER", "ADMIN", "EDITOR"];
+const ADMINS: readonly Role[] = ["OWNER", "ADMIN"];
+const OVERSIGHT: readonly Role[] = ["OWNER", "ADMIN", "AUDITOR"];
+const OWNER_ONLY: readonly Role[] = ["OWNER"];
+
+const PERMISSION_MAP = {
+  "workspace.read": READERS,
+  "workspace.update": ADMINS,
+  "workspace.delete": OWNER_ONLY,
+  "workspace.transferOwnership": OWNER_ONLY,
+
+  "member.read": READERS,
+  "member.invite": ADMINS,
+  "member.updateRole": ADMINS,
+  "member.remove": ADMINS,
+
+  "token.read": OVERSIGHT,
+  "token.create": ADMINS,
+  "token.revoke": ADMINS,
+
+  "audit.read": OVERSIGHT,
+
+  "framework.read": READERS,
+  "framework.import": ADMINS,
+
+  "system.read": READERS,
+  "system.create": EDITORS,
+  "system.update": EDITORS,
+  "system.archive": EDITORS,
+
+  "responsibility.read": READERS,
+  "responsibility.update": EDITORS,
+  "responsibility.override": ADMINS,
+  "responsibility.approveRisk": ADMINS,
+
+  "vendor.read": READERS,
+  "vendor.create": EDITORS,
+  "vendor.update": EDITORS,
+
+  "evidence.read": READERS,
+  "evidence.create": EDITORS,
+  "evidence.update": EDITORS,
+  "evidence.review": ADMINS,
+  "evidence.delete": EDITORS,
+  "evidence.purge": ADMINS,
+
+  "coverage.read": READERS,
+
+  "export.create": OVERSIGHT,
+  "export.read": OVERSIGHT,
+  "export.download": OVERSIGHT,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSION_MAP;
+export const PERMISSIONS = Object.keys(PERMISSION_MAP) as Permission[];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === "string" && Object.hasOwn(PERMISSION_MAP, value);
+}
+
+/**
+ * Whether `role` holds `permission`. Takes plain strings at run time (roles come from the database
+ * and tokens; permissions may come from untyped callers), and denies anything it does not know.
+ */
+export function can(role: string | null | undefined, permission: Permission): boolean {
+  if (!isRole(role) || !isPermission(permission)) return false;
+  const allowed: readonly Role[] = PERMISSION_MAP[permission];
+  return allowed.includes(role);
+}
+
+/** All permissions of a role (for UI menus and API-token scopes); empty for unknown roles. */
+export function permissionsFor(role: string | null | undefined): Permission[] {
+  return PERMISSIONS.filter((permission) => can(role, permission));
+}
+
+/**
+ * Administrative rank, used only for "may this actor grant/change that role": OWNER > ADMIN > the
+ * rest. EDITOR, AUDITOR and VIEWER are not ordered against each other (AUDITOR reads more than an
+ * EDITOR but writes nothing), so they share a rank; never use this for feature checks, use `can`.
+ */
+const ADMIN_RANK: Record<Role, number> = { OWNER: 2, ADMIN: 1, EDITOR: 0, AUDITOR: 0, VIEWER: 0 };
+
+/** True when `role` is at least `minimum` in the administrative rank; unknown roles are false. */
+export function roleAtLeast(role: string | null | undefined, minimum: Role): boolean {
+  return isRole(role) && ADMIN_RANK[role] >= ADMIN_RANK[minimum];
+}
+
+/**
+ * Whether `actor` may give a member or API token the role `target`. Nobody grants OWNER this way:
+ * ownership moves only through `workspace.transferOwnership`. OWNER and ADMIN may grant the other
+ * roles. Services must also call this with the member's CURRENT role, so an ADMIN cannot demote or
+ * remove the OWNER.
+ */
+export function canAssignRole(actor: string | null | undefined, target: string): boolean {
+  if (!isRole(actor) || !isRole(target) || target === "OWNER") return false;
+  return actor === "OWNER" || actor === "ADMIN";
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  can,
+  canAssignRole,
+  type Permission,
+  PERMISSIONS,
+  permissionsFor,
+  type Role,
+  roleAtLeast,
+  ROLES,
+} from "@/lib/auth/permissions";
+
+// Written independently of the map on purpose: O=OWNER A=ADMIN E=EDITOR U=AUDITOR V=VIEWER.
+const EXPECTED: Record<string, string> = {
+  "workspace.read": "OAEUV",
+  "workspace.update": "OA",
+  "workspace.delete": "O",
+  "workspace.transferOwnership": "O",
+  "member.read": "OAEUV",
+  "member.invite": "OA",
+  "member.updateRole": "OA",
+  "member.remove": "OA",
+  "token.read": "OAU",
+  "token.create": "OA",
+  "token.revoke": "OA",
+  "audit.read": "OAU",
+  "framework.read": "OAEUV",
+  "framework.import": "OA",
+  "system.read": "OAEUV",
+  "system.create": "OAE",
+  "system.update": "OAE",
+  "system.archive": "OAE",
+  "responsibility.read": "OAEUV",
+  "responsibility.update": "OAE",
+  "responsibility.override": "OA",
+  "responsibility.approveRisk": "OA",
+  "vendor.read": "OAEUV",
+  "vendor.create": "OAE",
+  "vendor.update": "OAE",
+  "evidence.read": "OAEUV",
+  "evidence.create": "OAE",
+  "evidence.update": "OAE",
+  "evidence.review": "OA",
+  "evidence.delete": "OAE",
+  "evidence.purge": "OA",
+  "coverage.read": "OAEUV",
+  "export.create": "OAU",
+  "export.read": "OAU",
+  "export.download": "OAU",
+};
+const LETTER: Record<Role, string> = {
+  OWNER: "O",
+  ADMIN: "A",
+  EDITOR: "E",
+  AUDITOR: "U",
+  VIEWER: "V",
+};
+
+describe("permission map", () => {
+  it("has exactly the permissions of the expected table", () => {
+    expect([...PERMISSIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  const matrix = Object.entries(EXPECTED).flatMap(([permission, letters]) =>
+    ROLES.map((role) => [role, permission, letters.includes(LETTER[role])] as const),
+  );
+  it.each(matrix)("%s × %s → %s", (role, permission, allowed) => {
+    expect(can(role, permission as Permission)).toBe(allowed);
+  });
+
+  it("AUDITOR and VIEWER change nothing", () => {
+    const writes = PERMISSIONS.filter((p) => !p.endsWith(".read") && !p.startsWith("export."));
+    for (const role of ["AUDITOR", "VIEWER"] as const) {
+      expect(writes.filter((p) => can(role, p))).toEqual([]);
+    }
+  });
+
+  it("OWNER holds every permission", () => {
+    expect(permissionsFor("OWNER")).toEqual(PERMISSIONS);
+  });
+
+  it("denies unknown, empty and differently cased roles", () => {
+    for (const role of [undefined, null, "", "owner", "SUPERUSER", "constructor", "__proto__"]) {
+      expect(can(role, "workspace.read")).toBe(false);
+      expect(permissionsFor(role)).toEqual([]);
+    }
+  });
+
+  it("denies unknown permissions, including prototype keys", () => {
+    for (const permission of ["workspace.explode", "", "toString", "constructor", "__proto__"]) {
+      expect(can("OWNER", permission as Permission)).toBe(false);
+    }
+  });
+});
+
+describe("role assignment", () => {
+  it("ranks OWNER > ADMIN > the rest", () => {
+    expect(roleAtLeast("OWNER", "ADMIN")).toBe(true);
+    expect(roleAtLeast("ADMIN", "ADMIN")).toBe(true);
+    expect(roleAtLeast("ADMIN", "OWNER")).toBe(false);
+    expect(roleAtLeast("AUDITOR", "ADMIN")).toBe(false);
+    expect(roleAtLeast("nobody", "VIEWER")).toBe(false);
+  });
+
+  it("only OWNER and ADMIN assign roles, and nobody assigns OWNER directly", () => {
+    expect(canAssignRole("OWNER", "ADMIN")).toBe(true);
+    expect(canAssignRole("ADMIN", "VIEWER")).toBe(true);
+    expect(canAssignRole("ADMIN", "OWNER")).toBe(false);
+    expect(canAssignRole("OWNER", "OWNER")).toBe(false);
+    expect(canAssignRole("EDITOR", "VIEWER")).toBe(false);
+    expect(canAssignRole("OWNER", "ROOT")).toBe(false);
+  });
+});
