@@ -11,8 +11,6 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // The Docker image sets NEXT_OUTPUT=standalone to ship a minimal server; `npm start` uses next start.
-  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   serverExternalPackages: ["@node-rs/argon2", "pg"],
   typedRoutes: false,
   async headers() {

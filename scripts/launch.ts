@@ -62,7 +62,8 @@ async function serve(database: Database, mode: "start" | "dev") {
   log("applying migrations");
   await migrate(env);
   await seed(env);
-  if (mode === "start" && !buildIsCurrent(ROOT)) {
+  // The Docker image builds at image-build time and sets SKIP_BUILD so start-up never rebuilds.
+  if (mode === "start" && process.env.SKIP_BUILD !== "true" && !buildIsCurrent(ROOT)) {
     log("building the app (sources changed since the last build)");
     await run(binPath("next"), ["build"], { env: { ...env, NODE_ENV: "production" } });
     recordBuild(ROOT);

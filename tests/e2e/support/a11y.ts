@@ -1,0 +1,21 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+// Every page a test visits is checked with axe (WCAG 2.1 A/AA rules). The violation list is
+// printed in the failure message so the problem is named, not just counted.
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+// Navigates and checks the page that loaded.
+export async function visit(page: Page, path: string) {
+  const response = await page.goto(path);
+  await expectAccessible(page);
+  return response;
+}
