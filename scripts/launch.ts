@@ -40,6 +40,10 @@ function childEnv(database: Database, extra: Record<string, string> = {}): NodeJ
     PORT: port,
     APP_URL: process.env.APP_URL || `http://localhost:${port}`,
     NEXTAUTH_URL: process.env.APP_URL || `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // The demo workspace is opt-in in production mode; an embedded database is a local trial
+    // install, so `npm start` on it opts in unless SEED_DEMO says otherwise.
+    ...(database.embedded && !process.env.SEED_DEMO ? { SEED_DEMO: "true" } : {}),
     ...extra,
   };
 }
