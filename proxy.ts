@@ -3,7 +3,11 @@ import { type NextRequest, NextResponse } from "next/server";
 // A fresh nonce per request lets Next's own inline scripts run while every other inline script is
 // refused. Styles allow 'unsafe-inline' because the UI primitives position popovers with style
 // attributes; scripts never do.
+// Evidence downloads set their own, stricter policy (sandbox, no sources at all).
+const EVIDENCE_DOWNLOAD = /^\/w\/[^/]+\/evidence\/[^/]+\/download$/;
+
 export function proxy(request: NextRequest) {
+  if (EVIDENCE_DOWNLOAD.test(request.nextUrl.pathname)) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const development = process.env.NODE_ENV === "development";
   const csp = [
