@@ -1,0 +1,35 @@
+// The benchmark's lower bound: the least SQL that still counts covered parts of a workspace by
+// DESIGN.md's definition. No reasons, no other rates, no responsibility join, only current
+// evidence aggregated. The engine's workspace coverage is compared against it (ratio ≤ 2 target);
+// the bench checks both count the same covered parts.
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export function lowerBoundSql(input: { workspaceId: string; now: Date }): Prisma.Sql {
+  const now = Prisma.sql`${input.now.toISOString()}::timestamp(3)`;
+  const ws = input.workspaceId;
+  return Prisma.sql`
+    SELECT count(*)::int AS covered
+    FROM "ResponsibilityPart" p
+    JOIN "AiSystem" s ON s.id = p."systemId"
+    LEFT JOIN (
+      SELECT l."partId", bool_or(e.kind = 'ATTESTATION') AS attested
+      FROM "EvidenceLink" l JOIN "Evidence" e ON e.id = l."evidenceId"
+      WHERE l."workspaceId" = ${ws} AND e."workspaceId" = ${ws} AND e."deletedAt" IS NULL
+        AND e."supersededAt" IS NULL AND e."reviewStatus" <> 'REJECTED'
+        AND (e."validUntil" IS NULL OR e."validUntil" >= ${now})
+      GROUP BY l."partId") lk ON lk."partId" = p.id
+    LEFT JOIN (
+      SELECT DISTINCT e."vendorId" FROM "Evidence" e
+      WHERE e."workspaceId" = ${ws} AND e.kind = 'ATTESTATION' AND e."vendorId" IS NOT NULL
+        AND e."deletedAt" IS NULL AND e."supersededAt" IS NULL AND e."reviewStatus" <> 'REJECTED'
+        AND (e."validUntil" IS NULL OR e."validUntil" >= ${now})) va ON va."vendorId" = s."vendorId"
+    WHERE p."workspaceId" = ${ws} AND s."workspaceId" = ${ws} AND s."archivedAt" IS NULL
+      AND s.lifecycle <> 'RETIRED'
+      AND CASE WHEN p.side = 'PROVIDER' THEN lk.attested IS TRUE OR va."vendorId" IS NOT NULL
+        ELSE p."ownerId" IS NOT NULL AND (
+          (p.status = 'IMPLEMENTED' AND lk."partId" IS NOT NULL)
+          OR (p.status = 'NOT_APPLICABLE' AND btrim(p.justification) <> '')
+          OR (p.status = 'RISK_ACCEPTED' AND btrim(p.justification) <> ''
+              AND p."riskApproverId" IS NOT NULL AND p."riskAcceptanceExpiresAt" >= ${now}))
+        END`;
+}

@@ -1,0 +1,222 @@
+import "server-only";
+
+import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * THE one SQL definition of coverage: every number of the engine (rates, grouped coverage, gap
+ * list, heat map, snapshots) selects from `partCoverageSql`. It mirrors, rule for rule, the
+ * reference in lib/domain/coverage-reference.ts (`evaluateParts`) and lib/domain/evidence-state.ts
+ * (`isCurrentEvidence`, `evidenceState(...) === "expired"`); a property test
+ * (tests/integration/coverage-property.test.ts) checks both agree on generated workspaces.
+ *
+ * A builder of SQL fragments rather than a database view: `now` must be a parameter (tests pin
+ * time) and the scope has to reach the inner evidence aggregate, neither of which a view can take.
+ * The fragment is a plain subquery, so PostgreSQL flattens it into each caller and pushes the
+ * caller's predicates down to the indexed columns.
+ */
+
+/** One row per part of an active system in scope; the columns `partCoverageSql` yields. */
+export type PartCoverageRow = {
+  partId: string;
+  responsibilityId: string;
+  systemId: string;
+  systemName: string;
+  domainKey: string;
+  side: "CUSTOMER" | "PROVIDER";
+  ownerId: string | null;
+  status: string;
+  dueDate: Date | null;
+  riskTier: string | null;
+  vendorId: string | null;
+  deploymentModels: string[];
+  critical: boolean;
+  hasCurrentEvidence: boolean;
+  covered: boolean;
+  reasons: string[];
+};
+
+/**
+ * Non-blank text, as the reference's `value.trim() !== ""`: a character outside the set that
+ * JavaScript's String.prototype.trim strips (ECMAScript WhiteSpace + LineTerminator). Spelled out
+ * instead of [[:space:]], whose meaning depends on the database locale.
+ */
+const NON_BLANK_PATTERN =
+  "[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+
+/**
+ * `now` as a timestamp without time zone, the type Prisma stores DateTime in (UTC wall time). Sent
+ * as ISO text and cast, so the session's TimeZone can never shift it (the 'Z' is ignored by the
+ * cast, which is what we want: the stored values are UTC too).
+ */
+export function sqlInstant(now: Date): Prisma.Sql {
+  return Prisma.sql`${now.toISOString()}::timestamp(3)`;
+}
+
+/**
+ * Evidence that is "live": not soft-deleted, not superseded, not rejected. Live evidence is current
+ * when validUntil is null or >= now, and "expired" (the reference's evidenceState) when < now.
+ * Superseded ⇔ supersededAt set: the evidence service stamps it in the transaction that creates
+ * the newer revision (which points back through supersedesId).
+ */
+function liveEvidence(alias: string): Prisma.Sql {
+  const e = Prisma.raw(alias);
+  return Prisma.sql`${e}."deletedAt" IS NULL AND ${e}."supersededAt" IS NULL
+    AND ${e}."reviewStatus" <> 'REJECTED'`;
+}
+
+/**
+ * Rows of active systems (not archived, lifecycle not RETIRED) matching the scope. `rows` is the
+ * alias of a table carrying workspaceId, systemId and domainKey (parts, or responsibilities for
+ * the heat map, which passes no ownerId); `system` the alias of "AiSystem".
+ */
+export function scopePredicate(input: {
+  workspaceId: string;
+  scope: CoverageScope;
+  rows: string;
+  system: string;
+}): Prisma.Sql {
+  const p = Prisma.raw(input.rows);
+  const s = Prisma.raw(input.system);
+  const { scope } = input;
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`${p}."workspaceId" = ${input.workspaceId}`,
+    Prisma.sql`${s}."workspaceId" = ${input.workspaceId}`,
+    Prisma.sql`${s}."archivedAt" IS NULL`,
+    Prisma.sql`${s}.lifecycle <> 'RETIRED'`,
+  ];
+  // An empty list matches nothing (= ANY('{}') is false), as the reference's `includes`.
+  if (scope.systemIds)
+    conditions.push(Prisma.sql`${p}."systemId" = ANY(${[...scope.systemIds]}::text[])`);
+  if (scope.domainKeys)
+    conditions.push(Prisma.sql`${p}."domainKey" = ANY(${[...scope.domainKeys]}::text[])`);
+  if (scope.deploymentModel !== undefined)
+    conditions.push(Prisma.sql`${s}."deploymentModels" @> ARRAY[${scope.deploymentModel}]::text[]`);
+  if (scope.ownerId !== undefined) conditions.push(Prisma.sql`${p}."ownerId" = ${scope.ownerId}`);
+  if (scope.vendorId !== undefined)
+    conditions.push(Prisma.sql`${s}."vendorId" = ${scope.vendorId}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+function isWholeWorkspace(scope: CoverageScope): boolean {
+  return Object.values(scope).every((value) => value === undefined);
+}
+
+/**
+ * Per part with directly linked live evidence in `state` (current: validUntil null or >= now;
+ * expired: validUntil < now): one row, and whether any of it is an ATTESTATION. Current and
+ * expired are separate grouped subqueries, each unique on partId, so PostgreSQL removes the
+ * expired one from any query that does not read reasons (the rates aggregate only current links).
+ * Links and evidence both carry the workspace id, so a stray link to another tenant's part or
+ * evidence never counts. With a narrow scope the aggregate is restricted to the scope's parts.
+ */
+function linkedEvidenceSql(input: {
+  workspaceId: string;
+  scope: CoverageScope;
+  now: Date;
+  state: "current" | "expired";
+}) {
+  const now = sqlInstant(input.now);
+  const inState =
+    input.state === "current"
+      ? Prisma.sql`(e."validUntil" IS NULL OR e."validUntil" >= ${now})`
+      : Prisma.sql`e."validUntil" < ${now}`;
+  const narrow = isWholeWorkspace(input.scope)
+    ? Prisma.empty
+    : Prisma.sql`AND l."partId" IN (
+        SELECT sp.id FROM "ResponsibilityPart" sp JOIN "AiSystem" ss ON ss.id = sp."systemId"
+        WHERE ${scopePredicate({ ...input, rows: "sp", system: "ss" })})`;
+  return Prisma.sql`
+    SELECT l."partId", bool_or(e.kind = 'ATTESTATION') AS attestation
+    FROM "EvidenceLink" l
+    JOIN "Evidence" e ON e.id = l."evidenceId" AND e."workspaceId" = ${input.workspaceId}
+    WHERE l."workspaceId" = ${input.workspaceId} AND ${liveEvidence("e")} AND ${inState} ${narrow}
+    GROUP BY l."partId"`;
+}
+
+/** Per vendor of this workspace: its live ATTESTATION evidence, current / expired. */
+function vendorAttestationSql(input: { workspaceId: string; now: Date }) {
+  const now = sqlInstant(input.now);
+  return Prisma.sql`
+    SELECT e."vendorId",
+      bool_or(e."validUntil" IS NULL OR e."validUntil" >= ${now}) AS "anyCurrent",
+      bool_or(e."validUntil" < ${now}) AS "anyExpired"
+    FROM "Evidence" e
+    WHERE e."workspaceId" = ${input.workspaceId} AND e.kind = 'ATTESTATION'
+      AND e."vendorId" IS NOT NULL AND ${liveEvidence("e")}
+    GROUP BY e."vendorId"`;
+}
+
+/**
+ * The per-part subquery. Use as `FROM (${partCoverageSql(...)}) pc`.
+ *
+ * covered (reference `evaluateParts`):
+ * - CUSTOMER: owner set AND ((IMPLEMENTED AND current evidence linked) OR (NOT_APPLICABLE AND
+ *   justification) OR (RISK_ACCEPTED AND justification AND approver AND expiry >= now)).
+ * - PROVIDER: a current ATTESTATION linked, or held by the system's vendor.
+ * reasons: GAP_REASONS order, empty exactly when covered (checked on every part by the tests).
+ */
+export function partCoverageSql(input: {
+  workspaceId: string;
+  scope: CoverageScope;
+  now: Date;
+}): Prisma.Sql {
+  const now = sqlInstant(input.now);
+  const flags = Prisma.sql`
+    SELECT p.id AS "partId", p."responsibilityId", p."systemId", s.name AS "systemName",
+      p."domainKey", p.side, p."ownerId", p.status, p."dueDate", s."riskTier", s."vendorId",
+      s."deploymentModels", COALESCE(r.critical, false) AS critical,
+      p."riskApproverId", p."riskAcceptanceExpiresAt",
+      COALESCE(p.justification ~ ${NON_BLANK_PATTERN}, false) AS "hasJustification",
+      lc."partId" IS NOT NULL AS "linkCurrent",
+      lx."partId" IS NOT NULL AS "linkExpired",
+      COALESCE(lc.attestation, false) OR COALESCE(va."anyCurrent", false) AS "attestationCurrent",
+      COALESCE(lx.attestation, false) OR COALESCE(va."anyExpired", false) AS "attestationExpired"
+    FROM "ResponsibilityPart" p
+    JOIN "AiSystem" s ON s.id = p."systemId"
+    -- LEFT JOIN on the primary key: PostgreSQL drops it when no caller reads critical (the rates).
+    -- A part always has its responsibility (foreign key, same workspace, written together).
+    LEFT JOIN "Responsibility" r
+      ON r.id = p."responsibilityId" AND r."workspaceId" = ${input.workspaceId}
+    LEFT JOIN (${linkedEvidenceSql({ ...input, state: "current" })}) lc ON lc."partId" = p.id
+    LEFT JOIN (${linkedEvidenceSql({ ...input, state: "expired" })}) lx ON lx."partId" = p.id
+    LEFT JOIN (${vendorAttestationSql(input)}) va ON va."vendorId" = s."vendorId"
+    WHERE ${scopePredicate({ ...input, rows: "p", system: "s" })}`;
+
+  // Customer part on the implementation path: any status but NOT_APPLICABLE / RISK_ACCEPTED.
+  const cust = Prisma.sql`f.side = 'CUSTOMER'`;
+  const implPath = Prisma.sql`f.status NOT IN ('NOT_APPLICABLE', 'RISK_ACCEPTED')`;
+  const accepted = Prisma.sql`f.status = 'RISK_ACCEPTED'`;
+  const closed = Prisma.sql`f.status IN ('NOT_APPLICABLE', 'RISK_ACCEPTED')`;
+  return Prisma.sql`
+    SELECT f."partId", f."responsibilityId", f."systemId", f."systemName", f."domainKey", f.side,
+      f."ownerId", f.status, f."dueDate", f."riskTier", f."vendorId", f."deploymentModels",
+      f.critical,
+      CASE WHEN f.side = 'PROVIDER' THEN f."attestationCurrent" ELSE f."linkCurrent" END
+        AS "hasCurrentEvidence",
+      CASE WHEN f.side = 'PROVIDER' THEN f."attestationCurrent"
+        ELSE f."ownerId" IS NOT NULL AND (
+          (f.status = 'IMPLEMENTED' AND f."linkCurrent")
+          OR (f.status = 'NOT_APPLICABLE' AND f."hasJustification")
+          OR (${accepted} AND f."hasJustification" AND f."riskApproverId" IS NOT NULL
+              AND COALESCE(f."riskAcceptanceExpiresAt" >= ${now}, false)))
+      END AS covered,
+      array_remove(ARRAY[
+        CASE WHEN ${cust} AND f."ownerId" IS NULL THEN 'NO_OWNER' END,
+        CASE WHEN ${cust} AND f.status IN ('NOT_STARTED', 'IN_PROGRESS') THEN 'NOT_IMPLEMENTED' END,
+        CASE WHEN ${cust} AND ${implPath} AND NOT f."linkCurrent" AND NOT f."linkExpired"
+          THEN 'NO_CURRENT_EVIDENCE' END,
+        CASE WHEN (${cust} AND ${implPath} AND NOT f."linkCurrent" AND f."linkExpired")
+            OR (f.side = 'PROVIDER' AND NOT f."attestationCurrent" AND f."attestationExpired")
+          THEN 'EVIDENCE_EXPIRED' END,
+        CASE WHEN f.side = 'PROVIDER' AND NOT f."attestationCurrent" AND NOT f."attestationExpired"
+          THEN 'NO_ATTESTATION' END,
+        CASE WHEN ${cust} AND ${accepted} AND f."riskAcceptanceExpiresAt" < ${now}
+          THEN 'ACCEPTANCE_EXPIRED' END,
+        CASE WHEN ${cust} AND ${closed} AND NOT f."hasJustification" THEN 'MISSING_JUSTIFICATION' END,
+        CASE WHEN ${cust} AND ${accepted} AND f."riskApproverId" IS NULL THEN 'MISSING_APPROVER' END,
+        CASE WHEN ${cust} AND ${accepted} AND f."riskAcceptanceExpiresAt" IS NULL
+          THEN 'MISSING_ACCEPTANCE_EXPIRY' END
+      ]::text[], NULL) AS reasons
+    FROM (${flags}) f`;
+}

@@ -1,0 +1,64 @@
+import "server-only";
+
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { SUMMARY_COUNTS, SUMMARY_RATES } from "@/lib/server/coverage/coverage-summary-sql";
+import { partCoverageSql } from "@/lib/server/coverage/part-coverage-sql";
+
+/** Snapshot days are UTC calendar days ("YYYY-MM-DD"), the same for every server and user. */
+export function utcDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * Stores the workspace's coverage at `now` under its UTC day in one statement: the aggregate is the
+ * engine's own (part-coverage-sql.ts), so a snapshot always equals `getCoverage` at that instant.
+ * `replace` true (default): a second call the same day refreshes that day's row; false keeps the
+ * first one (what the first-request-of-the-day path wants). Either way one row per workspace per
+ * day, guaranteed by the unique (workspaceId, day) key even under concurrent calls.
+ * Returns whether a row was written.
+ */
+export async function takeDailySnapshot(input: {
+  workspaceId: string;
+  now?: Date;
+  replace?: boolean;
+}): Promise<boolean> {
+  const now = input.now ?? new Date();
+  const pc = partCoverageSql({ workspaceId: input.workspaceId, scope: {}, now });
+  const onConflict =
+    input.replace === false
+      ? Prisma.sql`DO NOTHING`
+      : Prisma.sql`DO UPDATE SET "totalParts" = EXCLUDED."totalParts",
+          "coveredParts" = EXCLUDED."coveredParts", "ownedRate" = EXCLUDED."ownedRate",
+          "implementedRate" = EXCLUDED."implementedRate", "evidencedRate" = EXCLUDED."evidencedRate",
+          "providerAssuredRate" = EXCLUDED."providerAssuredRate", "createdAt" = EXCLUDED."createdAt"`;
+  const written = await db.$executeRaw`
+    INSERT INTO "CoverageSnapshot" (id, "workspaceId", day, "totalParts", "coveredParts",
+      "ownedRate", "implementedRate", "evidencedRate", "providerAssuredRate", "createdAt")
+    SELECT gen_random_uuid()::text, w.id, ${utcDay(now)}::date, s."totalParts", s."coveredParts",
+      s."ownedRate", s."implementedRate", s."evidencedRate", s."providerAssuredRate",
+      ${now.toISOString()}::timestamp(3)
+    FROM "Workspace" w
+    CROSS JOIN (SELECT ${SUMMARY_RATES} FROM (SELECT ${SUMMARY_COUNTS} FROM (${pc}) pc) c) s
+    WHERE w.id = ${input.workspaceId}
+    ON CONFLICT ("workspaceId", day) ${onConflict}`;
+  return written > 0;
+}
+
+/** Workspaces known to have today's snapshot, per process: the common case costs no query. */
+const snapshotDayByWorkspace = new Map<string, string>();
+
+/**
+ * Makes sure today's snapshot exists; called on a dashboard's first request of the day, so trends
+ * exist without a scheduler. After the first call of a day in this process it returns at once;
+ * otherwise one indexed lookup, and only when the row is missing the coverage aggregate.
+ */
+export async function ensureTodaySnapshot(workspaceId: string, now = new Date()): Promise<void> {
+  const day = utcDay(now);
+  if (snapshotDayByWorkspace.get(workspaceId) === day) return;
+  const existing = await db.$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "CoverageSnapshot"
+      WHERE "workspaceId" = ${workspaceId} AND day = ${day}::date) AS found`;
+  if (!existing[0]?.found) await takeDailySnapshot({ workspaceId, now, replace: false });
+  snapshotDayByWorkspace.set(workspaceId, day);
+}
