@@ -11,8 +11,11 @@
  *   log and every evidence file at once, which is an auditor's or admin's need, not a reader's.
  * - EDITOR does the daily work: systems, responsibilities (owner, status, due date, links), evidence
  *   (create, update, soft delete) and vendors. Like VIEWER it cannot read the audit log or export.
- * - Overriding a derived value and approving a risk acceptance are governance decisions that remove
- *   or waive duties, so they need ADMIN; so do evidence review, purge, members, tokens, framework
+ * - Overriding a domain's derived value is daily registry work (issue 5: "an EDITOR+ may change a
+ *   domain's value"); it always needs a justification and is an audit event, and the derived value
+ *   stays visible beside it, so an override is reviewable rather than restricted.
+ * - Approving a risk acceptance waives a duty, so it needs ADMIN (an EDITOR records the acceptance
+ *   but must name an ADMIN+ approver); so do evidence review, purge, members, tokens, framework
  *   import and workspace settings.
  * - OWNER alone deletes the workspace and transfers ownership. Who may grant which role (an ADMIN
  *   cannot create an OWNER) is `canAssignRole`, checked by the member/token services.
@@ -55,7 +58,7 @@ const PERMISSION_MAP = {
 
   "responsibility.read": READERS,
   "responsibility.update": EDITORS,
-  "responsibility.override": ADMINS,
+  "responsibility.override": EDITORS,
   "responsibility.approveRisk": ADMINS,
 
   "vendor.read": READERS,

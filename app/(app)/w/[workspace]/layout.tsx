@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+
+import { AppShell } from "@/components/app-shell/app-shell";
+import type { NavItemKey } from "@/components/app-shell/nav-items";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { findWorkspaceAuth, getWorkspaceAuth } from "@/lib/auth/session";
+import { listUserWorkspaces } from "@/lib/server/workspaces/list-user-workspaces";
+
+type Props = { children: ReactNode; params: Promise<{ workspace: string }> };
+
+// What a role must hold to see each navigation item (the pages refuse it anyway).
+const NAV_PERMISSIONS: Partial<Record<NavItemKey, Permission>> = {
+  systems: "system.read",
+  responsibilities: "responsibility.read",
+  my: "responsibility.update",
+  evidence: "evidence.read",
+  vendors: "vendor.read",
+  gaps: "coverage.read",
+  frameworks: "framework.read",
+  exports: "export.read",
+  audit: "audit.read",
+  settings: "member.read",
+};
+
+// The title names the workspace only for its members; everyone else gets the 404 page's title
+// (the layout below answers 404 for them before rendering anything).
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const auth = await findWorkspaceAuth((await params).workspace);
+  if (!auth) return { title: "Page not found" };
+  const name = auth.workspace.name;
+  return {
+    title: { template: `%s · ${name} · AI SRM Workspace`, default: `${name} · AI SRM Workspace` },
+  };
+}
+
+export default async function WorkspaceLayout({ children, params }: Props) {
+  const auth = await getWorkspaceAuth((await params).workspace);
+  const workspaces = await listUserWorkspaces(auth.user.id);
+  const hidden = (Object.entries(NAV_PERMISSIONS) as [NavItemKey, Permission][])
+    .filter(([, permission]) => !can(auth.role, permission))
+    .map(([key]) => key);
+  return (
+    <AppShell
+      workspace={{ slug: auth.workspace.slug, name: auth.workspace.name }}
+      workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))}
+      user={{ name: auth.user.name, email: auth.user.email }}
+      role={auth.role}
+      hiddenNavItems={hidden}
+      createWorkspaceHref="/w/new"
+      signOutHref="/sign-out"
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,170 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
+
+import { roleLabel } from "@/components/app-shell/nav-items";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { NativeSelect } from "@/components/ui/native-select";
+import type { AssignableRole } from "@/lib/validation/members";
+import { resultFormError, submitFormData } from "@/lib/actions/result";
+
+import {
+  changeMemberRoleAction,
+  leaveWorkspaceAction,
+  removeMemberAction,
+  revokeInvitationAction,
+  transferOwnershipAction,
+} from "./actions";
+
+type MemberRef = { slug: string; membershipId: string; label: string };
+
+export function ChangeRoleForm({
+  slug,
+  membershipId,
+  label,
+  role,
+  roles,
+}: MemberRef & { role: string; roles: readonly string[] }) {
+  const { execute, result, isPending } = useAction(changeMemberRoleAction.bind(null, slug));
+  const formError = resultFormError(result);
+  const id = `role-${membershipId}`;
+  return (
+    <form
+      className="flex flex-wrap items-center gap-2"
+      onSubmit={submitFormData((formData) =>
+        execute({ membershipId, role: String(formData.get("role") ?? "") as AssignableRole }),
+      )}
+    >
+      <label htmlFor={id} className="sr-only">
+        Role of {label}
+      </label>
+      <NativeSelect id={id} name="role" defaultValue={role} wrapperClassName="w-36">
+        {roles.map((option) => (
+          <option key={option} value={option}>
+            {roleLabel(option)}
+          </option>
+        ))}
+      </NativeSelect>
+      <Button type="submit" variant="outline" size="sm" disabled={isPending}>
+        {isPending ? "Saving…" : "Save role"}
+      </Button>
+      {formError ? (
+        <p role="alert" className="w-full text-xs font-medium text-destructive">
+          {formError}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function RemoveMemberButton({ slug, membershipId, label }: MemberRef) {
+  const { executeAsync, result } = useAction(removeMemberAction.bind(null, slug));
+  const formError = resultFormError(result);
+  return (
+    <>
+      <ConfirmDialog
+        trigger={
+          <Button variant="ghost" size="sm" className="text-destructive">
+            Remove<span className="sr-only"> {label}</span>
+          </Button>
+        }
+        title={`Remove ${label}?`}
+        description="They lose access to this workspace immediately. Their past changes stay in the audit log."
+        confirmLabel="Remove member"
+        onConfirm={() => executeAsync({ membershipId })}
+      />
+      {formError ? (
+        <p role="alert" className="text-xs font-medium text-destructive">
+          {formError}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function TransferOwnershipButton({ slug, membershipId, label }: MemberRef) {
+  const { executeAsync, result } = useAction(transferOwnershipAction.bind(null, slug));
+  const formError = resultFormError(result);
+  return (
+    <>
+      <ConfirmDialog
+        trigger={
+          <Button variant="ghost" size="sm">
+            Make owner<span className="sr-only"> ({label})</span>
+          </Button>
+        }
+        title={`Transfer ownership to ${label}?`}
+        description="They become the owner of this workspace and you become an admin. Only the new owner can undo this."
+        confirmLabel="Transfer ownership"
+        onConfirm={() => executeAsync({ membershipId })}
+      />
+      {formError ? (
+        <p role="alert" className="text-xs font-medium text-destructive">
+          {formError}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function RevokeInvitationButton({
+  slug,
+  invitationId,
+  email,
+}: {
+  slug: string;
+  invitationId: string;
+  email: string;
+}) {
+  const { executeAsync, result } = useAction(revokeInvitationAction.bind(null, slug));
+  const formError = resultFormError(result);
+  return (
+    <>
+      <ConfirmDialog
+        trigger={
+          <Button variant="ghost" size="sm" className="text-destructive">
+            Revoke<span className="sr-only"> invitation for {email}</span>
+          </Button>
+        }
+        title={`Revoke the invitation for ${email}?`}
+        description="The link stops working. You can invite the address again later."
+        confirmLabel="Revoke invitation"
+        onConfirm={() => executeAsync({ invitationId })}
+      />
+      {formError ? (
+        <p role="alert" className="text-xs font-medium text-destructive">
+          {formError}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function LeaveWorkspaceButton({
+  slug,
+  workspaceName,
+}: {
+  slug: string;
+  workspaceName: string;
+}) {
+  const router = useRouter();
+  const { executeAsync, result } = useAction(leaveWorkspaceAction.bind(null, slug), {
+    onSuccess: () => router.push("/w"),
+  });
+  const formError = resultFormError(result);
+  return (
+    <div className="grid gap-2">
+      <ConfirmDialog
+        trigger={<Button variant="outline">Leave workspace</Button>}
+        title={`Leave ${workspaceName}?`}
+        description="You lose access immediately. To come back, an admin must invite you again."
+        confirmLabel="Leave workspace"
+        onConfirm={() => executeAsync({})}
+      />
+      {formError ? <Alert variant="error">{formError}</Alert> : null}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
+
+import { PasswordRules } from "../../sign-up/password-rules";
+import { acceptInvitationAction, acceptInvitationWithSignUpAction } from "./actions";
+
+export function AcceptInvitationButton({ token, label }: { token: string; label: string }) {
+  const { execute, result, isPending } = useAction(acceptInvitationAction);
+  const formError = resultFormError(result);
+  return (
+    <div className="grid gap-3">
+      {formError ? <Alert variant="error">{formError}</Alert> : null}
+      <Button
+        type="button"
+        onClick={() => execute({ token })}
+        disabled={isPending}
+        className="w-full"
+      >
+        {isPending ? "Joining…" : label}
+      </Button>
+    </div>
+  );
+}
+
+export function AcceptWithSignUpForm({ token, email }: { token: string; email: string }) {
+  const { execute, result, isPending } = useAction(acceptInvitationWithSignUpAction);
+  const fieldErrors = resultFieldErrors(result);
+  const formError = resultFormError(result);
+  return (
+    <form
+      noValidate
+      className="grid gap-4"
+      onSubmit={submitFormData((formData) =>
+        execute({
+          token,
+          name: String(formData.get("name") ?? ""),
+          password: String(formData.get("password") ?? ""),
+        }),
+      )}
+    >
+      {formError ? <Alert variant="error">{formError}</Alert> : null}
+      <FormField
+        id="invite-email"
+        label="E-mail address"
+        description="Invitations are tied to the invited address."
+      >
+        <Input value={email} readOnly />
+      </FormField>
+      <FormField id="name" label="Your name" error={fieldErrors.name} required>
+        <Input name="name" autoComplete="name" autoFocus />
+      </FormField>
+      <FormField
+        id="password"
+        label="Choose a password"
+        error={fieldErrors.password}
+        required
+        description={<PasswordRules id="password-rules" />}
+      >
+        <Input name="password" type="password" autoComplete="new-password" />
+      </FormField>
+      <Button type="submit" disabled={isPending} className="w-full">
+        {isPending ? "Creating your account…" : "Create account and join"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+"use server";
+
+import { redirect } from "next/navigation";
+
+import { actionClient } from "@/lib/actions/safe-action";
+import { clientAddress } from "@/lib/auth/client-address";
+import { startSession } from "@/lib/auth/session";
+import { authenticateWithPassword } from "@/lib/server/auth/authenticate-with-password";
+import { safeCallbackPath, signInSchema } from "@/lib/validation/auth";
+
+export const signInAction = actionClient
+  .metadata({ name: "auth.signIn" })
+  .inputSchema(signInSchema)
+  .action(async ({ parsedInput }) => {
+    const user = await authenticateWithPassword({
+      email: parsedInput.email,
+      password: parsedInput.password,
+      clientAddress: await clientAddress(),
+    });
+    await startSession(user);
+    redirect(safeCallbackPath(parsedInput.callbackUrl));
+  });

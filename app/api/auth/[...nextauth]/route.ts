@@ -1,0 +1,3 @@
+import { handleAuthRequest } from "@/lib/auth/route-handler";
+
+export { handleAuthRequest as GET, handleAuthRequest as POST };

@@ -1,0 +1,106 @@
+import "server-only";
+
+import { decode, encode } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+
+import {
+  SESSION_MAX_AGE_SECONDS,
+  sessionCookieName,
+  sessionCookieOptions,
+} from "@/lib/auth/cookies";
+import { env } from "@/lib/env";
+import type { Role } from "@/lib/generated/prisma/client";
+import { findActiveUser } from "@/lib/server/users/find-active-user";
+import { findWorkspaceMembership } from "@/lib/server/workspaces/find-workspace-membership";
+
+// The session is a next-auth JWT in an HttpOnly cookie (see cookies.ts). It only says WHO signed
+// in; whether that user is still active and still a member is read from the database on every
+// request (getSession / getWorkspaceAuth), so deactivation and removal take effect immediately.
+
+export type SessionUser = { id: string; email: string; name: string };
+export type Session = { user: SessionUser };
+
+export type WorkspaceAuth = {
+  user: SessionUser;
+  workspace: { id: string; slug: string; name: string };
+  role: Role;
+  membershipId: string;
+};
+
+type SessionClaims = { userId: string };
+
+// Integration tests run outside Next's request scope (no cookies()); they name the signed-in user
+// here instead. Everything after the claims (active check, membership) stays the real code path.
+let testSessionSource: (() => SessionClaims | null) | undefined;
+
+export function setSessionForTests(userId: string | null | undefined) {
+  if (env().NODE_ENV !== "test") throw new Error("setSessionForTests is only available in tests");
+  testSessionSource = userId === undefined ? undefined : () => (userId ? { userId } : null);
+}
+
+const readSessionClaims = cache(async (): Promise<SessionClaims | null> => {
+  if (testSessionSource) return testSessionSource();
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: env().AUTH_SECRET }).catch(() => null);
+  return typeof token?.sub === "string" ? { userId: token.sub } : null;
+});
+
+/** The signed-in, still active user, or null. Cached per request. */
+export const getSession = cache(async (): Promise<Session | null> => {
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  const user = await findActiveUser(claims.userId);
+  return user ? { user } : null;
+});
+
+/** For pages outside a workspace (/w, /w/new): sends anonymous visitors to sign in. */
+export async function requireSession(callbackPath: string): Promise<Session> {
+  const session = await getSession();
+  if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  return session;
+}
+
+/**
+ * The current user's membership in `/w/[slug]`, or null (anonymous, deactivated, unknown slug or
+ * not a member: indistinguishable). For generateMetadata, which must not throw: a thrown
+ * notFound() there leaves the 404 page without a title.
+ */
+export const findWorkspaceAuth = cache(async (slug: string): Promise<WorkspaceAuth | null> => {
+  const session = await getSession();
+  if (!session) return null;
+  const membership = await findWorkspaceMembership({ userId: session.user.id, slug });
+  return membership ? { user: session.user, ...membership } : null;
+});
+
+/**
+ * Resolves `/w/[slug]` for the current user once per request. Anonymous visitors are sent to
+ * sign in; unknown slugs, workspaces the user is not a member of and deactivated users all get
+ * the same 404, before any workspace data (its name included) is read.
+ */
+export const getWorkspaceAuth = cache(async (slug: string): Promise<WorkspaceAuth> => {
+  const claims = await readSessionClaims();
+  if (!claims) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/w/${slug}`)}`);
+  const auth = await findWorkspaceAuth(slug);
+  if (!auth) notFound();
+  return auth;
+});
+
+/** Signs a user in on this response (password sign-in, sign-up, invitation acceptance). */
+export async function startSession(user: SessionUser): Promise<void> {
+  const token = await encode({
+    token: { sub: user.id, email: user.email, name: user.name },
+    secret: env().AUTH_SECRET,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+  (await cookies()).set(sessionCookieName(), token, {
+    ...sessionCookieOptions(),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
+
+export async function endSession(): Promise<void> {
+  (await cookies()).set(sessionCookieName(), "", { ...sessionCookieOptions(), maxAge: 0 });
+}

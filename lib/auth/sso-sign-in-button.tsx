@@ -1,0 +1,27 @@
+"use client";
+
+import { KeyRound } from "lucide-react";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+
+import { Button } from "@/components/ui/button";
+
+/** Starts the OpenID Connect flow through next-auth (shown only when SSO is configured). */
+export function SsoSignInButton({ label, callbackUrl }: { label: string; callbackUrl: string }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <Button
+      type="button"
+      variant="outline"
+      className="w-full"
+      disabled={pending}
+      onClick={() => {
+        setPending(true);
+        void signIn("oidc", { callbackUrl });
+      }}
+    >
+      <KeyRound aria-hidden="true" />
+      {pending ? "Redirecting…" : `Continue with ${label}`}
+    </Button>
+  );
+}

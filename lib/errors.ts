@@ -1,0 +1,132 @@
+// Expected errors carry an HTTP status and a stable code. Services throw them; the action chain
+// (lib/actions/safe-action.ts) and the REST wrapper (lib/server/api/route.ts) turn them into their
+// error shapes with the two helpers at the bottom. Anything else is a bug: it is logged with its
+// stack and the caller only sees a generic message, so internals never leak.
+
+export type FieldErrors = Record<string, string[]>;
+
+export type ErrorCode =
+  | "VALIDATION_FAILED"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "INTERNAL";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad input. `fieldErrors` names the fields (form field names / JSON keys) and what is wrong. */
+export class ValidationError extends AppError {
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super("VALIDATION_FAILED", 400, message);
+  }
+
+  static forField(field: string, message: string): ValidationError {
+    return new ValidationError(message, { [field]: [message] });
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = "Sign in to continue.") {
+    super("UNAUTHORIZED", 401, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "Your role does not allow this.") {
+    super("FORBIDDEN", 403, message);
+  }
+}
+
+/** Also the answer for rows of another workspace: their existence is never confirmed. */
+export class NotFoundError extends AppError {
+  constructor(message = "Not found.") {
+    super("NOT_FOUND", 404, message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super("CONFLICT", 409, message);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("RATE_LIMITED", 429, message);
+  }
+}
+
+export const GENERIC_ERROR_MESSAGE = "Something went wrong. Nothing was changed; please try again.";
+
+/** What a server action returns as `result.serverError`. JSON-serialisable by design. */
+export type ActionError = {
+  code: ErrorCode;
+  message: string;
+  status: number;
+  fieldErrors?: FieldErrors;
+};
+
+export function toActionError(error: unknown): ActionError {
+  if (error instanceof ValidationError) {
+    return {
+      code: error.code,
+      message: error.message,
+      status: error.status,
+      fieldErrors: error.fieldErrors,
+    };
+  }
+  if (error instanceof AppError) {
+    return { code: error.code, message: error.message, status: error.status };
+  }
+  console.error("[unexpected error]", error);
+  return { code: "INTERNAL", message: GENERIC_ERROR_MESSAGE, status: 500 };
+}
+
+/** The REST API's error body: `{ "error": { "code", "message", "fields"? } }`. */
+export type ApiErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+
+export function toApiErrorResponse(error: unknown): Response {
+  const mapped = toActionError(error);
+  const body: ApiErrorBody = {
+    error: {
+      code: mapped.code,
+      message: mapped.message,
+      ...(mapped.fieldErrors && Object.keys(mapped.fieldErrors).length > 0
+        ? { fields: mapped.fieldErrors }
+        : {}),
+    },
+  };
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
+  if (error instanceof UnauthorizedError) headers["www-authenticate"] = 'Bearer realm="api"';
+  return Response.json(body, { status: mapped.status, headers });
+}
+
+/** Turns zod issues into field errors keyed by the first path segment ("" → form-level). */
+export function fieldErrorsFromIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldErrors {
+  const result: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (result[key] ??= []).push(issue.message);
+  }
+  return result;
+}

@@ -1,0 +1,122 @@
+import "server-only";
+
+import type { z } from "zod";
+
+import { can } from "@/lib/auth/permissions";
+import {
+  fieldErrorsFromIssues,
+  ForbiddenError,
+  toApiErrorResponse,
+  ValidationError,
+} from "@/lib/errors";
+import type { ApiRouteSpec } from "@/lib/server/api/spec";
+import type { AuditActor } from "@/lib/server/audit/record-audit-event";
+import {
+  type ApiTokenAuth,
+  authenticateApiToken,
+} from "@/lib/server/tokens/authenticate-api-token";
+
+/*
+ * Wraps a /api/v1 route handler. In order: Bearer token → workspace and role (from the TOKEN,
+ * never from the URL or body) → permission (403) → params, query and JSON body validated with the
+ * spec's zod schemas (400 naming the fields) → handler → JSON. Every error becomes
+ * `{ "error": { "code", "message" } }` with its status (lib/errors.ts).
+ *
+ *   // lib/server/api/specs/systems.ts
+ *   export const getSystemSpec = defineApiRoute({
+ *     method: "GET", path: "/api/v1/systems/{systemId}", tag: "AI systems",
+ *     summary: "Get an AI system", permission: "system.read",
+ *     params: z.object({ systemId: z.string() }), response: systemSchema,
+ *   });
+ *   // app/api/v1/systems/[systemId]/route.ts
+ *   export const GET = apiRoute(getSystemSpec, async ({ workspace, params }) =>
+ *     getSystem({ workspaceId: workspace.id, systemId: params.systemId }));  // NotFoundError → 404
+ *
+ * Then add the spec to API_ROUTE_SPECS in lib/server/api/route-specs.ts so it is documented.
+ */
+
+// Spec fields are optional, so their types include undefined; a declared schema's output is used.
+type Infer<T> = [Exclude<T, undefined>] extends [never]
+  ? undefined
+  : Exclude<T, undefined> extends z.ZodType
+    ? z.infer<Exclude<T, undefined>>
+    : undefined;
+
+export type ApiHandlerContext<S extends ApiRouteSpec> = {
+  request: Request;
+  token: ApiTokenAuth["token"];
+  role: ApiTokenAuth["role"];
+  workspace: ApiTokenAuth["workspace"];
+  /** For recordAuditEvent: changes made through the API are attributed to the token. */
+  actor: AuditActor;
+  params: Infer<S["params"]>;
+  query: Infer<S["query"]>;
+  body: Infer<S["body"]>;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export function apiRoute<S extends ApiRouteSpec>(
+  spec: S,
+  handler: (context: ApiHandlerContext<S>) => Promise<z.infer<S["response"]> | Response>,
+) {
+  return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
+    try {
+      const auth = await authenticateApiToken(request.headers.get("authorization"));
+      if (!can(auth.role, spec.permission)) {
+        throw new ForbiddenError(
+          `This token's role (${auth.role}) does not allow ${spec.permission}.`,
+        );
+      }
+      const params = parseWith(spec.params, (await routeContext?.params) ?? {}, "path parameters");
+      const url = new URL(request.url);
+      const query = parseWith(spec.query, Object.fromEntries(url.searchParams), "query parameters");
+      const body = spec.body
+        ? parseWith(spec.body, await readJson(request), "request body")
+        : undefined;
+      const result = await handler({
+        request,
+        token: auth.token,
+        role: auth.role,
+        workspace: auth.workspace,
+        actor: {
+          type: "TOKEN",
+          id: auth.token.id,
+          label: `${auth.token.name} (${auth.token.prefix}…)`,
+        },
+        params: params as Infer<S["params"]>,
+        query: query as Infer<S["query"]>,
+        body: body as Infer<S["body"]>,
+      });
+      if (result instanceof Response) return result;
+      return Response.json(result, {
+        status: spec.successStatus ?? 200,
+        headers: { "cache-control": "no-store" },
+      });
+    } catch (error) {
+      return toApiErrorResponse(error);
+    }
+  };
+}
+
+function parseWith(schema: z.ZodType | undefined, value: unknown, what: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields = fieldErrorsFromIssues(result.error.issues);
+  const first = Object.entries(fields)[0];
+  throw new ValidationError(
+    first ? `Invalid ${what}: ${first[0]}: ${first[1].join(" ")}` : `Invalid ${what}.`,
+    fields,
+  );
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError("The request body is not valid JSON.");
+  }
+}

@@ -1,0 +1,49 @@
+import "server-only";
+
+import { canAssignRole } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/client";
+import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import {
+  assertWorkspaceKeepsOwner,
+  findMembershipInWorkspace,
+} from "@/lib/server/members/owner-guard";
+
+/**
+ * Changes a member's role. The actor must be allowed to grant both the current and the new role
+ * (so an ADMIN cannot touch the OWNER), and OWNER is never granted here: use transferOwnership.
+ */
+export async function changeMemberRole(args: {
+  workspaceId: string;
+  actor: AuditActor;
+  actorRole: Role;
+  membershipId: string;
+  role: Role;
+}) {
+  return db.$transaction(async (tx) => {
+    const member = await findMembershipInWorkspace(tx, args);
+    if (!member) throw new NotFoundError("Member not found.");
+    if (member.role === "OWNER") {
+      throw new ForbiddenError("The owner's role changes only by transferring ownership.");
+    }
+    if (!canAssignRole(args.actorRole, member.role) || !canAssignRole(args.actorRole, args.role)) {
+      throw new ForbiddenError("Your role cannot give that role.");
+    }
+    if (member.role === args.role) return { changed: false };
+    await tx.membership.updateMany({
+      where: { id: member.id, workspaceId: args.workspaceId },
+      data: { role: args.role },
+    });
+    await assertWorkspaceKeepsOwner(tx, args.workspaceId);
+    await recordAuditEvent(tx, {
+      workspaceId: args.workspaceId,
+      actor: args.actor,
+      action: "member.changeRole",
+      entityType: "Membership",
+      entityId: member.id,
+      diff: { email: member.user.email, role: { from: member.role, to: args.role } },
+    });
+    return { changed: true };
+  });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+
+import { db } from "@/lib/db/client";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { assertWorkspaceKeepsOwner } from "@/lib/server/members/owner-guard";
+
+/** The signed-in member leaves. The owner must transfer ownership first. */
+export async function leaveWorkspace(args: {
+  workspaceId: string;
+  actor: AuditActor;
+  userId: string;
+}) {
+  return db.$transaction(async (tx) => {
+    const member = await tx.membership.findFirst({
+      where: { workspaceId: args.workspaceId, userId: args.userId },
+      select: { id: true, role: true },
+    });
+    if (!member) throw new NotFoundError("Workspace not found.");
+    if (member.role === "OWNER") {
+      throw new ValidationError(
+        "You own this workspace. Transfer ownership to another member before leaving.",
+      );
+    }
+    await tx.membership.deleteMany({ where: { id: member.id, workspaceId: args.workspaceId } });
+    await assertWorkspaceKeepsOwner(tx, args.workspaceId);
+    await recordAuditEvent(tx, {
+      workspaceId: args.workspaceId,
+      actor: args.actor,
+      action: "member.leave",
+      entityType: "Membership",
+      entityId: member.id,
+      diff: { role: { from: member.role } },
+    });
+    return { left: true };
+  });
+}

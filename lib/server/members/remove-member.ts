@@ -1,0 +1,44 @@
+import "server-only";
+
+import { canAssignRole } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/client";
+import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import {
+  assertWorkspaceKeepsOwner,
+  findMembershipInWorkspace,
+} from "@/lib/server/members/owner-guard";
+
+/** Removes another member. The owner cannot be removed; to remove yourself, leave. */
+export async function removeMember(args: {
+  workspaceId: string;
+  actor: AuditActor;
+  actorRole: Role;
+  actorUserId: string;
+  membershipId: string;
+}) {
+  return db.$transaction(async (tx) => {
+    const member = await findMembershipInWorkspace(tx, args);
+    if (!member) throw new NotFoundError("Member not found.");
+    if (member.userId === args.actorUserId) {
+      throw new ValidationError("To remove yourself, use “Leave workspace”.");
+    }
+    if (member.role === "OWNER") {
+      throw new ForbiddenError("The owner cannot be removed. Transfer ownership first.");
+    }
+    if (!canAssignRole(args.actorRole, member.role))
+      throw new ForbiddenError("Your role cannot remove that member.");
+    await tx.membership.deleteMany({ where: { id: member.id, workspaceId: args.workspaceId } });
+    await assertWorkspaceKeepsOwner(tx, args.workspaceId);
+    await recordAuditEvent(tx, {
+      workspaceId: args.workspaceId,
+      actor: args.actor,
+      action: "member.remove",
+      entityType: "Membership",
+      entityId: member.id,
+      diff: { email: member.user.email, role: { from: member.role } },
+    });
+    return { removed: true };
+  });
+}

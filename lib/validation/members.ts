@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+import { ROLES } from "@/lib/auth/permissions";
+import { emailSchema } from "@/lib/validation/auth";
+
+export const roleSchema = z.enum(ROLES, { error: "Choose a role." });
+/** Roles that can be granted by invitation, role change or token (ownership moves by transfer). */
+export const ASSIGNABLE_ROLES = [
+  "ADMIN",
+  "EDITOR",
+  "AUDITOR",
+  "VIEWER",
+] as const satisfies readonly (typeof ROLES)[number][];
+export const assignableRoleSchema = z.enum(ASSIGNABLE_ROLES, {
+  error: "Choose a role other than owner (ownership is transferred separately).",
+});
+
+export const INVITATION_TTL_DAYS = 7;
+
+export const inviteMemberSchema = z.object({
+  email: emailSchema,
+  role: assignableRoleSchema,
+});
+
+export const changeMemberRoleSchema = z.object({
+  membershipId: z.string().min(1).max(64),
+  role: assignableRoleSchema,
+});
+
+export const membershipIdSchema = z.object({ membershipId: z.string().min(1).max(64) });
+export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(64) });
+
+export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
+export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];

@@ -1,0 +1,246 @@
+import { beforeEach, describe, expect, it } from "vitest";
+
+import { getSession, getWorkspaceAuth, setSessionForTests } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { RateLimitedError, UnauthorizedError } from "@/lib/errors";
+import {
+  authenticateWithPassword,
+  WRONG_CREDENTIALS,
+} from "@/lib/server/auth/authenticate-with-password";
+import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
+import { setUserActive } from "@/lib/server/users/set-user-active";
+import { ACCOUNT_EXISTS, registerUser } from "@/lib/server/users/register-user";
+import { signUpAction } from "@/app/(auth)/sign-up/actions";
+import { signInAction } from "@/app/(auth)/sign-in/actions";
+import { createWorkspaceAction } from "@/app/(app)/w/new/actions";
+
+import {
+  expectNotFound,
+  expectRedirect,
+  memberWithRole,
+  signedUpOwner,
+  TEST_PASSWORD,
+  uniqueEmail,
+} from "../support/identity-fixtures";
+
+beforeEach(() => setSessionForTests(undefined));
+
+describe("sign-up", () => {
+  it("creates the user, their first workspace as OWNER and audits both, with a hashed password", async () => {
+    const email = uniqueEmail("first");
+    const { user, workspace } = await registerUser({
+      name: "Ada",
+      email,
+      password: TEST_PASSWORD,
+      workspaceName: "Acme Security",
+    });
+    expect(workspace).toMatchObject({ name: "Acme Security", slug: "acme-security" });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+    const membership = await db.membership.findFirstOrThrow({ where: { userId: user.id } });
+    expect(membership).toMatchObject({ workspaceId: workspace.id, role: "OWNER" });
+    const events = await db.auditEvent.findMany({
+      where: { workspaceId: workspace.id },
+      orderBy: { seq: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual(["workspace.create", "member.add"]);
+    expect(JSON.stringify(events)).not.toContain(stored.passwordHash);
+    expect(await verifyAuditChain(workspace.id)).toEqual({ ok: true, events: 2 });
+  });
+
+  it("refuses a second account for the same e-mail (case-insensitive) and changes nothing", async () => {
+    const email = uniqueEmail("dup");
+    await registerUser({ name: "One", email, password: TEST_PASSWORD });
+    const before = await db.workspace.count();
+    const result = await signUpAction({
+      name: "Two",
+      email: email.toUpperCase(),
+      password: TEST_PASSWORD,
+    });
+    expect(result.serverError).toMatchObject({ code: "CONFLICT", message: ACCOUNT_EXISTS });
+    expect(await db.workspace.count()).toBe(before);
+  });
+
+  it.each([
+    [
+      "malformed e-mail",
+      { name: "X", email: "not-an-email", password: TEST_PASSWORD },
+      "email",
+      /valid e-mail/,
+    ],
+    [
+      "weak password",
+      { name: "X", email: uniqueEmail("weak"), password: "short" },
+      "password",
+      /at least 12/,
+    ],
+    [
+      "password without digit or symbol",
+      { name: "X", email: uniqueEmail("weak"), password: "onlylettersinhere" },
+      "password",
+      /digit or symbol/,
+    ],
+    [
+      "missing name",
+      { name: "  ", email: uniqueEmail("noname"), password: TEST_PASSWORD },
+      "name",
+      /Enter your name/,
+    ],
+  ])(
+    "rejects a %s with a message on the field and writes nothing",
+    async (_label, input, field, message) => {
+      const users = await db.user.count();
+      const result = await signUpAction(input);
+      const fieldErrors = result.validationErrors?.fieldErrors as
+        Record<string, string[]> | undefined;
+      expect(fieldErrors?.[field]?.join(" ")).toMatch(message);
+      expect(await db.user.count()).toBe(users);
+    },
+  );
+});
+
+describe("sign-in", () => {
+  it("accepts the right password and audits the sign-in in the user's workspace", async () => {
+    const { user, workspace } = await signedUpOwner("signin");
+    const signedIn = await authenticateWithPassword({
+      email: user.email,
+      password: TEST_PASSWORD,
+      clientAddress: "10.0.0.1",
+    });
+    expect(signedIn.id).toBe(user.id);
+    const last = await db.auditEvent.findFirstOrThrow({
+      where: { workspaceId: workspace.id },
+      orderBy: { seq: "desc" },
+    });
+    expect(last).toMatchObject({ action: "auth.signIn", actorId: user.id });
+  });
+
+  it("answers wrong password, unknown e-mail and deactivated account identically", async () => {
+    const { user } = await signedUpOwner("same-answer");
+    const inactive = await signedUpOwner("inactive");
+    await setUserActive({ userId: inactive.user.id, active: false });
+    const attempts = [
+      { email: user.email, password: "wrong password 1" },
+      { email: uniqueEmail("nobody"), password: TEST_PASSWORD },
+      { email: inactive.user.email, password: TEST_PASSWORD },
+    ];
+    for (const attempt of attempts) {
+      await expect(
+        authenticateWithPassword({ ...attempt, clientAddress: "10.0.0.2" }),
+      ).rejects.toThrow(new UnauthorizedError(WRONG_CREDENTIALS));
+    }
+  });
+
+  it("throttles an account after 5 failures, with the same message whether or not it exists", async () => {
+    const { user } = await signedUpOwner("throttle");
+    for (const email of [user.email, uniqueEmail("ghost")]) {
+      for (let i = 0; i < 5; i++) {
+        await expect(
+          authenticateWithPassword({
+            email,
+            password: "nope nope 1",
+            clientAddress: `10.1.0.${i}`,
+          }),
+        ).rejects.toBeInstanceOf(UnauthorizedError);
+      }
+      const error = await authenticateWithPassword({
+        email,
+        password: TEST_PASSWORD,
+        clientAddress: "10.1.1.1",
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RateLimitedError);
+      expect((error as Error).message).toBe("Too many attempts, try again in 15 minutes.");
+    }
+  });
+
+  it("throttles a client address after 20 failures across accounts", async () => {
+    for (let i = 0; i < 20; i++) {
+      await authenticateWithPassword({
+        email: uniqueEmail(`spray${i}`),
+        password: "nope nope 1",
+        clientAddress: "192.0.2.7",
+      }).catch(() => undefined);
+    }
+    const { user } = await signedUpOwner("victim");
+    await expect(
+      authenticateWithPassword({
+        email: user.email,
+        password: TEST_PASSWORD,
+        clientAddress: "192.0.2.7",
+      }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
+    // Another address is not affected.
+    await expect(
+      authenticateWithPassword({
+        email: user.email,
+        password: TEST_PASSWORD,
+        clientAddress: "192.0.2.8",
+      }),
+    ).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("validates sign-in input before anything else", async () => {
+    const result = await signInAction({ email: "bad", password: "" });
+    const fieldErrors = result.validationErrors?.fieldErrors as Record<string, string[]>;
+    expect(fieldErrors.email?.[0]).toMatch(/valid e-mail/);
+    expect(fieldErrors.password?.[0]).toMatch(/Enter your password/);
+    expect(await db.signInAttempt.count({ where: { email: "bad" } })).toBe(0);
+  });
+});
+
+describe("session and workspace resolution", () => {
+  it("resolves a member's workspace and role", async () => {
+    const { user, workspace } = await signedUpOwner("resolve");
+    setSessionForTests(user.id);
+    expect(await getSession()).toEqual({
+      user: { id: user.id, email: user.email, name: user.name },
+    });
+    await expect(getWorkspaceAuth(workspace.slug)).resolves.toMatchObject({
+      role: "OWNER",
+      workspace: { id: workspace.id },
+    });
+  });
+
+  it("sends anonymous visitors to sign in and answers 404 for unknown slugs and non-members", async () => {
+    const { workspace } = await signedUpOwner("anon");
+    const stranger = await signedUpOwner("stranger");
+    setSessionForTests(null);
+    await expectRedirect(
+      () => getWorkspaceAuth(workspace.slug),
+      `/sign-in?callbackUrl=%2Fw%2F${workspace.slug}`,
+    );
+    setSessionForTests(stranger.user.id);
+    await expectNotFound(() => getWorkspaceAuth(workspace.slug));
+    await expectNotFound(() => getWorkspaceAuth("no-such-workspace"));
+  });
+
+  it("refuses a deactivated user and a removed member on their next request", async () => {
+    const { workspace } = await signedUpOwner("revoke");
+    const member = await memberWithRole(workspace.id, "EDITOR");
+    setSessionForTests(member.user.id);
+    await expect(getWorkspaceAuth(workspace.slug)).resolves.toMatchObject({ role: "EDITOR" });
+
+    await db.membership.delete({ where: { id: member.membership.id } });
+    await expectNotFound(() => getWorkspaceAuth(workspace.slug));
+
+    await setUserActive({ userId: member.user.id, active: false });
+    expect(await getSession()).toBeNull();
+    const created = await createWorkspaceAction({ name: "Sneaky" });
+    expect(created.serverError?.code).toBe("UNAUTHORIZED");
+    expect(await db.workspace.count({ where: { name: "Sneaky" } })).toBe(0);
+  });
+
+  it("creates further workspaces for a signed-in user, with the slug checked", async () => {
+    const { user } = await signedUpOwner("more");
+    setSessionForTests(user.id);
+    const created = await createWorkspaceAction({ name: "Second one", slug: "second-one" });
+    expect(created.data).toEqual({ slug: "second-one" });
+    const taken = await createWorkspaceAction({ name: "Third", slug: "second-one" });
+    expect(taken.serverError?.fieldErrors?.slug?.[0]).toMatch(/already taken/);
+    const reserved = await createWorkspaceAction({ name: "Fourth", slug: "new" });
+    expect((reserved.validationErrors?.fieldErrors as Record<string, string[]>).slug?.[0]).toMatch(
+      /reserved/,
+    );
+    expect(await db.membership.count({ where: { userId: user.id } })).toBe(2);
+  });
+});
