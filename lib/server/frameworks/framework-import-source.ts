@@ -1,0 +1,68 @@
+import "server-only";
+
+import { ValidationError } from "@/lib/errors";
+import type { FrameworkDefinition } from "@/lib/frameworks/schema";
+import {
+  type FrameworkValidationError,
+  parseFrameworkDefinition,
+  validateFrameworkDefinition,
+} from "@/lib/frameworks/validate";
+
+/** What an import reads: a file's text (upload, CLI, API with YAML) or a decoded JSON body. */
+export type FrameworkImportSource =
+  { content: string; format: "yaml" | "json" } | { definition: unknown };
+
+/**
+ * A rejected definition. `errors` keeps the validator's order for the import preview and the CLI;
+ * `fieldErrors` (path → messages) is what the action and the API's `error.fields` show.
+ */
+export class FrameworkDefinitionInvalidError extends ValidationError {
+  constructor(readonly errors: FrameworkValidationError[]) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const error of errors) (fieldErrors[error.path] ??= []).push(error.message);
+    const first = errors[0];
+    super(
+      `The framework definition is invalid (${errors.length} problem${errors.length === 1 ? "" : "s"})` +
+        (first ? `; first: ${first.path}: ${first.message}` : ""),
+      fieldErrors,
+    );
+  }
+}
+
+export function readFrameworkImportSource(
+  source: FrameworkImportSource,
+):
+  | { ok: true; definition: FrameworkDefinition }
+  | { ok: false; errors: FrameworkValidationError[] } {
+  return "content" in source
+    ? parseFrameworkDefinition(source.content, source.format)
+    : validateFrameworkDefinition(source.definition);
+}
+
+/** Summary shown by the import preview and returned by the import. */
+export type FrameworkDefinitionSummary = {
+  key: string;
+  name: string;
+  version: string;
+  publisher: string;
+  columns: number;
+  rows: number;
+  cells: number;
+  criticalCells: number;
+};
+
+export function summarizeDefinition(definition: FrameworkDefinition): FrameworkDefinitionSummary {
+  return {
+    key: definition.key,
+    name: definition.name,
+    version: definition.version,
+    publisher: definition.publisher,
+    columns: definition.columns.length,
+    rows: definition.rows.length,
+    cells: definition.cells.length,
+    criticalCells: definition.cells.filter((cell) => cell.critical).length,
+  };
+}
+
+/** Keys that would collide with the catalog's own routes (`/frameworks/import`). */
+export const RESERVED_FRAMEWORK_KEYS: readonly string[] = ["import"];
