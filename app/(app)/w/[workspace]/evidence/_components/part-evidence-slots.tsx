@@ -1,0 +1,63 @@
+import "server-only";
+
+import type { ReactNode } from "react";
+
+import { PartEvidence } from "@/components/evidence/part-evidence";
+import { can } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/generated/prisma/client";
+import { listSystemEvidence } from "@/lib/server/evidence/list-system-evidence";
+import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
+
+const SIDE_LABEL = { CUSTOMER: "Your part", PROVIDER: "Provider's part" } as const;
+
+type DomainParts = { name: string; parts: { id: string; side: "CUSTOMER" | "PROVIDER" }[] };
+
+/**
+ * The evidence block of every part of one system, rendered on the server and handed to the
+ * responsibility view (a client component) as ready-made slots keyed by part id, so the view
+ * needs one extra prop and no data access of its own.
+ */
+export async function partEvidenceSlots({
+  workspaceId,
+  workspaceSlug,
+  systemId,
+  role,
+  archived,
+  domains,
+}: {
+  workspaceId: string;
+  workspaceSlug: string;
+  systemId: string;
+  role: Role;
+  archived: boolean;
+  domains: DomainParts[];
+}): Promise<Record<string, ReactNode>> {
+  if (!can(role, "evidence.read")) return {};
+  const canAttach = !archived && can(role, "evidence.create") && can(role, "evidence.update");
+  const [evidence, options] = await Promise.all([
+    listSystemEvidence({ workspaceId, systemId }),
+    canAttach ? systemFilterOptions(workspaceId) : Promise.resolve(null),
+  ]);
+  const vendor = evidence.vendor
+    ? { ...evidence.vendor, attestations: evidence.vendorAttestations }
+    : null;
+  const slots: Record<string, ReactNode> = {};
+  for (const domain of domains) {
+    for (const part of domain.parts) {
+      slots[part.id] = (
+        <PartEvidence
+          workspaceSlug={workspaceSlug}
+          partId={part.id}
+          side={part.side}
+          label={`${SIDE_LABEL[part.side]} of ${domain.name}`}
+          items={evidence.byPart[part.id] ?? []}
+          vendor={vendor}
+          covered={evidence.coveredByPart[part.id]}
+          canAttach={canAttach}
+          vendors={options?.vendors}
+        />
+      );
+    }
+  }
+  return slots;
+}

@@ -1,0 +1,17 @@
+import { apiRoute } from "@/lib/server/api/route";
+import { linkEvidenceSpec, unlinkEvidenceSpec } from "@/lib/server/api/specs/evidence";
+import { linkEvidenceToPart } from "@/lib/server/evidence/link-evidence-to-part";
+import { unlinkEvidenceFromPart } from "@/lib/server/evidence/unlink-evidence-from-part";
+
+export const PUT = apiRoute(linkEvidenceSpec, async ({ workspace, actor, params }) => {
+  const { created } = await linkEvidenceToPart({ workspaceId: workspace.id, actor, ...params });
+  return Response.json(
+    { ...params, created },
+    { status: created ? 201 : 200, headers: { "cache-control": "no-store" } },
+  );
+});
+
+export const DELETE = apiRoute(unlinkEvidenceSpec, async ({ workspace, actor, params }) => {
+  await unlinkEvidenceFromPart({ workspaceId: workspace.id, actor, ...params });
+  return { ...params, removed: true as const };
+});

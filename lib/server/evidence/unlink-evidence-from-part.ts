@@ -1,0 +1,33 @@
+import "server-only";
+
+import { NotFoundError } from "@/lib/errors";
+import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { evidenceTransaction } from "@/lib/server/evidence/evidence-transaction";
+
+/** Removes one part link; 404 when the item, the part or the link is not in the workspace. */
+export async function unlinkEvidenceFromPart({
+  workspaceId,
+  actor,
+  evidenceId,
+  partId,
+}: {
+  workspaceId: string;
+  actor: AuditActor;
+  evidenceId: string;
+  partId: string;
+}): Promise<void> {
+  await evidenceTransaction(async (tx) => {
+    const removed = await tx.evidenceLink.deleteMany({
+      where: { workspaceId, evidenceId, partId },
+    });
+    if (removed.count === 0) throw new NotFoundError("This evidence is not linked to that part.");
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor,
+      action: "evidence.unlink",
+      entityType: "Evidence",
+      entityId: evidenceId,
+      diff: { partId },
+    });
+  });
+}

@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { GET as sessionDownloadRoute } from "@/app/(app)/w/[workspace]/evidence/[evidenceId]/download/route";
+import { GET as downloadRoute } from "@/app/api/v1/evidence/[evidenceId]/download/route";
+import {
+  DELETE as unlinkRoute,
+  PUT as linkRoute,
+} from "@/app/api/v1/evidence/[evidenceId]/parts/[partId]/route";
+import { POST as purgeRoute } from "@/app/api/v1/evidence/[evidenceId]/purge/route";
+import { POST as reviewRoute } from "@/app/api/v1/evidence/[evidenceId]/review/route";
+import { DELETE as deleteRoute, GET as getRoute } from "@/app/api/v1/evidence/[evidenceId]/route";
+import { POST as createRoute, GET as listRoute } from "@/app/api/v1/evidence/route";
+import { setSessionForTests } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { createEvidence } from "@/lib/server/evidence/create-evidence";
+import { deleteEvidence } from "@/lib/server/evidence/delete-evidence";
+import { getEvidence } from "@/lib/server/evidence/get-evidence";
+import { linkEvidenceToPart } from "@/lib/server/evidence/link-evidence-to-part";
+import { openEvidenceDownload } from "@/lib/server/evidence/open-evidence-download";
+import { purgeEvidence } from "@/lib/server/evidence/purge-evidence";
+import { reviewEvidence } from "@/lib/server/evidence/review-evidence";
+import { unlinkEvidenceFromPart } from "@/lib/server/evidence/unlink-evidence-from-part";
+import { uploadFileEvidence } from "@/lib/server/evidence/upload-file-evidence";
+
+import {
+  apiRequest,
+  createEvidenceWorld,
+  type EvidenceWorld,
+  pdfBytes,
+  routeParams,
+  sha256,
+  streamOf,
+  tokenFor,
+} from "../support/evidence-fixtures";
+
+let a: EvidenceWorld;
+let b: EvidenceWorld;
+let secretB: string;
+let fileOfA: { id: string; bytes: Buffer };
+let linkOfA: { id: string };
+const SECRET_TITLE = "Alpha confidential red-team report";
+
+beforeAll(async () => {
+  a = await createEvidenceWorld("alpha");
+  b = await createEvidenceWorld("beta");
+  secretB = await tokenFor(b, "ADMIN");
+  const bytes = pdfBytes(50_000);
+  const uploaded = await uploadFileEvidence({
+    workspaceId: a.workspace.id,
+    actor: a.actor,
+    fields: { kind: "FILE", title: SECRET_TITLE, partIds: [a.customerPart.id] },
+    file: { source: streamOf(bytes), fileName: "red-team.pdf" },
+  });
+  fileOfA = { id: uploaded.id, bytes };
+  linkOfA = await createEvidence({
+    workspaceId: a.workspace.id,
+    actor: a.actor,
+    input: { kind: "LINK", title: "Alpha wiki", url: "https://wiki.alpha.example/ai" },
+  });
+});
+
+afterAll(() => setSessionForTests(undefined));
+
+async function expectApiNotFound(response: Response) {
+  expect(response.status).toBe(404);
+  const body = await response.text();
+  expect(JSON.parse(body)).toMatchObject({ error: { code: "NOT_FOUND" } });
+  expect(body).not.toContain(SECRET_TITLE);
+}
+
+describe("workspace B cannot reach workspace A's evidence", () => {
+  it("every service answers 404 for A's id in B's workspace", async () => {
+    const inB = { workspaceId: b.workspace.id, actor: b.actor, evidenceId: fileOfA.id };
+    await expect(getEvidence(inB)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(openEvidenceDownload(inB)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(linkEvidenceToPart({ ...inB, partId: b.customerPart.id })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      unlinkEvidenceFromPart({ ...inB, partId: a.customerPart.id }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reviewEvidence({ ...inB, review: { status: "ACCEPTED" } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(deleteEvidence(inB)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(purgeEvidence(inB)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createEvidence({
+        workspaceId: b.workspace.id,
+        actor: b.actor,
+        input: {
+          kind: "LINK",
+          title: "hijack",
+          url: "https://x.example",
+          supersedesId: linkOfA.id,
+        },
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const itemOfA = await getEvidence({ workspaceId: a.workspace.id, evidenceId: fileOfA.id });
+    expect(itemOfA).toMatchObject({
+      state: "current",
+      deletedAt: null,
+      review: { status: "PENDING" },
+    });
+    expect(itemOfA.links.map((l) => l.partId)).toEqual([a.customerPart.id]);
+  });
+
+  it("every API route answers 404 to B's token for A's id", async () => {
+    const id = fileOfA.id;
+    const params = routeParams({ evidenceId: id });
+    await expectApiNotFound(await getRoute(apiRequest(`/api/v1/evidence/${id}`, secretB), params));
+    await expectApiNotFound(
+      await downloadRoute(apiRequest(`/api/v1/evidence/${id}/download`, secretB), params),
+    );
+    await expectApiNotFound(
+      await reviewRoute(
+        apiRequest(`/api/v1/evidence/${id}/review`, secretB, {
+          method: "POST",
+          json: { status: "ACCEPTED" },
+        }),
+        params,
+      ),
+    );
+    await expectApiNotFound(
+      await deleteRoute(
+        apiRequest(`/api/v1/evidence/${id}`, secretB, { method: "DELETE" }),
+        params,
+      ),
+    );
+    await expectApiNotFound(
+      await purgeRoute(
+        apiRequest(`/api/v1/evidence/${id}/purge`, secretB, { method: "POST" }),
+        params,
+      ),
+    );
+    const partParams = routeParams({ evidenceId: id, partId: b.customerPart.id });
+    await expectApiNotFound(
+      await linkRoute(
+        apiRequest(`/api/v1/evidence/${id}/parts/x`, secretB, { method: "PUT" }),
+        partParams,
+      ),
+    );
+    await expectApiNotFound(
+      await unlinkRoute(
+        apiRequest(`/api/v1/evidence/${id}/parts/x`, secretB, { method: "DELETE" }),
+        routeParams({ evidenceId: id, partId: a.customerPart.id }),
+      ),
+    );
+    // B's own evidence linked to A's part: 404 too, and nothing written.
+    const own = await createEvidence({
+      workspaceId: b.workspace.id,
+      actor: b.actor,
+      input: { kind: "NOTE", title: "B note", note: "# hi" },
+    });
+    await expectApiNotFound(
+      await linkRoute(
+        apiRequest(`/api/v1/evidence/${own.id}/parts/x`, secretB, { method: "PUT" }),
+        routeParams({ evidenceId: own.id, partId: a.customerPart.id }),
+      ),
+    );
+    const response = await createRoute(
+      apiRequest("/api/v1/evidence", secretB, {
+        method: "POST",
+        json: { kind: "LINK", title: "x", url: "https://x.example", partIds: [a.providerPart.id] },
+      }),
+    );
+    await expectApiNotFound(response);
+    const listed = await (
+      await listRoute(apiRequest("/api/v1/evidence?pageSize=100", secretB))
+    ).json();
+    expect(JSON.stringify(listed)).not.toContain(SECRET_TITLE);
+    expect(
+      (await db.evidenceLink.findMany({ where: { partId: a.customerPart.id } })).map(
+        (l) => l.evidenceId,
+      ),
+    ).toEqual([id]);
+  });
+
+  it("the session download route answers 404 to a member of B, and serves A's member", async () => {
+    setSessionForTests(b.user.id);
+    const notMine = await sessionDownloadRoute(
+      new Request(`http://localhost/w/${b.workspace.slug}/evidence/${fileOfA.id}/download`),
+      routeParams({ workspace: b.workspace.slug, evidenceId: fileOfA.id }),
+    ).then(
+      (r) => r.status,
+      (e: { digest?: string }) => String(e.digest),
+    );
+    expect(String(notMine)).toMatch(/404/);
+    const notMember = await sessionDownloadRoute(
+      new Request(`http://localhost/w/${a.workspace.slug}/evidence/${fileOfA.id}/download`),
+      routeParams({ workspace: a.workspace.slug, evidenceId: fileOfA.id }),
+    ).then(
+      (r) => r.status,
+      (e: { digest?: string }) => String(e.digest),
+    );
+    expect(String(notMember)).toMatch(/404/);
+
+    setSessionForTests(a.user.id);
+    const mine = await sessionDownloadRoute(
+      new Request(`http://localhost/w/${a.workspace.slug}/evidence/${fileOfA.id}/download`),
+      routeParams({ workspace: a.workspace.slug, evidenceId: fileOfA.id }),
+    );
+    expect(mine.status).toBe(200);
+    expect(sha256(Buffer.from(await mine.arrayBuffer()))).toBe(sha256(fileOfA.bytes));
+  });
+});
