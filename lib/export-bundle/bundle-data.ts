@@ -1,0 +1,104 @@
+// Everything a bundle's tables and report show, as plain serialisable data: the server collects
+// it (lib/server/exports/collect-*.ts), the pure writers here render it. Dates are ISO strings.
+import type { ManifestCoverage } from "@/lib/export-bundle/manifest";
+
+export type BundleSystem = {
+  id: string;
+  name: string;
+  description: string | null;
+  primaryModel: string;
+  deploymentModels: string[];
+  variant: string | null;
+  vendorName: string | null;
+  riskTier: string | null;
+  euAiActCategory: string | null;
+  dataClassification: string | null;
+  lifecycle: string;
+  archived: boolean;
+  framework: string;
+  businessOwnerName: string | null;
+  /** Null for archived or retired systems: coverage does not count them. */
+  coverage: ManifestCoverage | null;
+};
+
+export type BundlePart = {
+  id: string;
+  side: "CUSTOMER" | "PROVIDER";
+  ownerName: string | null;
+  status: string;
+  justification: string | null;
+  dueDate: string | null;
+  riskAcceptanceExpiresAt: string | null;
+  evidenceIds: string[];
+  /** Null when the system is not active (not counted by coverage). */
+  covered: boolean | null;
+};
+
+export type BundleResponsibility = {
+  id: string;
+  systemId: string;
+  systemName: string;
+  domainKey: string;
+  domainName: string;
+  derivedValue: string;
+  overrideValue: string | null;
+  overrideJustification: string | null;
+  value: string;
+  critical: boolean;
+  parts: BundlePart[];
+};
+
+export type BundleEvidence = {
+  id: string;
+  kind: string;
+  title: string;
+  description: string | null;
+  url: string | null;
+  attestationType: string | null;
+  fileName: string | null;
+  contentType: string | null;
+  sizeBytes: number | null;
+  /** The SHA-256 recorded at upload. */
+  sha256: string | null;
+  collectedAt: string;
+  validUntil: string | null;
+  reviewStatus: string;
+  state: string;
+  vendorName: string | null;
+  /** "System name / domain (customer|provider)" for each linked part in scope. */
+  links: string[];
+  /** Path of the file inside the bundle; null when files were left out or it has none. */
+  bundlePath: string | null;
+};
+
+export type BundleGap = {
+  systemName: string;
+  domainKey: string;
+  domainName: string;
+  side: string;
+  critical: boolean;
+  riskTier: string | null;
+  dueDate: string | null;
+  ownerName: string | null;
+  status: string;
+  reasons: string[];
+};
+
+export type BundleTrendPoint = {
+  day: string;
+  coverage: number | null;
+  coveredParts: number;
+  totalParts: number;
+};
+
+export type BundleData = {
+  systems: BundleSystem[];
+  responsibilities: BundleResponsibility[];
+  evidence: BundleEvidence[];
+  gaps: BundleGap[];
+  trend: BundleTrendPoint[];
+};
+
+export function percent(rate: number | null): string {
+  return rate === null ? "—" : `${Math.round(rate * 1000) / 10}%`;
+}

@@ -1,0 +1,106 @@
+// The four CSV tables of the bundle (systems, responsibilities, evidence, gaps): one column list
+// each, so the header and the values cannot drift apart.
+import type {
+  BundleEvidence,
+  BundleGap,
+  BundleResponsibility,
+  BundleSystem,
+} from "@/lib/export-bundle/bundle-data";
+import { type CsvValue, csvLines } from "@/lib/export-bundle/csv";
+
+type Column<T> = { header: string; value: (row: T) => CsvValue };
+
+const systemColumns: Column<BundleSystem>[] = [
+  { header: "id", value: (s) => s.id },
+  { header: "name", value: (s) => s.name },
+  { header: "description", value: (s) => s.description },
+  { header: "framework", value: (s) => s.framework },
+  { header: "primary_model", value: (s) => s.primaryModel },
+  { header: "deployment_models", value: (s) => s.deploymentModels.join("; ") },
+  { header: "variant", value: (s) => s.variant },
+  { header: "vendor", value: (s) => s.vendorName },
+  { header: "business_owner", value: (s) => s.businessOwnerName },
+  { header: "risk_tier", value: (s) => s.riskTier },
+  { header: "eu_ai_act_category", value: (s) => s.euAiActCategory },
+  { header: "data_classification", value: (s) => s.dataClassification },
+  { header: "lifecycle", value: (s) => s.lifecycle },
+  { header: "archived", value: (s) => s.archived },
+  { header: "parts", value: (s) => s.coverage?.totalParts ?? null },
+  { header: "covered_parts", value: (s) => s.coverage?.coveredParts ?? null },
+  { header: "coverage", value: (s) => s.coverage?.coverage ?? null },
+];
+
+type PartRow = {
+  responsibility: BundleResponsibility;
+  part: BundleResponsibility["parts"][number] | null;
+};
+
+const responsibilityColumns: Column<PartRow>[] = [
+  { header: "responsibility_id", value: (r) => r.responsibility.id },
+  { header: "system_id", value: (r) => r.responsibility.systemId },
+  { header: "system", value: (r) => r.responsibility.systemName },
+  { header: "domain_key", value: (r) => r.responsibility.domainKey },
+  { header: "domain", value: (r) => r.responsibility.domainName },
+  { header: "derived_value", value: (r) => r.responsibility.derivedValue },
+  { header: "override_value", value: (r) => r.responsibility.overrideValue },
+  { header: "override_justification", value: (r) => r.responsibility.overrideJustification },
+  { header: "value", value: (r) => r.responsibility.value },
+  { header: "critical", value: (r) => r.responsibility.critical },
+  { header: "part_id", value: (r) => r.part?.id },
+  { header: "side", value: (r) => r.part?.side },
+  { header: "owner", value: (r) => r.part?.ownerName },
+  { header: "status", value: (r) => r.part?.status },
+  { header: "justification", value: (r) => r.part?.justification },
+  { header: "due_date", value: (r) => r.part?.dueDate },
+  { header: "risk_acceptance_expires", value: (r) => r.part?.riskAcceptanceExpiresAt },
+  { header: "evidence_ids", value: (r) => r.part?.evidenceIds.join("; ") },
+  { header: "covered", value: (r) => r.part?.covered ?? null },
+];
+
+const evidenceColumns: Column<BundleEvidence>[] = [
+  { header: "id", value: (e) => e.id },
+  { header: "kind", value: (e) => e.kind },
+  { header: "title", value: (e) => e.title },
+  { header: "description", value: (e) => e.description },
+  { header: "url", value: (e) => e.url },
+  { header: "attestation_type", value: (e) => e.attestationType },
+  { header: "state", value: (e) => e.state },
+  { header: "review_status", value: (e) => e.reviewStatus },
+  { header: "collected_at", value: (e) => e.collectedAt },
+  { header: "valid_until", value: (e) => e.validUntil },
+  { header: "vendor", value: (e) => e.vendorName },
+  { header: "linked_to", value: (e) => e.links.join("; ") },
+  { header: "file_name", value: (e) => e.fileName },
+  { header: "content_type", value: (e) => e.contentType },
+  { header: "size_bytes", value: (e) => e.sizeBytes },
+  { header: "sha256", value: (e) => e.sha256 },
+  { header: "bundle_path", value: (e) => e.bundlePath },
+];
+
+const gapColumns: Column<BundleGap>[] = [
+  { header: "system", value: (g) => g.systemName },
+  { header: "domain_key", value: (g) => g.domainKey },
+  { header: "domain", value: (g) => g.domainName },
+  { header: "side", value: (g) => g.side },
+  { header: "critical", value: (g) => g.critical },
+  { header: "risk_tier", value: (g) => g.riskTier },
+  { header: "due_date", value: (g) => g.dueDate },
+  { header: "owner", value: (g) => g.ownerName },
+  { header: "status", value: (g) => g.status },
+  { header: "reasons", value: (g) => g.reasons.join("; ") },
+];
+
+export const systemsCsv = (rows: Iterable<BundleSystem>) => csvLines(systemColumns, rows);
+export const evidenceCsv = (rows: Iterable<BundleEvidence>) => csvLines(evidenceColumns, rows);
+export const gapsCsv = (rows: Iterable<BundleGap>) => csvLines(gapColumns, rows);
+
+/** One row per part; an NA responsibility without parts still gets one row. */
+export function responsibilitiesCsv(rows: readonly BundleResponsibility[]) {
+  function* partRows(): Generator<PartRow> {
+    for (const responsibility of rows) {
+      if (responsibility.parts.length === 0) yield { responsibility, part: null };
+      for (const part of responsibility.parts) yield { responsibility, part };
+    }
+  }
+  return csvLines(responsibilityColumns, partRows());
+}

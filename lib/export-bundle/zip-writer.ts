@@ -1,0 +1,88 @@
+// Writes a ZIP to disk as a stream: each entry is read, hashed and compressed on its way to the
+// file, one entry at a time, so memory stays bounded by stream buffers whatever the bundle size.
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { Readable, Transform } from "node:stream";
+import { finished, pipeline } from "node:stream/promises";
+
+import yazl from "yazl";
+
+import type { ManifestFile } from "@/lib/export-bundle/manifest";
+
+export type ZipEntrySource = Readable | AsyncIterable<string | Uint8Array> | Iterable<string>;
+
+/** Deflating already-compressed formats costs CPU and saves nothing. */
+const STORED_EXTENSIONS =
+  /\.(zip|gz|tgz|bz2|xz|7z|jpe?g|png|gif|webp|heic|mp4|mov|mp3|docx|xlsx|pptx|odt|ods)$/i;
+
+export type BundleZipWriter = {
+  /** Adds one file and resolves once all its bytes went into the ZIP, with their size and hash. */
+  add(path: string, source: ZipEntrySource): Promise<ManifestFile>;
+  /** Writes the central directory; resolves with the ZIP's own size and SHA-256. */
+  finish(): Promise<{ bytes: number; sha256: string }>;
+  /** Stops writing and deletes the file (it must never look complete). */
+  abort(): Promise<void>;
+};
+
+export function createBundleZipWriter({
+  filePath,
+  mtime,
+}: {
+  filePath: string;
+  mtime: Date;
+}): BundleZipWriter {
+  const zip = new yazl.ZipFile();
+  const zipHash = createHash("sha256");
+  let zipBytes = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      zipHash.update(chunk);
+      zipBytes += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  const output = createWriteStream(filePath, { flags: "wx", mode: 0o600 });
+  const written = pipeline(zip.outputStream as unknown as Readable, meter, output);
+  // A write error surfaces from finish()/add(); keep it from being an unhandled rejection meanwhile.
+  let writeError: unknown;
+  written.catch((error: unknown) => {
+    writeError = error;
+  });
+  zip.on("error", (error: unknown) => {
+    writeError = error;
+    meter.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+
+  return {
+    async add(path, source) {
+      if (writeError) throw writeError;
+      const hash = createHash("sha256");
+      let bytes = 0;
+      const tap = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          hash.update(chunk);
+          bytes += chunk.length;
+          callback(null, chunk);
+        },
+      });
+      const input = source instanceof Readable ? source : Readable.from(source as Iterable<string>);
+      zip.addReadStream(tap, path, { mtime, compress: !STORED_EXTENSIONS.test(path) });
+      // The entry is complete when yazl has drained the tap; a failing source fails the entry.
+      await Promise.all([pipeline(input, tap), finished(tap, { readable: true, writable: false })]);
+      if (writeError) throw writeError;
+      return { path, bytes, sha256: hash.digest("hex") };
+    },
+    async finish() {
+      zip.end();
+      await written;
+      return { bytes: zipBytes, sha256: zipHash.digest("hex") };
+    },
+    async abort() {
+      zip.outputStream.unpipe?.();
+      output.destroy();
+      await written.catch(() => undefined);
+      await rm(filePath, { force: true });
+    },
+  };
+}

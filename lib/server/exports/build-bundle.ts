@@ -1,0 +1,186 @@
+import "server-only";
+
+import { mkdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+
+import { toAuditLine } from "@/lib/export-bundle/audit-log";
+import { assignEvidencePaths } from "@/lib/export-bundle/evidence-path";
+import {
+  AUDIT_LOG_PATH,
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  type BundleScope,
+  buildChecksums,
+  CHECKSUMS_PATH,
+  type Manifest,
+  type ManifestFile,
+  MANIFEST_PATH,
+  REPORT_PATH,
+  serialiseManifest,
+} from "@/lib/export-bundle/manifest";
+import { renderReport } from "@/lib/export-bundle/report-html";
+import { evidenceCsv, gapsCsv, responsibilitiesCsv, systemsCsv } from "@/lib/export-bundle/tables";
+import { createBundleZipWriter } from "@/lib/export-bundle/zip-writer";
+import { auditEvents, auditSummary, findAuditRange } from "@/lib/server/exports/collect-audit";
+import { collectBundleData } from "@/lib/server/exports/collect-bundle-data";
+import { resolveScope } from "@/lib/server/exports/collect-scope";
+import { evidenceStorage } from "@/lib/storage/evidence-storage";
+import { ObjectNotFoundError, type ObjectStorage } from "@/lib/storage/storage";
+
+export class ExportCancelledError extends Error {
+  constructor() {
+    super("The export was cancelled.");
+    this.name = "ExportCancelledError";
+  }
+}
+
+export type BuildHooks = {
+  /** 0–100; called often, the caller decides how often to persist it. */
+  onProgress?: (percent: number) => void | Promise<void>;
+  /** Asked between files; true stops the build (ExportCancelledError) and deletes the partial file. */
+  isCancelled?: () => boolean | Promise<boolean>;
+};
+
+// Per-file weight in progress units, so thousands of tiny files still move the bar.
+const FILE_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * Builds one bundle at `outputPath`. Bytes go to `<outputPath>.partial` and the file is renamed
+ * to its final name only after the ZIP's central directory is written, so a failed or cancelled
+ * build never leaves a file that looks complete. Evidence files come first (they dominate the
+ * time, so progress is weighted by their bytes), then the tables, the report, the audit log, and
+ * last the manifest (it lists every other file's hash) and checksums.sha256 (it lists the manifest).
+ */
+export async function buildBundle(input: {
+  workspaceId: string;
+  scope: BundleScope;
+  generatedBy: string;
+  outputPath: string;
+  hooks?: BuildHooks;
+  now?: Date;
+  storage?: ObjectStorage;
+}): Promise<{ bytes: number; sha256: string; manifest: Manifest }> {
+  const now = input.now ?? new Date();
+  const hooks = input.hooks ?? {};
+  const storage = input.storage ?? evidenceStorage();
+  const checkCancelled = async () => {
+    if (await hooks.isCancelled?.()) throw new ExportCancelledError();
+  };
+
+  const resolved = await resolveScope({ workspaceId: input.workspaceId, scope: input.scope });
+  const { workspace } = resolved;
+  const collected = await collectBundleData({ resolved, now });
+  const { data } = collected;
+  await hooks.onProgress?.(5);
+  await checkCancelled();
+
+  const partialPath = `${input.outputPath}.partial`;
+  await mkdir(path.dirname(input.outputPath), { recursive: true });
+  await rm(partialPath, { force: true });
+  const zip = createBundleZipWriter({ filePath: partialPath, mtime: now });
+  try {
+    const files: ManifestFile[] = [];
+    const evidenceIssues: Manifest["evidenceIssues"] = [];
+    const withFiles = input.scope.includeFiles
+      ? data.evidence.filter((e) => e.storageKey && e.fileName)
+      : [];
+    const paths = assignEvidencePaths(
+      withFiles.map((e) => ({ evidenceId: e.id, group: e.group, fileName: e.fileName ?? "file" })),
+    );
+    const totalUnits =
+      withFiles.reduce((n, e) => n + (e.sizeBytes ?? 0) + FILE_OVERHEAD_BYTES, 0) || 1;
+    let doneUnits = 0;
+    for (const item of withFiles) {
+      await checkCancelled();
+      const bundlePath = paths.get(item.id) ?? "";
+      let source;
+      try {
+        source = await storage.get(item.storageKey ?? "");
+      } catch (error) {
+        if (!(error instanceof ObjectNotFoundError)) throw error;
+        evidenceIssues.push({ evidenceId: item.id, problem: "file missing from storage" });
+        continue;
+      }
+      const file = await zip.add(bundlePath, source);
+      files.push(file);
+      item.bundlePath = bundlePath;
+      if (item.sha256 && item.sha256 !== file.sha256) {
+        evidenceIssues.push({
+          evidenceId: item.id,
+          problem: `stored file differs from the SHA-256 recorded at upload (${item.sha256})`,
+        });
+      }
+      doneUnits += (item.sizeBytes ?? 0) + FILE_OVERHEAD_BYTES;
+      await hooks.onProgress?.(5 + Math.floor((doneUnits / totalUnits) * 85));
+    }
+
+    await checkCancelled();
+    files.push(await zip.add("systems.csv", systemsCsv(data.systems)));
+    files.push(await zip.add("responsibilities.csv", responsibilitiesCsv(data.responsibilities)));
+    files.push(await zip.add("evidence.csv", evidenceCsv(data.evidence)));
+    files.push(await zip.add("gaps.csv", gapsCsv(data.gaps)));
+    await hooks.onProgress?.(92);
+
+    await checkCancelled();
+    const audit = auditSummary({
+      headSeq: workspace.auditHeadSeq,
+      headHash: workspace.auditHeadHash,
+    });
+    const range = await findAuditRange({
+      workspaceId: workspace.id,
+      headSeq: workspace.auditHeadSeq,
+      from: resolved.from,
+      to: resolved.to,
+    });
+    files.push(
+      await zip.add(
+        AUDIT_LOG_PATH,
+        (async function* () {
+          for await (const event of auditEvents({ workspaceId: workspace.id, range })) {
+            audit.add(event);
+            yield toAuditLine(event);
+          }
+        })(),
+      ),
+    );
+    await hooks.onProgress?.(96);
+
+    const header: Omit<Manifest, "files"> = {
+      format: BUNDLE_FORMAT,
+      formatVersion: BUNDLE_FORMAT_VERSION,
+      workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name },
+      scope: input.scope,
+      generatedAt: now.toISOString(),
+      generatedBy: input.generatedBy,
+      frameworkVersions: resolved.frameworkVersions.map(
+        ({ key, name, version, definitionHash }) => ({ key, name, version, definitionHash }),
+      ),
+      counts: {
+        systems: data.systems.length,
+        responsibilities: data.responsibilities.length,
+        parts: collected.partCount,
+        evidence: data.evidence.length,
+        evidenceFiles: data.evidence.filter((e) => e.bundlePath).length,
+        gaps: data.gaps.length,
+        auditEvents: audit.result.events,
+      },
+      coverage: collected.coverage,
+      audit: audit.result,
+      evidenceIssues,
+    };
+    // The report shows which evidence files made it into the bundle, so it is written after them.
+    files.push(await zip.add(REPORT_PATH, [renderReport({ manifest: header, data })]));
+    await checkCancelled();
+
+    const manifest: Manifest = { ...header, files: [...files] };
+    const manifestFile = await zip.add(MANIFEST_PATH, [serialiseManifest(manifest)]);
+    await zip.add(CHECKSUMS_PATH, [buildChecksums([...files, manifestFile])]);
+    const result = await zip.finish();
+    await rename(partialPath, input.outputPath);
+    await hooks.onProgress?.(100);
+    return { ...result, manifest };
+  } catch (error) {
+    await zip.abort();
+    throw error;
+  }
+}

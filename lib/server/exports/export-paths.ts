@@ -1,0 +1,20 @@
+import "server-only";
+
+import path from "node:path";
+
+import { env } from "@/lib/env";
+
+/** Bundles live under `${DATA_DIR}/exports/<workspaceId>/<jobId>.zip`; names are ours, never user input. */
+export function exportDir(workspaceId: string): string {
+  return path.resolve(env().DATA_DIR, "exports", workspaceId);
+}
+
+export function exportFilePath(workspaceId: string, jobId: string): string {
+  return path.join(exportDir(workspaceId), `${jobId}.zip`);
+}
+
+/** What the browser saves the bundle as, e.g. ai-srm-evidence-demo-2026-03-15-1412.zip. */
+export function downloadFileName(slug: string, createdAt: Date): string {
+  const stamp = createdAt.toISOString().slice(0, 16).replace("T", "-").replace(":", "");
+  return `ai-srm-evidence-${slug.replace(/[^a-z0-9-]/gi, "")}-${stamp}.zip`;
+}

@@ -1,0 +1,115 @@
+// A small workspace for the export tests: the evidence world (a system with a shared and a
+// customer-only domain), evidence files stored through the real storage module (two with the same
+// name, one with a formula-like title, one vendor attestation), members of each role, and a few
+// audit events. Built with the services' own building blocks so the bundle sees real rows.
+import { readdir } from "node:fs/promises";
+
+import { db } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { exportDir } from "@/lib/server/exports/export-paths";
+import { evidenceStorage } from "@/lib/storage/evidence-storage";
+
+import { createEvidenceWorld, pdfBytes, sha256, streamOf } from "../support/evidence-fixtures";
+import { memberWithRole } from "../support/identity-fixtures";
+
+export const FORMULA_TITLE = '=HYPERLINK("http://attacker.example","click")';
+
+async function storeFile(bytes: Buffer) {
+  const stored = await evidenceStorage().put(streamOf(bytes), { maxBytes: 10 * 1024 * 1024 });
+  if (stored.sha256 !== sha256(bytes)) throw new Error("storage hashed differently");
+  return stored;
+}
+
+export async function createExportWorld(prefix: string) {
+  const world = await createEvidenceWorld(prefix);
+  const ws = world.workspace.id;
+  const fileEvidence = async (args: {
+    title: string;
+    fileName: string;
+    bytes: Buffer;
+    partIds: string[];
+    vendorId?: string;
+    collectedAt?: Date;
+  }) => {
+    const stored = await storeFile(args.bytes);
+    const evidence = await db.evidence.create({
+      data: {
+        workspaceId: ws,
+        kind: args.vendorId ? "ATTESTATION" : "FILE",
+        title: args.title,
+        fileName: args.fileName,
+        contentType: "application/pdf",
+        sizeBytes: stored.size,
+        sha256: stored.sha256,
+        storageKey: stored.key,
+        vendorId: args.vendorId ?? null,
+        reviewStatus: "ACCEPTED",
+        collectedAt: args.collectedAt ?? new Date(),
+      },
+    });
+    for (const partId of args.partIds)
+      await db.evidenceLink.create({ data: { workspaceId: ws, evidenceId: evidence.id, partId } });
+    return evidence;
+  };
+  const policy = await fileEvidence({
+    title: "Access policy",
+    fileName: "report.pdf",
+    bytes: pdfBytes(20_000),
+    partIds: [world.customerPart.id],
+  });
+  const review = await fileEvidence({
+    title: FORMULA_TITLE,
+    fileName: "report.pdf",
+    bytes: pdfBytes(9_000),
+    partIds: [world.promptPart.id],
+  });
+  const attestation = await fileEvidence({
+    title: "SOC 2 type II",
+    fileName: "soc2.pdf",
+    bytes: pdfBytes(15_000),
+    partIds: [world.providerPart.id],
+    vendorId: world.vendor.id,
+  });
+  const old = await fileEvidence({
+    title: "Old pen test",
+    fileName: "pentest-2020.pdf",
+    bytes: pdfBytes(5_000),
+    partIds: [world.customerPart.id],
+    collectedAt: new Date("2020-06-01T12:00:00Z"),
+  });
+  await db.responsibilityPart.update({
+    where: { id: world.customerPart.id },
+    data: { ownerId: world.user.id, status: "IMPLEMENTED" },
+  });
+  for (let i = 0; i < 6; i += 1) {
+    await db.$transaction((tx) =>
+      recordAuditEvent(tx, {
+        workspaceId: ws,
+        actor: world.actor,
+        action: "system.update",
+        entityType: "AiSystem",
+        entityId: world.system.id,
+        diff: { n: i, note: { to: `=${i}` } },
+      }),
+    );
+  }
+  const [auditor, viewer, editor] = await Promise.all([
+    memberWithRole(ws, "AUDITOR", `${prefix}-auditor`),
+    memberWithRole(ws, "VIEWER", `${prefix}-viewer`),
+    memberWithRole(ws, "EDITOR", `${prefix}-editor`),
+  ]);
+  return {
+    ...world,
+    evidence: { policy, review, attestation, old },
+    auditor: auditor.user,
+    viewer: viewer.user,
+    editor: editor.user,
+  };
+}
+
+export type ExportWorld = Awaited<ReturnType<typeof createExportWorld>>;
+
+/** Files left in a workspace's export folder (bundles and partial files alike). */
+export async function exportFiles(workspaceId: string): Promise<string[]> {
+  return readdir(exportDir(workspaceId)).catch(() => []);
+}

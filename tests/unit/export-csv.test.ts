@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+
+import { neutraliseCell } from "@/lib/csv/csv";
+import { csvCell, csvLines, csvRow } from "@/lib/export-bundle/csv";
+import { evidenceCsv } from "@/lib/export-bundle/tables";
+import type { BundleEvidence } from "@/lib/export-bundle/bundle-data";
+
+describe("CSV formula-injection neutralising", () => {
+  it.each(["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", '=HYPERLINK("http://x","y")'])(
+    "prefixes %j with an apostrophe",
+    (value) => {
+      expect(neutraliseCell(value)).toBe(`'${value}`);
+    },
+  );
+
+  it.each(["plain", "a=b", " =leading space", "1-2", "", "Ärzte"])("leaves %j alone", (value) => {
+    expect(neutraliseCell(value)).toBe(value);
+  });
+
+  it("quotes after neutralising, so a dangerous cell stays one cell", () => {
+    expect(csvCell('=cmd|"/c calc"!A1')).toBe(`"'=cmd|""/c calc""!A1"`);
+    expect(csvCell("-1,2")).toBe(`"'-1,2"`);
+    expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
+  });
+
+  it("guards numbers too and writes booleans, empties and dates plainly", () => {
+    expect(csvRow([-5, 0.5, true, null, undefined, new Date("2026-01-02T03:04:05.000Z")])).toBe(
+      "'-5,0.5,true,,,2026-01-02T03:04:05.000Z\r\n",
+    );
+  });
+
+  it("writes a header row with a byte-order mark and CRLF rows", () => {
+    const lines = [
+      ...csvLines([{ header: "name", value: (r: { n: string }) => r.n }], [{ n: "@x" }]),
+    ];
+    expect(lines).toEqual(["\uFEFFname\r\n", "'@x\r\n"]);
+  });
+
+  it("neutralises user-typed evidence fields in the evidence table", () => {
+    const item: BundleEvidence = {
+      id: "ev1",
+      kind: "LINK",
+      title: '=WEBSERVICE("http://evil")',
+      description: "+danger",
+      url: "@url",
+      attestationType: null,
+      fileName: null,
+      contentType: null,
+      sizeBytes: null,
+      sha256: null,
+      collectedAt: "2026-01-01T00:00:00.000Z",
+      validUntil: null,
+      reviewStatus: "PENDING",
+      state: "current",
+      vendorName: "-vendor",
+      links: ["\tSystem / Data (customer)"],
+      bundlePath: null,
+    };
+    const text = [...evidenceCsv([item])].join("");
+    const row = text.split("\r\n")[1] ?? "";
+    expect(row).toContain(`"'=WEBSERVICE(""http://evil"")"`);
+    expect(row).toContain("'+danger");
+    expect(row).toContain("'@url");
+    expect(row).toContain("'-vendor");
+    expect(row).toContain("'\tSystem / Data (customer)");
+    for (const cell of row.split(",")) expect(cell.replace(/^"/, "")).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});
