@@ -61,11 +61,16 @@ export async function readMultipartUpload<T>({
   let fileTask: Promise<T> | undefined;
   let failure: Error | undefined;
   const fail = (error: Error) => {
-    failure ??= error;
+    if (failure) return;
+    failure = error;
     // Destroying the parser destroys the file stream it is feeding (storage then discards its
-    // temporary file); destroying the body stops reading the request.
-    parser.destroy(failure);
-    body.destroy();
+    // temporary file); destroying the body stops reading the request. It is deferred because
+    // busboy emits "limit" (and "file") from inside its own write and touches its file stream
+    // again right after: destroying it synchronously there throws an uncaught TypeError.
+    setImmediate(() => {
+      parser.destroy(failure);
+      body.destroy();
+    });
   };
 
   await new Promise<void>((resolve) => {
