@@ -13,6 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { buildIsCurrent, recordBuild } from "./lib/build-fingerprint";
+import { createMigration } from "./lib/create-migration";
 import {
   binPath,
   dataDir,
@@ -126,9 +127,7 @@ async function main() {
           "Creating migrations needs a PostgreSQL server (for the shadow database): set DATABASE_URL.",
         );
       }
-      return closeAfter(() =>
-        run(binPath("prisma"), ["migrate", "dev", ...process.argv.slice(3)], { env }),
-      );
+      return closeAfter(() => createMigration({ env, name: migrationName() }));
     case "seed":
       return closeAfter(() => seed(env));
     case "reset":
@@ -149,6 +148,13 @@ async function main() {
     default:
       throw new Error(`unknown command "${command}"`);
   }
+}
+
+function migrationName(): string {
+  const index = process.argv.indexOf("--name");
+  const name = index >= 0 ? process.argv[index + 1] : undefined;
+  if (!name) throw new Error("usage: npm run db:migrate:dev -- --name <change_name>");
+  return name;
 }
 
 // After the embedded data directory is removed, a fresh database is opened, migrated and seeded.
