@@ -33,7 +33,7 @@ const EXPECTED: Record<string, string> = {
   "system.archive": "OAE",
   "responsibility.read": "OAEUV",
   "responsibility.update": "OAE",
-  "responsibility.override": "OA",
+  "responsibility.override": "OAE",
   "responsibility.approveRisk": "OA",
   "vendor.read": "OAEUV",
   "vendor.create": "OAE",

@@ -1,0 +1,134 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { NativeSelect } from "@/components/ui/native-select";
+import { RESPONSIBILITY_META } from "@/components/ui/responsibility-badge";
+import { Textarea } from "@/components/ui/textarea";
+import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
+import { RESPONSIBILITY_VALUES, type ResponsibilityValue } from "@/lib/domain/responsibility";
+
+import { overrideResponsibilityAction } from "../actions";
+
+/** Changes one domain's value for one system, with a required justification (or removes it). */
+export function OverrideDialog({
+  slug,
+  responsibilityId,
+  domainName,
+  derivedValue,
+  overrideValue,
+}: {
+  slug: string;
+  responsibilityId: string;
+  domainName: string;
+  derivedValue: ResponsibilityValue;
+  overrideValue: ResponsibilityValue | null;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState<ResponsibilityValue>(overrideValue ?? derivedValue);
+  const [justification, setJustification] = useState("");
+  const { execute, result, isPending, reset } = useAction(
+    overrideResponsibilityAction.bind(null, slug),
+    {
+      onSuccess: () => {
+        setOpen(false);
+        router.refresh();
+      },
+    },
+  );
+  const errors = resultFieldErrors(result);
+  const formError = resultFormError(result);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) reset();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm">
+          Override<span className="sr-only"> the value of {domainName}</span>
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <form
+          noValidate
+          className="grid gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            execute({ responsibilityId, value, justification });
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>Override {domainName}</DialogTitle>
+            <DialogDescription>
+              The framework gives {RESPONSIBILITY_META[derivedValue].label.toLowerCase()} (
+              {derivedValue}). An override changes which duties this system has here; the derived
+              value stays visible and the change is recorded in the audit log.
+            </DialogDescription>
+          </DialogHeader>
+          <FormField
+            id={`override-${responsibilityId}-value`}
+            label="New value"
+            error={errors.value}
+          >
+            <NativeSelect
+              value={value}
+              onChange={(e) => setValue(e.target.value as ResponsibilityValue)}
+            >
+              {RESPONSIBILITY_VALUES.map((v) => (
+                <option key={v} value={v}>
+                  {v} — {RESPONSIBILITY_META[v].label}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <FormField
+            id={`override-${responsibilityId}-why`}
+            label="Justification"
+            required
+            error={errors.justification}
+          >
+            <Textarea
+              rows={3}
+              value={justification}
+              onChange={(e) => setJustification(e.target.value)}
+            />
+          </FormField>
+          {formError ? <Alert variant="error">{formError}</Alert> : null}
+          <DialogFooter>
+            {overrideValue ? (
+              <Button
+                type="button"
+                variant="ghost"
+                disabled={isPending}
+                onClick={() => execute({ responsibilityId, value: null, justification: null })}
+              >
+                Remove override
+              </Button>
+            ) : null}
+            <Button type="submit" disabled={isPending}>
+              {isPending ? "Saving…" : "Save override"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,209 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import type { PickerOption } from "@/components/systems/picker-types";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
+import { CriticalBadge, PartStatusBadge } from "@/components/ui/status-badge";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { resultFormError } from "@/lib/actions/result";
+import type { ResponsibilityValue } from "@/lib/domain/responsibility";
+
+import { bulkAssignOwnerAction, bulkSetDueDateAction } from "../actions";
+
+export type PartRowView = {
+  id: string;
+  side: "CUSTOMER" | "PROVIDER";
+  status: string;
+  ownerName: string | null;
+  dueDate: string | null;
+  domainName: string;
+  value: ResponsibilityValue;
+  overridden: boolean;
+  critical: boolean;
+  system: { id: string; name: string };
+};
+
+/** The duty list with row selection and the bulk tools (owner, due date) above it. */
+export function ResponsibilityTable({
+  slug,
+  rows,
+  members,
+  canEdit,
+}: {
+  slug: string;
+  rows: PartRowView[];
+  members: PickerOption[];
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [ownerId, setOwnerId] = useState("");
+  const [dueDate, setDueDate] = useState("");
+  const done = () => {
+    setSelected(new Set());
+    router.refresh();
+  };
+  const owner = useAction(bulkAssignOwnerAction.bind(null, slug), { onSuccess: done });
+  const due = useAction(bulkSetDueDateAction.bind(null, slug), { onSuccess: done });
+  const error = resultFormError(owner.result) ?? resultFormError(due.result);
+  const ids = [...selected];
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    setSelected(next);
+  };
+  return (
+    <div className="grid gap-3">
+      {canEdit ? (
+        <div
+          role="group"
+          aria-label="Bulk actions"
+          className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-3"
+        >
+          <p className="text-sm font-medium" aria-live="polite">
+            {ids.length} selected
+          </p>
+          <div className="grid gap-1.5">
+            <label htmlFor="bulk-owner" className="text-sm">
+              Owner
+            </label>
+            <NativeSelect
+              id="bulk-owner"
+              value={ownerId}
+              onChange={(e) => setOwnerId(e.target.value)}
+              wrapperClassName="w-56"
+            >
+              <option value="">Nobody (clear)</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <Button
+            variant="outline"
+            disabled={ids.length === 0 || owner.isPending}
+            onClick={() =>
+              owner.execute({ ownerId: ownerId || null, target: { kind: "parts", partIds: ids } })
+            }
+          >
+            Assign owner
+          </Button>
+          <div className="grid gap-1.5">
+            <label htmlFor="bulk-due" className="text-sm">
+              Due date
+            </label>
+            <Input
+              id="bulk-due"
+              type="date"
+              value={dueDate}
+              onChange={(e) => setDueDate(e.target.value)}
+              className="w-44"
+            />
+          </div>
+          <Button
+            variant="outline"
+            disabled={ids.length === 0 || due.isPending}
+            onClick={() => due.execute({ partIds: ids, dueDate: dueDate || null })}
+          >
+            Set due date
+          </Button>
+          {owner.result.data ? (
+            <p role="status" className="text-sm">
+              {owner.result.data.count} duties assigned.
+            </p>
+          ) : null}
+          {due.result.data ? (
+            <p role="status" className="text-sm">
+              {due.result.data.count} due dates set.
+            </p>
+          ) : null}
+          {error ? (
+            <p role="alert" className="text-sm font-medium text-destructive">
+              {error}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <Table label="Responsibilities">
+        <TableHeader>
+          <TableRow>
+            {canEdit ? (
+              <TableHead>
+                <Checkbox
+                  aria-label="Select all duties on this page"
+                  checked={allSelected}
+                  onChange={(e) =>
+                    setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())
+                  }
+                />
+              </TableHead>
+            ) : null}
+            <TableHead>System</TableHead>
+            <TableHead>Domain</TableHead>
+            <TableHead>Value</TableHead>
+            <TableHead>Side</TableHead>
+            <TableHead>Owner</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead>Due</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.id} data-state={selected.has(row.id) ? "selected" : undefined}>
+              {canEdit ? (
+                <TableCell>
+                  <Checkbox
+                    aria-label={`Select ${row.side === "CUSTOMER" ? "your part" : "the provider's part"} of ${row.domainName} for ${row.system.name}`}
+                    checked={selected.has(row.id)}
+                    onChange={(e) => toggle(row.id, e.target.checked)}
+                  />
+                </TableCell>
+              ) : null}
+              <TableCell className="font-medium">
+                <Link className="hover:underline" href={`/w/${slug}/systems/${row.system.id}`}>
+                  {row.system.name}
+                </Link>
+              </TableCell>
+              <TableCell>
+                <span className="flex flex-wrap items-center gap-2">
+                  {row.domainName}
+                  {row.critical ? <CriticalBadge /> : null}
+                </span>
+              </TableCell>
+              <TableCell>
+                <ResponsibilityBadge value={row.value} display="code" overridden={row.overridden} />
+              </TableCell>
+              <TableCell>{row.side === "CUSTOMER" ? "Customer" : "Provider"}</TableCell>
+              <TableCell>
+                {row.ownerName ?? <span className="text-muted-foreground">Nobody</span>}
+              </TableCell>
+              <TableCell>
+                <PartStatusBadge status={row.status} />
+              </TableCell>
+              <TableCell className="tabular-nums">{row.dueDate ?? "—"}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

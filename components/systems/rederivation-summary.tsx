@@ -1,0 +1,71 @@
+import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
+import type { ResponsibilityValue } from "@/lib/domain/responsibility";
+
+export type RederivationSummaryView = {
+  addedDomains: string[];
+  removedDomains: string[];
+  valueChanges: {
+    domainKey: string;
+    from: ResponsibilityValue | null;
+    to: ResponsibilityValue | null;
+    criticalFrom: boolean | null;
+    criticalTo: boolean | null;
+  }[];
+  addedParts: number;
+  removedParts: number;
+  keptParts: number;
+  keptOwners: number;
+  keptEvidenceLinks: number;
+  lostWork: { partsWithOwner: number; evidenceLinks: number };
+  isNoop: boolean;
+  domainNames: Record<string, string>;
+};
+
+/** What a re-derivation will change and keep, shown before the user confirms it. */
+export function RederivationSummary({ plan }: { plan: RederivationSummaryView }) {
+  const name = (key: string) => plan.domainNames[key] ?? key;
+  if (plan.isNoop) return <p className="text-sm">The duties stay exactly as they are.</p>;
+  return (
+    <div className="grid gap-3 text-sm">
+      <p>
+        <strong>{plan.keptParts}</strong> duties stay as they are, with {plan.keptOwners} owners and{" "}
+        {plan.keptEvidenceLinks} evidence links. <strong>{plan.addedParts}</strong> new duties are
+        created; <strong>{plan.removedParts}</strong> are removed.
+      </p>
+      {plan.lostWork.partsWithOwner + plan.lostWork.evidenceLinks > 0 ? (
+        <p className="font-medium text-destructive">
+          Removed duties carry {plan.lostWork.partsWithOwner} owners and{" "}
+          {plan.lostWork.evidenceLinks} evidence links; those assignments and links are dropped (the
+          evidence stays in the library).
+        </p>
+      ) : null}
+      {plan.addedDomains.length > 0 ? (
+        <p>New domains: {plan.addedDomains.map(name).join(", ")}.</p>
+      ) : null}
+      {plan.removedDomains.length > 0 ? (
+        <p>Domains no longer in scope: {plan.removedDomains.map(name).join(", ")}.</p>
+      ) : null}
+      {plan.valueChanges.length > 0 ? (
+        <div>
+          <p className="font-medium">Value changes</p>
+          <ul className="grid gap-1">
+            {plan.valueChanges.map((change) => (
+              <li key={change.domainKey} className="flex flex-wrap items-center gap-2">
+                <span>{name(change.domainKey)}:</span>
+                {change.from ? <ResponsibilityBadge value={change.from} /> : null}
+                <span aria-hidden="true">→</span>
+                <span className="sr-only">becomes</span>
+                {change.to ? <ResponsibilityBadge value={change.to} /> : null}
+                {change.criticalFrom !== change.criticalTo ? (
+                  <span className="text-xs text-muted-foreground">
+                    {change.criticalTo ? "(now critical)" : "(no longer critical)"}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

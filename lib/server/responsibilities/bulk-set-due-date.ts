@@ -1,0 +1,35 @@
+import "server-only";
+
+import { db } from "@/lib/db/client";
+import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { assertBulkParts } from "@/lib/server/responsibilities/resolve-bulk-target";
+import { startOfDay } from "@/lib/validation/responsibilities";
+
+/** Sets (or clears) the due date of many parts at once. */
+export async function bulkSetDueDate({
+  workspaceId,
+  actor,
+  partIds,
+  dueDate,
+}: {
+  workspaceId: string;
+  actor: AuditActor;
+  partIds: string[];
+  dueDate: string | null;
+}) {
+  return db.$transaction(async (tx) => {
+    const ids = await assertBulkParts(tx, { workspaceId, partIds });
+    const { count } = await tx.responsibilityPart.updateMany({
+      where: { workspaceId, id: { in: ids } },
+      data: { dueDate: dueDate ? startOfDay(dueDate) : null, version: { increment: 1 } },
+    });
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor,
+      action: "responsibility.bulkSetDueDate",
+      entityType: "ResponsibilityPart",
+      diff: { dueDate, count, partIds: ids },
+    });
+    return { count };
+  });
+}

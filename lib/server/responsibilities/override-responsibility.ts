@@ -1,0 +1,114 @@
+import "server-only";
+
+import { db } from "@/lib/db/client";
+import { partsFor } from "@/lib/domain/derivation";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import type { OverrideResponsibilityInput } from "@/lib/validation/responsibilities";
+
+/**
+ * Sets (or, with `value: null`, removes) the override of one domain for one system. The derived
+ * value stays beside it; parts follow the new effective value: sides that remain keep their owner,
+ * status and evidence links, missing sides are created, sides no longer needed are removed.
+ * Every override is an audit event carrying the justification.
+ */
+export async function overrideResponsibility({
+  workspaceId,
+  actor,
+  input,
+}: {
+  workspaceId: string;
+  actor: AuditActor;
+  input: OverrideResponsibilityInput;
+}) {
+  if (input.value !== null && !input.justification?.trim()) {
+    throw ValidationError.forField(
+      "justification",
+      "Explain why this domain's value differs from the framework.",
+    );
+  }
+  return db.$transaction(async (tx) => {
+    const responsibility = await tx.responsibility.findFirst({
+      where: { id: input.responsibilityId, workspaceId },
+      include: {
+        system: { select: { archivedAt: true } },
+        parts: {
+          where: { workspaceId },
+          select: {
+            id: true,
+            side: true,
+            ownerId: true,
+            _count: { select: { evidenceLinks: true } },
+          },
+        },
+      },
+    });
+    if (!responsibility) throw new NotFoundError("Responsibility not found.");
+    if (responsibility.system.archivedAt) {
+      throw ValidationError.forField(
+        "value",
+        "The system is archived. Restore it before changing its duties.",
+      );
+    }
+    const value = input.value ?? responsibility.derivedValue;
+    const wanted = new Set(partsFor(value));
+    const removed = responsibility.parts.filter((part) => !wanted.has(part.side));
+    const existingSides = new Set(responsibility.parts.map((part) => part.side));
+    const added = [...wanted].filter((side) => !existingSides.has(side));
+
+    if (removed.length > 0) {
+      await tx.responsibilityPart.deleteMany({
+        where: { workspaceId, id: { in: removed.map((part) => part.id) } },
+      });
+    }
+    if (added.length > 0) {
+      await tx.responsibilityPart.createMany({
+        data: added.map((side) => ({
+          workspaceId,
+          responsibilityId: responsibility.id,
+          systemId: responsibility.systemId,
+          domainKey: responsibility.domainKey,
+          side,
+        })),
+      });
+    }
+    const overridden = input.value !== null;
+    await tx.responsibility.updateMany({
+      where: { id: responsibility.id, workspaceId },
+      data: {
+        overrideValue: input.value,
+        overrideJustification: overridden ? input.justification : null,
+        overriddenById: overridden ? (actor.id ?? null) : null,
+        overriddenAt: overridden ? new Date() : null,
+        value,
+      },
+    });
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor,
+      action: overridden ? "responsibility.override" : "responsibility.clearOverride",
+      entityType: "Responsibility",
+      entityId: responsibility.id,
+      diff: {
+        systemId: responsibility.systemId,
+        domainKey: responsibility.domainKey,
+        derivedValue: responsibility.derivedValue,
+        value: { from: responsibility.value, to: value },
+        overrideValue: { from: responsibility.overrideValue, to: input.value },
+        justification: overridden ? input.justification : null,
+        addedParts: added,
+        removedParts: removed.map((part) => ({
+          side: part.side,
+          ownerId: part.ownerId,
+          evidenceLinks: part._count.evidenceLinks,
+        })),
+      },
+    });
+    return {
+      id: responsibility.id,
+      value,
+      derivedValue: responsibility.derivedValue,
+      overrideValue: input.value,
+    };
+  });
+}

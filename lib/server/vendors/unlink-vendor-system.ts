@@ -1,0 +1,35 @@
+import "server-only";
+
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+
+/** Removes the vendor from one system (the system keeps everything else). */
+export async function unlinkVendorSystem({
+  workspaceId,
+  actor,
+  vendorId,
+  systemId,
+}: {
+  workspaceId: string;
+  actor: AuditActor;
+  vendorId: string;
+  systemId: string;
+}) {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.aiSystem.updateMany({
+      where: { id: systemId, workspaceId, vendorId },
+      data: { vendorId: null, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new NotFoundError("That system is not linked to this vendor.");
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor,
+      action: "vendor.unlinkSystem",
+      entityType: "Vendor",
+      entityId: vendorId,
+      diff: { systemId },
+    });
+    return { count };
+  });
+}

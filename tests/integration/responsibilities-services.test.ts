@@ -1,0 +1,332 @@
+// Duties on a real database: status rules, risk acceptance, optimistic concurrency, bulk work,
+// "my responsibilities" and the list filters.
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { db } from "@/lib/db/client";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { bulkAssignOwner } from "@/lib/server/responsibilities/bulk-assign-owner";
+import { bulkSetDueDate } from "@/lib/server/responsibilities/bulk-set-due-date";
+import { listMyResponsibilities } from "@/lib/server/responsibilities/list-my-responsibilities";
+import { listResponsibilities } from "@/lib/server/responsibilities/list-responsibilities";
+import { updatePart } from "@/lib/server/responsibilities/update-part";
+import { responsibilityListQuerySchema } from "@/lib/validation/responsibilities";
+
+import {
+  ensureFrameworks,
+  registerTestSystem,
+  registrySnapshot,
+  workspaceWithRoles,
+} from "./systems-fixtures";
+
+type World = Awaited<ReturnType<typeof workspaceWithRoles>>;
+let w: World;
+let other: World;
+let paas: { id: string };
+let agent: { id: string };
+
+const inFuture = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  await ensureFrameworks();
+  w = await workspaceWithRoles("resp");
+  other = await workspaceWithRoles("resp-other");
+  paas = await registerTestSystem(w.workspace, w.actor, {
+    primaryModel: "paas_ai",
+    name: "PaaS helper",
+    riskTier: "HIGH",
+  });
+  agent = await registerTestSystem(w.workspace, w.actor, {
+    primaryModel: "agentic_ai",
+    name: "Agent",
+    riskTier: "CRITICAL",
+  });
+});
+
+async function customerPart(systemId: string, domainKey?: string) {
+  return db.responsibilityPart.findFirstOrThrow({
+    where: { systemId, side: "CUSTOMER", ...(domainKey ? { domainKey } : {}) },
+    orderBy: { domainKey: "asc" },
+  });
+}
+
+describe("updatePart", () => {
+  it("sets owner, status and due date with an audit event", async () => {
+    const part = await customerPart(paas.id);
+    const result = await updatePart({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: {
+        partId: part.id,
+        expectedVersion: part.version,
+        ownerId: w.editor.id,
+        status: "IN_PROGRESS",
+        dueDate: inFuture(3),
+      },
+    });
+    expect(result).toMatchObject({ changed: true, version: part.version + 1 });
+    const after = await db.responsibilityPart.findUniqueOrThrow({ where: { id: part.id } });
+    expect(after).toMatchObject({ ownerId: w.editor.id, status: "IN_PROGRESS" });
+    expect(
+      await db.auditEvent.count({ where: { entityId: part.id, action: "responsibility.update" } }),
+    ).toBe(1);
+  });
+
+  it("refuses NOT_APPLICABLE without justification, naming the field", async () => {
+    const part = await customerPart(agent.id);
+    const error = await updatePart({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: { partId: part.id, expectedVersion: part.version, status: "NOT_APPLICABLE" },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors).toHaveProperty("justification");
+    expect((await db.responsibilityPart.findUniqueOrThrow({ where: { id: part.id } })).status).toBe(
+      "NOT_STARTED",
+    );
+  });
+
+  it("RISK_ACCEPTED needs an ADMIN+ approver and an expiry; then it is recorded", async () => {
+    const part = await customerPart(agent.id);
+    const base = {
+      partId: part.id,
+      expectedVersion: part.version,
+      status: "RISK_ACCEPTED" as const,
+      justification: "Compensating control.",
+    };
+    const missing = await updatePart({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: base,
+    }).catch((e: unknown) => e);
+    expect(Object.keys((missing as ValidationError).fieldErrors).sort()).toEqual([
+      "riskAcceptanceExpiresAt",
+      "riskApproverId",
+    ]);
+    const editorApprover = await updatePart({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: { ...base, riskApproverId: w.editor.id, riskAcceptanceExpiresAt: inFuture(30) },
+    }).catch((e: unknown) => e);
+    expect((editorApprover as ValidationError).fieldErrors).toHaveProperty("riskApproverId");
+    const foreignApprover = await updatePart({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: { ...base, riskApproverId: other.admin.id, riskAcceptanceExpiresAt: inFuture(30) },
+    }).catch((e: unknown) => e);
+    expect((foreignApprover as ValidationError).fieldErrors).toHaveProperty("riskApproverId");
+    const past = await updatePart({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: { ...base, riskApproverId: w.admin.id, riskAcceptanceExpiresAt: "2020-01-01" },
+    }).catch((e: unknown) => e);
+    expect((past as ValidationError).fieldErrors).toHaveProperty("riskAcceptanceExpiresAt");
+    await updatePart({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: { ...base, riskApproverId: w.admin.id, riskAcceptanceExpiresAt: inFuture(30) },
+    });
+    const after = await db.responsibilityPart.findUniqueOrThrow({ where: { id: part.id } });
+    expect(after).toMatchObject({
+      status: "RISK_ACCEPTED",
+      riskApproverId: w.admin.id,
+      justification: "Compensating control.",
+    });
+    expect(
+      await db.auditEvent.count({
+        where: { entityId: part.id, action: "responsibility.acceptRisk" },
+      }),
+    ).toBe(1);
+  });
+
+  it("refuses an owner who is not a member of the workspace", async () => {
+    const part = await customerPart(paas.id, "agent_governance");
+    const error = await updatePart({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: { partId: part.id, expectedVersion: part.version, ownerId: other.owner.id },
+    }).catch((e: unknown) => e);
+    expect((error as ValidationError).fieldErrors).toHaveProperty("ownerId");
+  });
+
+  it("the second of two saves based on the same version gets a conflict and loses nothing", async () => {
+    const part = await db.responsibilityPart.findFirstOrThrow({
+      where: { systemId: paas.id, side: "CUSTOMER", ownerId: null },
+    });
+    await updatePart({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: { partId: part.id, expectedVersion: part.version, ownerId: w.admin.id },
+    });
+    const error = await updatePart({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: {
+        partId: part.id,
+        expectedVersion: part.version,
+        ownerId: w.editor.id,
+        status: "IMPLEMENTED",
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).message).toMatch(/changed this duty/);
+    expect(await db.responsibilityPart.findUniqueOrThrow({ where: { id: part.id } })).toMatchObject(
+      { ownerId: w.admin.id, status: "NOT_STARTED" },
+    );
+  });
+
+  it("concurrent saves: exactly one wins", async () => {
+    const part = await db.responsibilityPart.findFirstOrThrow({
+      where: { systemId: agent.id, side: "CUSTOMER", ownerId: null },
+    });
+    const results = await Promise.allSettled(
+      [w.admin.id, w.editor.id].map((ownerId) =>
+        updatePart({
+          workspaceId: w.workspace.id,
+          actor: w.actor,
+          input: { partId: part.id, expectedVersion: part.version, ownerId },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(
+      results.filter((r) => r.status === "rejected" && r.reason instanceof ConflictError),
+    ).toHaveLength(1);
+  });
+
+  it("another workspace's part is a 404 and unchanged", async () => {
+    const foreign = await registerTestSystem(other.workspace, other.actor, {
+      primaryModel: "saas_ai",
+    });
+    const part = await customerPart(foreign.id);
+    const before = await registrySnapshot(other.workspace.id);
+    await expect(
+      updatePart({
+        workspaceId: w.workspace.id,
+        actor: w.actor,
+        input: { partId: part.id, expectedVersion: part.version, ownerId: w.editor.id },
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(await registrySnapshot(other.workspace.id)).toEqual(before);
+  });
+});
+
+describe("bulk work", () => {
+  it("assigns one owner to a domain's customer parts across systems", async () => {
+    const { count } = await bulkAssignOwner({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: {
+        ownerId: w.editor.id,
+        target: { kind: "domain", domainKey: "data_privacy", systemIds: [paas.id, agent.id] },
+      },
+    });
+    const parts = await db.responsibilityPart.findMany({
+      where: { workspaceId: w.workspace.id, domainKey: "data_privacy", side: "CUSTOMER" },
+    });
+    expect(count).toBe(parts.length);
+    expect(parts.every((p) => p.ownerId === w.editor.id)).toBe(true);
+  });
+
+  it("assigns all customer parts of a system, and sets due dates in bulk", async () => {
+    await bulkAssignOwner({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: { ownerId: w.viewer.id, target: { kind: "system", systemId: agent.id } },
+    });
+    const parts = await db.responsibilityPart.findMany({
+      where: { systemId: agent.id, side: "CUSTOMER" },
+    });
+    expect(parts.every((p) => p.ownerId === w.viewer.id)).toBe(true);
+    await bulkSetDueDate({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      partIds: parts.map((p) => p.id),
+      dueDate: inFuture(10),
+    });
+    expect(
+      (
+        await db.responsibilityPart.findMany({ where: { systemId: agent.id, side: "CUSTOMER" } })
+      ).every((p) => p.dueDate !== null),
+    ).toBe(true);
+  });
+
+  it("one foreign id fails the whole request and changes nothing anywhere", async () => {
+    const foreign = await registerTestSystem(other.workspace, other.actor, {
+      primaryModel: "iaas_ai",
+    });
+    const foreignPart = await customerPart(foreign.id);
+    const own = await customerPart(paas.id);
+    const beforeA = await registrySnapshot(w.workspace.id);
+    const beforeB = await registrySnapshot(other.workspace.id);
+    await expect(
+      bulkAssignOwner({
+        workspaceId: w.workspace.id,
+        actor: w.actor,
+        input: {
+          ownerId: w.owner.id,
+          target: { kind: "parts", partIds: [own.id, foreignPart.id] },
+        },
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      bulkAssignOwner({
+        workspaceId: w.workspace.id,
+        actor: w.actor,
+        input: { ownerId: w.owner.id, target: { kind: "system", systemId: foreign.id } },
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      bulkSetDueDate({
+        workspaceId: w.workspace.id,
+        actor: w.actor,
+        partIds: [foreignPart.id],
+        dueDate: null,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(await registrySnapshot(w.workspace.id)).toEqual(beforeA);
+    expect(await registrySnapshot(other.workspace.id)).toEqual(beforeB);
+  });
+});
+
+describe("lists", () => {
+  it("my responsibilities groups the member's open duties by due date", async () => {
+    const mine = await listMyResponsibilities({ workspaceId: w.workspace.id, userId: w.viewer.id });
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.groups.thisWeek.length + mine.groups.later.length).toBe(mine.total);
+    const none = await listMyResponsibilities({
+      workspaceId: other.workspace.id,
+      userId: w.viewer.id,
+    });
+    expect(none.total).toBe(0);
+  });
+
+  it("filters by owner, status, critical, model and risk, with totals", async () => {
+    const q = (input: Record<string, string>) =>
+      listResponsibilities({
+        workspaceId: w.workspace.id,
+        query: responsibilityListQuerySchema.parse(input),
+      });
+    const byOwner = await q({ owner: w.viewer.id });
+    expect(byOwner.parts.every((p) => p.ownerId === w.viewer.id)).toBe(true);
+    const critical = await q({ critical: "true" });
+    expect(critical.total).toBeGreaterThan(0);
+    expect(critical.parts.every((p) => p.critical)).toBe(true);
+    const accepted = await q({ status: "RISK_ACCEPTED" });
+    expect(accepted.total).toBe(1);
+    const agentOnly = await q({ model: "agentic_ai", pageSize: "100" });
+    expect(new Set(agentOnly.parts.map((p) => p.system.id))).toEqual(new Set([agent.id]));
+    const unowned = await q({ owner: "none", risk: "HIGH" });
+    expect(unowned.parts.every((p) => p.ownerId === null && p.system.riskTier === "HIGH")).toBe(
+      true,
+    );
+    expect(
+      (
+        await listResponsibilities({
+          workspaceId: other.workspace.id,
+          query: responsibilityListQuerySchema.parse({ system: paas.id }),
+        })
+      ).total,
+    ).toBe(0);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+
+import { hashAuditEvent, sanitiseDiff } from "@/lib/server/audit/canonical-event";
+import { passwordSchema, safeCallbackPath, signUpSchema } from "@/lib/validation/auth";
+import { slugify, workspaceSlugSchema } from "@/lib/validation/workspace";
+
+describe("identity validation", () => {
+  it("follows only same-site callback paths", () => {
+    expect(safeCallbackPath("/w/acme/settings")).toBe("/w/acme/settings");
+    for (const unsafe of [
+      "https://evil.test",
+      "//evil.test",
+      "/\\evil.test",
+      "",
+      undefined,
+      "javascript:alert(1)",
+    ]) {
+      expect(safeCallbackPath(unsafe)).toBe("/w");
+    }
+  });
+
+  it("enforces the password rules it shows", () => {
+    expect(passwordSchema.safeParse("a long passphrase 42").success).toBe(true);
+    expect(passwordSchema.safeParse("short1!").success).toBe(false);
+    expect(passwordSchema.safeParse("onlylettershere").success).toBe(false);
+    expect(passwordSchema.safeParse("123456789012345").success).toBe(false);
+  });
+
+  it("normalises e-mail addresses", () => {
+    const parsed = signUpSchema.parse({
+      name: " Ada ",
+      email: "  Ada@Example.COM ",
+      password: "a long passphrase 42",
+    });
+    expect(parsed).toMatchObject({ name: "Ada", email: "ada@example.com" });
+  });
+
+  it("derives valid, non-reserved slugs", () => {
+    expect(slugify("ACME Security (EU)")).toBe("acme-security-eu");
+    expect(slugify("Ünïcode Café")).toBe("unicode-cafe");
+    expect(workspaceSlugSchema.safeParse(slugify("new")).success).toBe(true);
+    expect(workspaceSlugSchema.safeParse("new").success).toBe(false);
+    expect(workspaceSlugSchema.safeParse("Bad Slug").success).toBe(false);
+  });
+});
+
+describe("audit event hashing", () => {
+  const base = {
+    workspaceId: "w1",
+    seq: 1,
+    actorType: "USER",
+    actorId: "u1",
+    actorLabel: "a@example.com",
+    action: "x.y",
+    entityType: "X",
+    entityId: null,
+    diff: { b: 1, a: { d: 2, c: 3 } },
+    createdAt: new Date("2026-01-01T00:00:00.000Z"),
+    prevHash: "0".repeat(64),
+  };
+
+  it("does not depend on key order (jsonb reorders keys) but on every value", () => {
+    expect(hashAuditEvent({ ...base, diff: { a: { c: 3, d: 2 }, b: 1 } })).toBe(
+      hashAuditEvent(base),
+    );
+    expect(hashAuditEvent({ ...base, diff: { b: 2, a: { d: 2, c: 3 } } })).not.toBe(
+      hashAuditEvent(base),
+    );
+    expect(hashAuditEvent({ ...base, prevHash: "1".repeat(64) })).not.toBe(hashAuditEvent(base));
+  });
+
+  it("strips secret-looking keys and serialises dates", () => {
+    expect(
+      sanitiseDiff({
+        passwordHash: "x",
+        tokenHash: "y",
+        secret: "z",
+        when: new Date(0),
+        keep: undefined,
+      }),
+    ).toEqual({
+      when: "1970-01-01T00:00:00.000Z",
+    });
+  });
+});
