@@ -88,6 +88,9 @@ test("sign up, create a workspace, invite, accept with a limited role, remove, r
   await expect(dialog).toBeVisible();
   await expectAccessible(owner);
   await dialog.getByRole("button", { name: "Remove member" }).click();
+  // While the modal dialog is open the page behind it is hidden from the accessibility tree, so
+  // the row "disappears" at once; the dialog closes only when the removal has been saved.
+  await expect(dialog).toBeHidden();
   await expect(owner.getByRole("row", { name: /Victor Viewer/ })).toHaveCount(0);
 
   // The viewer's next request is refused: the workspace no longer exists for them.
