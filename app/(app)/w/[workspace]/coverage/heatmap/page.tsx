@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { CoverageHeatmap, HeatmapLegend } from "@/components/dashboard/coverage-heatmap";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { can } from "@/lib/auth/permissions";
+import { getWorkspaceAuth } from "@/lib/auth/session";
+import { loadHeatmap } from "@/lib/server/dashboard/load-heatmap";
+
+export const metadata: Metadata = { title: "Heat map" };
+
+const PAGE_SIZE = 50;
+
+type Props = {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+// Every active system × domain, alphabetically, a page at a time (the overview shows a few).
+export default async function HeatmapPage({ params, searchParams }: Props) {
+  const auth = await getWorkspaceAuth((await params).workspace);
+  if (!can(auth.role, "coverage.read")) notFound();
+  const requested = Number((await searchParams).page);
+  const page = Number.isInteger(requested) && requested > 0 && requested <= 10_000 ? requested : 1;
+  const data = await loadHeatmap({
+    workspaceId: auth.workspace.id,
+    now: new Date(),
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+    order: "name",
+  });
+  const slug = auth.workspace.slug;
+  return (
+    <>
+      <PageHeader
+        title="Heat map"
+        description="Coverage state of every duty: AI systems by security domain. Each cell opens that duty on its system's page."
+        breadcrumbs={[{ label: "Overview", href: `/w/${slug}` }, { label: "Heat map" }]}
+      />
+      <div className="grid gap-3">
+        <HeatmapLegend />
+        <CoverageHeatmap
+          slug={slug}
+          data={data}
+          caption="Coverage state of every duty, AI systems by security domain"
+        />
+        <Pagination
+          page={page}
+          pageCount={Math.max(1, Math.ceil(data.totalSystems / PAGE_SIZE))}
+          href={`/w/${slug}/coverage/heatmap`}
+          totalItems={data.totalSystems}
+          itemLabel="systems"
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { DomainCoverage } from "@/components/dashboard/domain-coverage";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { findWorkspaceAuth, getWorkspaceAuth } from "@/lib/auth/session";
+import { loadCoverageLabels, nameOf } from "@/lib/server/dashboard/coverage-labels";
+import { loadDomainCoverage } from "@/lib/server/dashboard/load-domain-coverage";
+
+/** Route params arrive percent-encoded or not depending on the path; a bad escape is just a key. */
+function domainKeyOf(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+type Props = {
+  params: Promise<{ workspace: string; domainKey: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { workspace, domainKey } = await params;
+  const auth = await findWorkspaceAuth(workspace);
+  if (!auth) return { title: "Page not found" };
+  const labels = await loadCoverageLabels(auth.workspace.id);
+  const key = domainKeyOf(domainKey);
+  return {
+    title: labels.domains.some((d) => d.key === key) ? nameOf(labels.domains, key) : "Domain",
+  };
+}
+
+// A security domain across every AI system of the workspace.
+export default async function DomainPage({ params, searchParams }: Props) {
+  const { workspace, domainKey } = await params;
+  const auth = await getWorkspaceAuth(workspace);
+  if (!can(auth.role, "coverage.read")) notFound();
+  const pageParam = Number((await searchParams).page);
+  const data = await loadDomainCoverage({
+    workspaceId: auth.workspace.id,
+    domainKey: domainKeyOf(domainKey),
+    page: Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1,
+  });
+  if (!data) notFound();
+  const slug = auth.workspace.slug;
+  return (
+    <>
+      <PageHeader
+        title={data.domain.name}
+        description="This security domain across every active AI system: how much of it is covered and what is missing where."
+        breadcrumbs={[{ label: "Overview", href: `/w/${slug}` }, { label: data.domain.name }]}
+      />
+      <DomainCoverage slug={slug} data={data} />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { GapsExplorer } from "@/components/dashboard/gaps-explorer";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { getWorkspaceAuth } from "@/lib/auth/session";
+import { parseGapSearch } from "@/lib/server/dashboard/gap-search";
+import { loadGapFilterOptions, loadGaps } from "@/lib/server/dashboard/load-gaps";
+
+export const metadata: Metadata = { title: "Gaps" };
+
+type Props = {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+// Step four of the framework: every uncovered part with its reasons, filterable and exportable.
+export default async function GapsPage({ params, searchParams }: Props) {
+  const auth = await getWorkspaceAuth((await params).workspace);
+  if (!can(auth.role, "coverage.read")) notFound();
+  const search = parseGapSearch(await searchParams);
+  const [data, options] = await Promise.all([
+    loadGaps({ workspaceId: auth.workspace.id, search }),
+    loadGapFilterOptions(auth.workspace.id),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="Gaps"
+        description="Every part of a duty that is not covered yet, critical ones first, then by the system's risk tier and the due date. Each row says why and links to the duty."
+      />
+      <GapsExplorer
+        slug={auth.workspace.slug}
+        initialSearch={search}
+        initialData={data}
+        options={options}
+      />
+    </>
+  );
+}

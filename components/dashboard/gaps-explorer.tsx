@@ -1,0 +1,199 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Download } from "lucide-react";
+import { useState } from "react";
+
+import { GAP_REASON_LABELS, RISK_TIER_LABELS } from "@/components/dashboard/coverage-labels";
+import { GapTable } from "@/components/dashboard/gap-table";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import type { GapReason } from "@/lib/domain/coverage-reference";
+import {
+  EMPTY_GAP_SEARCH,
+  type GapSearchKey,
+  gapSearchParams,
+  type GapSearchState,
+} from "@/lib/server/dashboard/gap-search";
+import type { GapFilterOptions, GapsPageData } from "@/lib/server/dashboard/load-gaps";
+
+/** TanStack Query keys of the gaps page (one factory, so invalidation hits the same key). */
+export const gapQueryKeys = {
+  list: (slug: string, search: GapSearchState) =>
+    ["gaps", slug, "list", gapSearchParams(search).toString()] as const,
+};
+
+async function fetchGaps(slug: string, search: GapSearchState): Promise<GapsPageData> {
+  const query = gapSearchParams(search).toString();
+  const response = await fetch(
+    `/w/${encodeURIComponent(slug)}/gaps/data${query ? `?${query}` : ""}`,
+    {
+      headers: { accept: "application/json" },
+    },
+  );
+  const body = (await response.json().catch(() => null)) as
+    (GapsPageData & { error?: { message?: string } }) | null;
+  if (!response.ok || !body)
+    throw new Error(body?.error?.message ?? `Loading failed (HTTP ${response.status}).`);
+  return body;
+}
+
+type Filter = { key: GapSearchKey; label: string; options: { value: string; label: string }[] };
+
+/**
+ * The filterable gap list. The server renders the first page from the URL; changing a filter
+ * rewrites the URL in place (history.replaceState, which Next's router observes: no navigation,
+ * no server render) and TanStack Query fetches the JSON route.
+ */
+export function GapsExplorer({
+  slug,
+  initialSearch,
+  initialData,
+  options,
+}: {
+  slug: string;
+  initialSearch: GapSearchState;
+  initialData: GapsPageData;
+  options: GapFilterOptions;
+}) {
+  const [search, setSearch] = useState(initialSearch);
+  const initialKey = gapSearchParams(initialSearch).toString();
+  const query = useQuery({
+    queryKey: gapQueryKeys.list(slug, search),
+    queryFn: () => fetchGaps(slug, search),
+    initialData: gapSearchParams(search).toString() === initialKey ? initialData : undefined,
+    placeholderData: keepPreviousData,
+  });
+
+  function update(next: GapSearchState) {
+    setSearch(next);
+    const params = gapSearchParams(next).toString();
+    window.history.replaceState(
+      null,
+      "",
+      `${window.location.pathname}${params ? `?${params}` : ""}`,
+    );
+  }
+
+  const filters: Filter[] = [
+    {
+      key: "reason",
+      label: "Reason",
+      options: options.reasons.map((r) => ({ value: r, label: GAP_REASON_LABELS[r as GapReason] })),
+    },
+    { key: "domain", label: "Domain", options: options.domains },
+    { key: "model", label: "Deployment model", options: options.models },
+    {
+      key: "riskTier",
+      label: "Risk tier",
+      options: [
+        ...options.riskTiers.map((t) => ({ value: t, label: RISK_TIER_LABELS[t] ?? t })),
+        { value: "none", label: "Not classified" },
+      ],
+    },
+    {
+      key: "ownerId",
+      label: "Owner",
+      options: [{ value: "none", label: "Nobody (unowned)" }, ...options.owners],
+    },
+    {
+      key: "critical",
+      label: "Critical",
+      options: [
+        { value: "true", label: "Critical only" },
+        { value: "false", label: "Not critical" },
+      ],
+    },
+  ];
+  const data = query.data;
+  const exportQuery = gapSearchParams(search, { withPage: false }).toString();
+  const active = filters.some((f) => search[f.key] !== "");
+
+  return (
+    <div className="grid gap-4">
+      <form
+        className="grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6"
+        aria-label="Filter gaps"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        {filters.map((filter) => (
+          <div key={filter.key} className="grid gap-1.5">
+            <Label htmlFor={`gap-filter-${filter.key}`}>{filter.label}</Label>
+            <NativeSelect
+              id={`gap-filter-${filter.key}`}
+              value={search[filter.key]}
+              onChange={(event) => update({ ...search, [filter.key]: event.target.value, page: 1 })}
+            >
+              <option value="">All</option>
+              {filter.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+        ))}
+      </form>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p role="status" aria-live="polite" className="text-sm" data-testid="gap-total">
+          {query.isFetching ? "Loading… " : ""}
+          {data
+            ? `${data.total} ${data.total === 1 ? "gap" : "gaps"}${active ? (data.total === 1 ? " matches the filters" : " match the filters") : ""}.`
+            : ""}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          {active ? (
+            <Button type="button" variant="outline" onClick={() => update(EMPTY_GAP_SEARCH)}>
+              Clear filters
+            </Button>
+          ) : null}
+          <Button asChild variant="outline">
+            <a
+              href={`/w/${encodeURIComponent(slug)}/gaps/export${exportQuery ? `?${exportQuery}` : ""}`}
+              download
+            >
+              <Download aria-hidden="true" /> Export CSV
+            </a>
+          </Button>
+        </div>
+      </div>
+      {query.isError ? <Alert variant="error">{(query.error as Error).message}</Alert> : null}
+      {data && data.rows.length > 0 ? (
+        <GapTable
+          slug={slug}
+          gaps={data.rows}
+          caption="Gaps matching the filters, critical first"
+        />
+      ) : data ? (
+        <p className="rounded-xl border bg-card p-6 text-center text-sm">
+          {active ? "No gap matches these filters." : "No gaps: every duty is covered."}
+        </p>
+      ) : null}
+      {data && data.pageCount > 1 ? (
+        <nav aria-label="Gap pages" className="flex items-center justify-between gap-2 text-sm">
+          <Button
+            type="button"
+            variant="outline"
+            disabled={search.page <= 1}
+            onClick={() => update({ ...search, page: search.page - 1 })}
+          >
+            Previous page
+          </Button>
+          <span>
+            Page {data.page} of {data.pageCount}
+          </span>
+          <Button
+            type="button"
+            variant="outline"
+            disabled={search.page >= data.pageCount}
+            onClick={() => update({ ...search, page: search.page + 1 })}
+          >
+            Next page
+          </Button>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+import { Cpu } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { CoverageBreakdown } from "@/components/dashboard/coverage-breakdown";
+import { CoverageHeadline } from "@/components/dashboard/coverage-headline";
+import { CoverageHeatmap, HeatmapLegend } from "@/components/dashboard/coverage-heatmap";
+import { CoverageTrend } from "@/components/dashboard/coverage-trend";
+import { GapTable } from "@/components/dashboard/gap-table";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import {
+  OVERVIEW_TREND_DAYS,
+  type WorkspaceOverviewData,
+} from "@/lib/server/dashboard/load-workspace-overview";
+
+function Section({
+  id,
+  title,
+  action,
+  children,
+}: {
+  id: string;
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="grid gap-3 rounded-xl border bg-card p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={id} className="text-base font-semibold">
+          {title}
+        </h2>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+const linkClass = "text-sm font-medium text-primary underline-offset-4 hover:underline";
+
+/**
+ * The workspace's coverage dashboard (a server component; the charts inside are client ones).
+ * Every number comes from loadWorkspaceOverview, i.e. from the coverage engine.
+ */
+export function WorkspaceOverview({
+  workspace,
+  data,
+  canRegisterSystems = false,
+}: {
+  workspace: { slug: string; name: string };
+  data: WorkspaceOverviewData;
+  canRegisterSystems?: boolean;
+}) {
+  const base = `/w/${workspace.slug}`;
+  if (data.activeSystems === 0)
+    return (
+      <EmptyState
+        icon={Cpu}
+        title="No AI systems yet"
+        description="Coverage starts with step one of the framework: register each AI system and choose its deployment models. Its duties are derived from the matrix, and this page fills in."
+        action={
+          canRegisterSystems ? (
+            <Button asChild>
+              <Link href={`${base}/systems/new`}>Register an AI system</Link>
+            </Button>
+          ) : (
+            <Button asChild variant="outline">
+              <Link href={`${base}/systems`}>AI systems</Link>
+            </Button>
+          )
+        }
+      />
+    );
+  const { heatmap } = data;
+  const capped = heatmap.rows.length < heatmap.totalSystems;
+  return (
+    <div className="grid gap-6">
+      <section aria-labelledby="headline-heading" className="grid gap-2">
+        <h2 id="headline-heading" className="sr-only">
+          Coverage
+        </h2>
+        <CoverageHeadline summary={data.summary} />
+        <p className="text-xs text-muted-foreground">
+          A part is covered when it has an owner, is implemented and has current evidence (or a
+          justified exception); a provider part when a current attestation backs it.{" "}
+          {data.activeSystems} active AI {data.activeSystems === 1 ? "system" : "systems"}.
+        </p>
+      </section>
+
+      <Section
+        id="heatmap-heading"
+        title={
+          capped ? `Heat map: the ${heatmap.rows.length} systems that need most work` : "Heat map"
+        }
+        action={
+          <Link className={linkClass} href={`${base}/coverage/heatmap`}>
+            {capped ? `Show all ${heatmap.totalSystems} systems` : "Open the full heat map"}
+          </Link>
+        }
+      >
+        <HeatmapLegend />
+        <CoverageHeatmap
+          slug={workspace.slug}
+          data={heatmap}
+          caption="Coverage state of every duty, AI systems by security domain. Each cell opens the duty."
+        />
+      </Section>
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Section id="by-domain-heading" title="By security domain">
+          <CoverageBreakdown
+            caption="Coverage by security domain"
+            groupLabel="Domain"
+            rows={data.byDomain}
+          />
+          <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+            {data.byDomain.map((d) => (
+              <li key={d.key}>
+                <Link className={linkClass} href={`${base}/domains/${encodeURIComponent(d.key)}`}>
+                  {d.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+        <Section id="by-model-heading" title="By deployment model">
+          <CoverageBreakdown
+            caption="Coverage by deployment model"
+            groupLabel="Deployment model"
+            rows={data.byModel}
+          />
+        </Section>
+      </div>
+
+      <Section id="trend-heading" title="Trend">
+        <CoverageTrend points={data.trend} days={OVERVIEW_TREND_DAYS} />
+      </Section>
+
+      <Section
+        id="gaps-heading"
+        title={`Top gaps (${data.topGaps.total} in all)`}
+        action={
+          <Link className={linkClass} href={`${base}/gaps`}>
+            All gaps
+          </Link>
+        }
+      >
+        {data.topGaps.rows.length === 0 ? (
+          <p className="text-sm">No gaps: every duty is covered.</p>
+        ) : (
+          <GapTable
+            slug={workspace.slug}
+            gaps={data.topGaps.rows}
+            caption="Top gaps, critical first"
+          />
+        )}
+      </Section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section
+          id="expiring-heading"
+          title={`Evidence expiring soon (${data.expiring.total})`}
+          action={
+            <Link className={linkClass} href={`${base}/evidence?state=expiring_soon`}>
+              All expiring evidence
+            </Link>
+          }
+        >
+          {data.expiring.items.length === 0 ? (
+            <p className="text-sm text-muted-foreground">Nothing expires soon.</p>
+          ) : (
+            <ul className="grid gap-2 text-sm">
+              {data.expiring.items.map((item) => (
+                <li key={item.id} className="flex flex-wrap justify-between gap-2">
+                  <Link
+                    className="underline-offset-4 hover:underline"
+                    href={`${base}/evidence/${item.id}`}
+                  >
+                    {item.title}
+                  </Link>
+                  <span className="tabular-nums text-muted-foreground">
+                    valid until {item.validUntil?.slice(0, 10) ?? "—"}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section id="owners-heading" title="Open duties by owner">
+          {data.owners.length === 0 ? (
+            <p className="text-sm text-muted-foreground">No open duties.</p>
+          ) : (
+            <table className="w-full text-sm">
+              <caption className="sr-only">Open (uncovered) parts per owner</caption>
+              <thead>
+                <tr className="text-left text-muted-foreground">
+                  <th scope="col" className="pb-1 font-medium">
+                    Owner
+                  </th>
+                  <th scope="col" className="pb-1 text-right font-medium">
+                    Open parts
+                  </th>
+                  <th scope="col" className="pb-1 text-right font-medium">
+                    All parts
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.owners.map((owner) => (
+                  <tr key={owner.ownerId ?? "none"} className="border-t">
+                    <th scope="row" className="py-1 text-left font-normal">
+                      <Link
+                        className="underline-offset-4 hover:underline"
+                        href={`${base}/gaps?ownerId=${encodeURIComponent(owner.ownerId ?? "none")}`}
+                      >
+                        {owner.name}
+                      </Link>
+                    </th>
+                    <td className="py-1 text-right tabular-nums">{owner.openParts}</td>
+                    <td className="py-1 text-right tabular-nums">{owner.totalParts}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Section>
+      </div>
+    </div>
+  );
+}

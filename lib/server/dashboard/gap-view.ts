@@ -1,0 +1,22 @@
+import type { GapView } from "@/components/dashboard/gap-table";
+import type { GapReason } from "@/lib/domain/coverage-reference";
+import type { GapRow } from "@/lib/server/coverage/get-gap-list";
+import { type LabelledKey, nameOf } from "@/lib/server/dashboard/coverage-labels";
+
+/** An engine gap row as the tables and the JSON route show it (dates as ISO text, domain named). */
+export function toGapView(row: GapRow, domains: readonly LabelledKey[]): GapView {
+  return {
+    partId: row.partId,
+    systemId: row.systemId,
+    systemName: row.systemName,
+    domainKey: row.domainKey,
+    domainName: nameOf(domains, row.domainKey),
+    side: row.side,
+    critical: row.critical,
+    riskTier: row.riskTier,
+    dueDate: row.dueDate ? new Date(row.dueDate).toISOString() : null,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName,
+    reasons: row.reasons as GapReason[],
+  };
+}

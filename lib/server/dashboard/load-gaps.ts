@@ -1,0 +1,70 @@
+import "server-only";
+
+import type { GapView } from "@/components/dashboard/gap-table";
+import { GAP_REASONS } from "@/lib/domain/coverage-reference";
+import { RISK_TIERS } from "@/lib/domain/responsibility";
+import { getGapList } from "@/lib/server/coverage/get-gap-list";
+import { loadCoverageLabels } from "@/lib/server/dashboard/coverage-labels";
+import { gapFiltersOf, type GapSearchState } from "@/lib/server/dashboard/gap-search";
+import { toGapView } from "@/lib/server/dashboard/gap-view";
+import { memberDirectory } from "@/lib/server/systems/member-directory";
+
+export const GAPS_PAGE_SIZE = 25;
+
+export type GapsPageData = {
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  rows: GapView[];
+};
+
+/** One page of the filtered gap list, straight from the engine's getGapList. */
+export async function loadGaps(input: {
+  workspaceId: string;
+  search: GapSearchState;
+  now?: Date;
+}): Promise<GapsPageData> {
+  const pageSize = GAPS_PAGE_SIZE;
+  const [labels, list] = await Promise.all([
+    loadCoverageLabels(input.workspaceId),
+    getGapList({
+      workspaceId: input.workspaceId,
+      now: input.now,
+      filters: gapFiltersOf(input.search),
+      limit: pageSize,
+      offset: (input.search.page - 1) * pageSize,
+    }),
+  ]);
+  return {
+    total: list.total,
+    page: input.search.page,
+    pageCount: Math.max(1, Math.ceil(list.total / pageSize)),
+    pageSize,
+    rows: list.rows.map((row) => toGapView(row, labels.domains)),
+  };
+}
+
+export type Option = { value: string; label: string };
+export type GapFilterOptions = {
+  reasons: readonly string[];
+  riskTiers: readonly string[];
+  domains: Option[];
+  models: Option[];
+  owners: Option[];
+};
+
+/** Choices of the filters: this workspace's domains, models and members only. */
+export async function loadGapFilterOptions(workspaceId: string): Promise<GapFilterOptions> {
+  const [labels, members] = await Promise.all([
+    loadCoverageLabels(workspaceId),
+    memberDirectory(workspaceId),
+  ]);
+  return {
+    reasons: GAP_REASONS,
+    riskTiers: RISK_TIERS,
+    domains: labels.domains.map((d) => ({ value: d.key, label: d.name })),
+    models: labels.models.map((m) => ({ value: m.key, label: m.name })),
+    owners: [...members.values()].map((m) => ({ value: m.id, label: m.name })),
+  };
+}

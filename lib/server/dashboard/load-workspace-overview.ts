@@ -1,0 +1,127 @@
+import "server-only";
+
+import type { CoverageSummary } from "@/lib/domain/coverage-reference";
+import { toSummary } from "@/lib/server/coverage/coverage-summary-sql";
+import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
+import type { GapView } from "@/components/dashboard/gap-table";
+import { getGapList } from "@/lib/server/coverage/get-gap-list";
+import { getTrend, type TrendPoint } from "@/lib/server/coverage/get-trend";
+import { ensureTodaySnapshot } from "@/lib/server/coverage/take-daily-snapshot";
+import {
+  type CoverageLabels,
+  loadCoverageLabels,
+  nameOf,
+} from "@/lib/server/dashboard/coverage-labels";
+import { toGapView } from "@/lib/server/dashboard/gap-view";
+import { type HeatmapData, loadHeatmap } from "@/lib/server/dashboard/load-heatmap";
+import { cachedPerRevision } from "@/lib/server/dashboard/overview-cache";
+import { listEvidence } from "@/lib/server/evidence/list-evidence";
+
+export type NamedCoverage = CoverageSummary & { key: string; name: string };
+
+export type OwnerDuties = {
+  /** null: parts nobody owns yet. */
+  ownerId: string | null;
+  name: string;
+  openParts: number;
+  totalParts: number;
+};
+
+export type ExpiringEvidence = { id: string; title: string; validUntil: string | null };
+
+export type WorkspaceOverviewData = {
+  activeSystems: number;
+  summary: CoverageSummary;
+  byDomain: NamedCoverage[];
+  byModel: NamedCoverage[];
+  heatmap: HeatmapData;
+  trend: TrendPoint[];
+  topGaps: { total: number; rows: GapView[] };
+  expiring: { total: number; items: ExpiringEvidence[] };
+  owners: OwnerDuties[];
+  labels: CoverageLabels;
+};
+
+export const OVERVIEW_TREND_DAYS = 90;
+export const OVERVIEW_TOP_GAPS = 8;
+export const OVERVIEW_HEATMAP_SYSTEMS = 12;
+
+/**
+ * Everything the workspace overview shows, every number from the coverage engine. Takes today's
+ * snapshot on the first request of the day (so the trend exists without a scheduler). Without a
+ * pinned `now` the result is shared per workspace revision (overview-cache.ts); with one (tests)
+ * it is computed afresh.
+ */
+export async function loadWorkspaceOverview(input: {
+  workspaceId: string;
+  now?: Date;
+}): Promise<WorkspaceOverviewData> {
+  await ensureTodaySnapshot(input.workspaceId, input.now);
+  if (input.now) return computeOverview(input.workspaceId, input.now);
+  return cachedPerRevision({
+    workspaceId: input.workspaceId,
+    name: "overview",
+    compute: () => computeOverview(input.workspaceId, new Date()),
+  });
+}
+
+async function computeOverview(workspaceId: string, now: Date): Promise<WorkspaceOverviewData> {
+  const [labels, summary, byDomain, byModel, byOwner, heatmap, trend, gaps, expiring] =
+    await Promise.all([
+      loadCoverageLabels(workspaceId),
+      getCoverage({ workspaceId, now }),
+      getCoverageBy({ workspaceId, now, groupBy: "domain" }),
+      getCoverageBy({ workspaceId, now, groupBy: "deploymentModel" }),
+      getCoverageBy({ workspaceId, now, groupBy: "owner" }),
+      loadHeatmap({ workspaceId, now, limit: OVERVIEW_HEATMAP_SYSTEMS }),
+      getTrend({ workspaceId, now, days: OVERVIEW_TREND_DAYS }),
+      getGapList({ workspaceId, now, limit: OVERVIEW_TOP_GAPS }),
+      listEvidence({
+        workspaceId,
+        now,
+        query: { state: ["expiring_soon"], page: 1, pageSize: 5 },
+      }),
+    ]);
+  const domainOrder = new Map(labels.domains.map((d, index) => [d.key, index]));
+  const modelOrder = new Map(labels.models.map((m, index) => [m.key, index]));
+  const named = (
+    rows: typeof byDomain,
+    list: CoverageLabels["domains"],
+    order: Map<string, number>,
+  ) =>
+    rows
+      .filter((row): row is typeof row & { key: string } => row.key !== null)
+      .map((row) => ({ ...toSummary(row), key: row.key, name: nameOf(list, row.key) }))
+      .sort((a, b) => (order.get(a.key) ?? 1e9) - (order.get(b.key) ?? 1e9));
+  return {
+    activeSystems: heatmap.totalSystems,
+    summary,
+    byDomain: named(byDomain, labels.domains, domainOrder),
+    byModel: named(byModel, labels.models, modelOrder),
+    heatmap,
+    trend,
+    topGaps: {
+      total: gaps.total,
+      rows: gaps.rows.map((row) => toGapView(row, labels.domains)),
+    },
+    expiring: {
+      total: expiring.total,
+      items: expiring.items.map((item) => ({
+        id: item.id,
+        title: item.title,
+        validUntil: item.validUntil ? new Date(item.validUntil).toISOString() : null,
+      })),
+    },
+    owners: byOwner
+      .map((row) => ({
+        ownerId: row.key,
+        // An owner id that is no member any more (left the workspace) has no name here.
+        name: row.key === null ? "Nobody (unowned)" : (row.label ?? "Former member"),
+        openParts: row.totalParts - row.coveredParts,
+        totalParts: row.totalParts,
+      }))
+      .filter((row) => row.openParts > 0)
+      .sort((a, b) => b.openParts - a.openParts || a.name.localeCompare(b.name)),
+    labels,
+  };
+}
