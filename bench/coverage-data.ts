@@ -158,7 +158,9 @@ export async function generateWorkspace(input: {
     CROSS JOIN LATERAL generate_series(1,
       CASE WHEN p.side = 'CUSTOMER' THEN (p.n % 5)::int ELSE ((p.n % 3) + 1)::int / 2 END) j
     ON CONFLICT DO NOTHING`;
-  await db.$executeRawUnsafe("ANALYZE");
+  // Bulk inserts bumped every system's coverage generation several times (the triggers); a
+  // vacuum clears those row versions, as autovacuum would soon after such a load.
+  await db.$executeRawUnsafe("VACUUM ANALYZE");
 
   const [counts] = await db.$queryRaw<
     { systems: number; parts: number; evidence: number; links: number }[]

@@ -49,10 +49,16 @@ function stats(samples: number[]) {
  * pages in memory). Interleaving makes a busy machine slow all of them alike, so the ratio to
  * the lower bound stays meaningful when other processes share the CPUs.
  */
-async function measure(calls: Record<string, () => Promise<unknown>>) {
+type Call =
+  (() => Promise<unknown>) | { before: () => Promise<unknown>; call: () => Promise<unknown> };
+
+async function measure(calls: Record<string, Call>) {
   const samples: Record<string, number[]> = {};
   for (let round = -5; round < runs; round += 1) {
-    for (const [label, call] of Object.entries(calls)) {
+    for (const [label, entry] of Object.entries(calls)) {
+      // `before` (untimed) prepares the state the call is measured in.
+      const call = typeof entry === "function" ? entry : entry.call;
+      if (typeof entry !== "function") await entry.before();
       const start = performance.now();
       await call();
       if (round >= 0) (samples[label] ??= []).push(performance.now() - start);
@@ -110,14 +116,51 @@ async function main() {
       where: { workspaceId, archivedAt: null, lifecycle: "PRODUCTION" },
     }))!.id;
 
+    // Workspace coverage sums stored per-system counts and recomputes, in the same statement,
+    // the systems a write made stale (lib/server/coverage/system-coverage-sql.ts). Measured in
+    // the three states a reader meets: just after a write to one system (the usual case: the
+    // headline figure), with nothing changed, and cold (every system stale: the engine's full
+    // evaluation of every part, which is what the lower bound is compared with).
+    const partIds = await db.$queryRaw<{ id: string; status: string }[]>`
+      SELECT p.id, p.status::text FROM "ResponsibilityPart" p JOIN "AiSystem" s ON s.id = p."systemId"
+      WHERE p."workspaceId" = ${workspaceId} AND p.side = 'CUSTOMER'
+        AND s."archivedAt" IS NULL AND s.lifecycle <> 'RETIRED'
+      ORDER BY p.id LIMIT 500`;
+    let turn = 0;
+    const writeOnePart = async () => {
+      const part = partIds[turn++ % partIds.length]!;
+      part.status = part.status === "IMPLEMENTED" ? "IN_PROGRESS" : "IMPLEMENTED";
+      await db.responsibilityPart.update({
+        where: { id: part.id },
+        data: { status: part.status as "IMPLEMENTED" | "IN_PROGRESS" },
+      });
+    };
+    const makeAllStale = () =>
+      db.$executeRaw`UPDATE "AiSystem" SET "coverageGeneration" = "coverageGeneration" + 1
+        WHERE "workspaceId" = ${workspaceId}`;
     const measured = await measure({
-      "workspace coverage": () => getCoverage({ workspaceId, now: NOW }),
+      "workspace coverage (after a write to one system)": {
+        before: writeOnePart,
+        call: () => getCoverage({ workspaceId, now: NOW }),
+      },
+      "workspace coverage (nothing changed)": () => getCoverage({ workspaceId, now: NOW }),
+
       "lower bound (plain covered count)": () =>
         db.$queryRaw(lowerBoundSql({ workspaceId, now: NOW })),
       "one system": () => getCoverage({ workspaceId, now: NOW, scope: { systemIds: [oneSystem] } }),
       "gap list (first page of 50)": () => getGapList({ workspaceId, now: NOW, limit: 50 }),
     });
-    const workspace = measured["workspace coverage"]!;
+    // Cold runs rewrite every system's stored row; measured on their own, after the others, so
+    // that their churn (dead row versions until autovacuum) does not weigh on the usual case.
+    const coldRuns = await measure({
+      "workspace coverage (cold: every system stale)": {
+        before: makeAllStale,
+        call: () => getCoverage({ workspaceId, now: NOW }),
+      },
+    });
+    const workspace = measured["workspace coverage (after a write to one system)"]!;
+    const unchanged = measured["workspace coverage (nothing changed)"]!;
+    const cold = coldRuns["workspace coverage (cold: every system stale)"]!;
     const lowerBound = measured["lower bound (plain covered count)"]!;
     const system = measured["one system"]!;
     const gaps = measured["gap list (first page of 50)"]!;
@@ -143,10 +186,14 @@ async function main() {
       runs,
       coverageMedianMs: round(workspace.median),
       coverageP95Ms: round(workspace.p95),
+      coverageUnchangedMedianMs: round(unchanged.median),
+      coverageColdMedianMs: round(cold.median),
+      coverageColdP95Ms: round(cold.p95),
       systemCoverageMedianMs: round(system.median),
       systemCoverageP95Ms: round(system.p95),
       lowerBoundMedianMs: round(lowerBound.median),
       ratioToLowerBound: round(workspace.median / lowerBound.median),
+      coldRatioToLowerBound: round(cold.median / lowerBound.median),
       gapListMedianMs: round(gaps.median),
       gapListP95Ms: round(gaps.p95),
       dashboardP95Ms: dashboard.dashboardP95Ms ?? null,

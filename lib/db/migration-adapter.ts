@@ -1,6 +1,6 @@
 // Driver adapter for the Prisma CLI's WebAssembly schema engine (prisma.config.ts).
 //
-// Shims two upstream bugs of @prisma/adapter-pg 6.19 (see ../../docs or DESIGN.md):
+// Shims three upstream bugs of @prisma/adapter-pg 6.19 (see ../../docs or DESIGN.md):
 // 1. Prisma issue #27403: the adapter cannot map result columns of the catalog types `name`
 //    (OID 19) and `"char"` (OID 18), which the schema engine reads while describing a database.
 //    We present them to the adapter as `text` (OID 25); the values are already strings.
@@ -8,6 +8,10 @@
 //    ignores, so `migrate dev` replays migrations into the main database; it also drops the
 //    shadow database before closing its pool. We create the shadow database ourselves, connect
 //    by discrete fields, and on dispose close the pool first, then drop it WITH (FORCE).
+// 3. executeScript() splits a migration on every ";" and runs the pieces one by one, which cuts
+//    function bodies (dollar-quoted plpgsql, as in our coverage triggers) apart. We send the
+//    whole script as one simple query instead, as Prisma's native engine does: PostgreSQL runs
+//    the statements in order and rolls all of them back if one fails.
 import { randomUUID } from "node:crypto";
 
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -59,15 +63,37 @@ function connectionFields(url: string): pg.PoolConfig {
   };
 }
 
+type ScriptRunner = {
+  executeScript(script: string): Promise<void>;
+};
+
+/** Bug 3: one simple query for the whole script; errors reported as the adapter reports them. */
+function runScriptsWhole<T extends ScriptRunner>(adapter: T): T {
+  const internals = adapter as unknown as {
+    client: pg.Pool;
+    onError(error: unknown): never;
+  };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await internals.client.query(script);
+    } catch (error) {
+      internals.onError(error);
+    }
+  };
+  return adapter;
+}
+
 export function createMigrationAdapter(databaseUrl: string) {
   const mainConfig = connectionFields(databaseUrl);
   const factory = new PrismaPg(mainConfig);
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => runScriptsWhole(await connect());
 
   factory.connectToShadowDb = async () => {
     const admin = await new PrismaPg(mainConfig).connect();
     const database = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = await new PrismaPg({ ...mainConfig, database }).connect();
+    const shadow = runScriptsWhole(await new PrismaPg({ ...mainConfig, database }).connect());
     const disposeShadow = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await disposeShadow();

@@ -38,7 +38,7 @@ export const DOMAINS = ["agents", "data", "Governance", "identity", "b_x", "B"];
 const NAMES = ["Alpha", "alpha", "Beta", "beta 2", "Ärzte", "_x", "Zed", "10", "9"];
 const JUSTIFICATIONS = [null, "", "  ", "\t\u00a0", "ok", " reason "];
 /** Instants around `NOW` that hit every boundary: exactly now, 1 ms before, days either side. */
-const INSTANTS = [null, at(-30), new Date(NOW.getTime() - 1), NOW, at(1), at(400)];
+export const INSTANTS = [null, at(-30), new Date(NOW.getTime() - 1), NOW, at(1), at(400)];
 
 export type WorkspaceFixture = WorkspaceSnapshot & {
   vendorNames: Record<string, string>;

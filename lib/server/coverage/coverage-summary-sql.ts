@@ -19,6 +19,25 @@ export const SUMMARY_COUNTS = Prisma.sql`
   count(*) FILTER (WHERE pc.side = 'PROVIDER' AND pc.covered)::int AS "assuredParts"`;
 
 /**
+ * The same counts summed over rows that already carry them (alias `pc` of per-system counts,
+ * see system-coverage-sql.ts), so the rates below read either.
+ */
+export const SUMMED_COUNTS = Prisma.raw(
+  [
+    "totalParts",
+    "coveredParts",
+    "customerParts",
+    "providerParts",
+    "ownedParts",
+    "implementedParts",
+    "evidencedParts",
+    "assuredParts",
+  ]
+    .map((c) => `COALESCE(sum(pc."${c}"), 0)::int AS "${c}"`)
+    .join(",\n  "),
+);
+
+/**
  * Rates over the counts of alias `c`, divided in SQL: float8 division of two integers is the same
  * correctly rounded IEEE double as the reference's `n / d`. NULLIF makes an empty denominator a
  * null rate (the reference's `ratio`: no duty is neither 0 % nor 100 %).

@@ -8,32 +8,48 @@ import {
   EMPTY_SUMMARY,
   SUMMARY_COUNTS,
   SUMMARY_RATES,
+  SUMMED_COUNTS,
   toSummary,
 } from "@/lib/server/coverage/coverage-summary-sql";
 import { partCoverageSql } from "@/lib/server/coverage/part-coverage-sql";
+import {
+  isSystemLevelScope,
+  queryWithSystemCounts,
+} from "@/lib/server/coverage/system-coverage-sql";
 
 /**
  * Coverage of one scope (workspace, or narrowed by systems, domains, deployment model, owner,
- * vendor) at instant `now`, in one SQL aggregate. Same fields and nulls as the reference's
- * `computeCoverage`.
+ * vendor) at instant `now`, in one SQL statement. Same fields and nulls as the reference's
+ * `computeCoverage`. A scope of whole systems sums the stored per-system counts
+ * (system-coverage-sql.ts, refreshed in the same statement where stale); a domain or owner
+ * scope aggregates the parts directly.
  */
 export async function getCoverage(input: {
   workspaceId: string;
   scope?: CoverageScope;
   now?: Date;
 }): Promise<CoverageSummary> {
-  const pc = partCoverageSql({
+  const where = {
     workspaceId: input.workspaceId,
     scope: input.scope ?? {},
     now: input.now ?? new Date(),
-  });
-  const rows = await db.$queryRaw<CoverageSummary[]>`
-    SELECT ${SUMMARY_RATES} FROM (SELECT ${SUMMARY_COUNTS} FROM (${pc}) pc) c`;
+  };
+  const rows = isSystemLevelScope(where.scope)
+    ? await queryWithSystemCounts<CoverageSummary>(
+        where,
+        Prisma.sql`SELECT ${SUMMARY_RATES} FROM (SELECT ${SUMMED_COUNTS} FROM counts pc) c`,
+      )
+    : await db.$queryRaw<CoverageSummary[]>`
+        SELECT ${SUMMARY_RATES}
+        FROM (SELECT ${SUMMARY_COUNTS} FROM (${partCoverageSql(where)}) pc) c`;
   return rows[0] ? toSummary(rows[0]) : EMPTY_SUMMARY;
 }
 
 export const COVERAGE_GROUPS = ["system", "domain", "deploymentModel", "owner", "vendor"] as const;
 export type CoverageGroup = (typeof COVERAGE_GROUPS)[number];
+
+/** Groups whose members are whole systems: the stored per-system counts can answer them. */
+const SYSTEM_GROUPS: ReadonlySet<CoverageGroup> = new Set(["system", "deploymentModel", "vendor"]);
 
 /**
  * One group: `key` is the system id, domain key, deployment model key, owner (user) id or vendor
@@ -91,15 +107,28 @@ export async function getCoverageBy(input: {
   scope?: CoverageScope;
   now?: Date;
 }): Promise<CoverageGroupRow[]> {
-  const pc = partCoverageSql({
+  const where = {
     workspaceId: input.workspaceId,
     scope: input.scope ?? {},
     now: input.now ?? new Date(),
-  });
+  };
   const g = grouping(input.groupBy, input.workspaceId);
-  const rows = await db.$queryRaw<CoverageGroupRow[]>`
-    SELECT c.key, ${g.label} AS label, ${SUMMARY_RATES}
-    FROM (SELECT ${g.key} AS key, ${SUMMARY_COUNTS} FROM (${pc}) pc ${g.from} GROUP BY 1) c
-    ORDER BY c.key COLLATE "C" NULLS LAST`;
+  const order = Prisma.sql`ORDER BY c.key COLLATE "C" NULLS LAST`;
+  // Groups made of whole systems sum the stored per-system counts; a system without parts
+  // adds a zero row there, and a group with no parts at all is left out as on the other path.
+  const rows =
+    SYSTEM_GROUPS.has(input.groupBy) && isSystemLevelScope(where.scope)
+      ? await queryWithSystemCounts<CoverageGroupRow>(
+          where,
+          Prisma.sql`SELECT c.key, ${g.label} AS label, ${SUMMARY_RATES}
+          FROM (SELECT ${g.key} AS key, ${SUMMED_COUNTS} FROM counts pc ${g.from}
+                GROUP BY 1 HAVING sum(pc."totalParts") > 0) c
+          ${order}`,
+        )
+      : await db.$queryRaw<CoverageGroupRow[]>`
+          SELECT c.key, ${g.label} AS label, ${SUMMARY_RATES}
+          FROM (SELECT ${g.key} AS key, ${SUMMARY_COUNTS}
+                FROM (${partCoverageSql(where)}) pc ${g.from} GROUP BY 1) c
+          ${order}`;
   return rows.map((row) => ({ key: row.key, label: row.label, ...toSummary(row) }));
 }

@@ -103,6 +103,20 @@ function isWholeWorkspace(scope: CoverageScope): boolean {
 }
 
 /**
+ * Restriction to some systems, chosen in SQL (system-coverage-sql.ts): `in` a subquery of system
+ * ids, or `is` one system id expression (a column of an outer query, inside a LATERAL join).
+ */
+export type SystemRestriction = { in: Prisma.Sql } | { is: Prisma.Sql };
+
+function systemsRestriction(rows: string, systems: SystemRestriction | undefined): Prisma.Sql {
+  const column = Prisma.raw(`${rows}."systemId"`);
+  if (!systems) return Prisma.empty;
+  return "in" in systems
+    ? Prisma.sql`AND ${column} IN (${systems.in})`
+    : Prisma.sql`AND ${column} = ${systems.is}`;
+}
+
+/**
  * Per part with directly linked live evidence in `state` (current: validUntil null or >= now;
  * expired: validUntil < now): one row, and whether any of it is an ATTESTATION. Current and
  * expired are separate grouped subqueries, each unique on partId, so PostgreSQL removes the
@@ -114,6 +128,7 @@ function linkedEvidenceSql(input: {
   workspaceId: string;
   scope: CoverageScope;
   now: Date;
+  systems?: SystemRestriction;
   state: "current" | "expired";
 }) {
   const now = sqlInstant(input.now);
@@ -121,11 +136,13 @@ function linkedEvidenceSql(input: {
     input.state === "current"
       ? Prisma.sql`(e."validUntil" IS NULL OR e."validUntil" >= ${now})`
       : Prisma.sql`e."validUntil" < ${now}`;
-  const narrow = isWholeWorkspace(input.scope)
-    ? Prisma.empty
-    : Prisma.sql`AND l."partId" IN (
+  const narrow =
+    isWholeWorkspace(input.scope) && !input.systems
+      ? Prisma.empty
+      : Prisma.sql`AND l."partId" IN (
         SELECT sp.id FROM "ResponsibilityPart" sp JOIN "AiSystem" ss ON ss.id = sp."systemId"
-        WHERE ${scopePredicate({ ...input, rows: "sp", system: "ss" })})`;
+        WHERE ${scopePredicate({ ...input, rows: "sp", system: "ss" })}
+          ${systemsRestriction("sp", input.systems)})`;
   return Prisma.sql`
     SELECT l."partId", bool_or(e.kind = 'ATTESTATION') AS attestation
     FROM "EvidenceLink" l
@@ -160,6 +177,11 @@ export function partCoverageSql(input: {
   workspaceId: string;
   scope: CoverageScope;
   now: Date;
+  /**
+   * A further restriction to systems picked in SQL, for system-coverage-sql.ts, which computes
+   * only the systems without valid stored counts.
+   */
+  systems?: SystemRestriction;
 }): Prisma.Sql {
   const now = sqlInstant(input.now);
   const flags = Prisma.sql`
@@ -181,7 +203,8 @@ export function partCoverageSql(input: {
     LEFT JOIN (${linkedEvidenceSql({ ...input, state: "current" })}) lc ON lc."partId" = p.id
     LEFT JOIN (${linkedEvidenceSql({ ...input, state: "expired" })}) lx ON lx."partId" = p.id
     LEFT JOIN (${vendorAttestationSql(input)}) va ON va."vendorId" = s."vendorId"
-    WHERE ${scopePredicate({ ...input, rows: "p", system: "s" })}`;
+    WHERE ${scopePredicate({ ...input, rows: "p", system: "s" })}
+      ${systemsRestriction("p", input.systems)}`;
 
   // Customer part on the implementation path: any status but NOT_APPLICABLE / RISK_ACCEPTED.
   const cust = Prisma.sql`f.side = 'CUSTOMER'`;
