@@ -36,7 +36,8 @@ function filterSql(filters: GapFilters): Prisma.Sql {
   if (filters.ownerId === null) conditions.push(Prisma.sql`pc."ownerId" IS NULL`);
   else if (filters.ownerId !== undefined)
     conditions.push(Prisma.sql`pc."ownerId" = ${filters.ownerId}`);
-  if (filters.critical !== undefined) conditions.push(Prisma.sql`pc.critical = ${filters.critical}`);
+  if (filters.critical !== undefined)
+    conditions.push(Prisma.sql`pc.critical = ${filters.critical}`);
   return Prisma.join(conditions, " AND ");
 }
 

@@ -98,10 +98,6 @@ export function scopePredicate(input: {
   return Prisma.join(conditions, " AND ");
 }
 
-function isWholeWorkspace(scope: CoverageScope): boolean {
-  return Object.values(scope).every((value) => value === undefined);
-}
-
 /**
  * Restriction to some systems, chosen in SQL (system-coverage-sql.ts): `in` a subquery of system
  * ids, or `is` one system id expression (a column of an outer query, inside a LATERAL join).
@@ -117,38 +113,20 @@ function systemsRestriction(rows: string, systems: SystemRestriction | undefined
 }
 
 /**
- * Per part with directly linked live evidence in `state` (current: validUntil null or >= now;
- * expired: validUntil < now): one row, and whether any of it is an ATTESTATION. Current and
- * expired are separate grouped subqueries, each unique on partId, so PostgreSQL removes the
- * expired one from any query that does not read reasons (the rates aggregate only current links).
- * Links and evidence both carry the workspace id, so a stray link to another tenant's part or
- * evidence never counts. With a narrow scope the aggregate is restricted to the scope's parts.
+ * Whether the part's directly linked live evidence (of ATTESTATION kind only, when `attestation`)
+ * has an item current at `now` (validUntil null or >= now) and one "expired" (validUntil < now),
+ * read from the part's linked-evidence summary columns. Database triggers keep those columns
+ * equal to an aggregate over the part's links to live evidence of the same workspace
+ * (srm_refresh_part_evidence in migration 20261122014103_system_coverage_summary), so coverage
+ * never scans the links: "some item has no end or ends at/after now" is "open-ended or latest
+ * end >= now", and "some item ended before now" is "earliest end < now".
  */
-function linkedEvidenceSql(input: {
-  workspaceId: string;
-  scope: CoverageScope;
-  now: Date;
-  systems?: SystemRestriction;
-  state: "current" | "expired";
-}) {
-  const now = sqlInstant(input.now);
-  const inState =
-    input.state === "current"
-      ? Prisma.sql`(e."validUntil" IS NULL OR e."validUntil" >= ${now})`
-      : Prisma.sql`e."validUntil" < ${now}`;
-  const narrow =
-    isWholeWorkspace(input.scope) && !input.systems
-      ? Prisma.empty
-      : Prisma.sql`AND l."partId" IN (
-        SELECT sp.id FROM "ResponsibilityPart" sp JOIN "AiSystem" ss ON ss.id = sp."systemId"
-        WHERE ${scopePredicate({ ...input, rows: "sp", system: "ss" })}
-          ${systemsRestriction("sp", input.systems)})`;
-  return Prisma.sql`
-    SELECT l."partId", bool_or(e.kind = 'ATTESTATION') AS attestation
-    FROM "EvidenceLink" l
-    JOIN "Evidence" e ON e.id = l."evidenceId" AND e."workspaceId" = ${input.workspaceId}
-    WHERE l."workspaceId" = ${input.workspaceId} AND ${liveEvidence("e")} AND ${inState} ${narrow}
-    GROUP BY l."partId"`;
+function linkedEvidence(now: Prisma.Sql, attestation: boolean) {
+  const column = (name: string) => Prisma.raw(`p."${attestation ? "attested" : "linked"}${name}"`);
+  return {
+    current: Prisma.sql`(${column("OpenEnded")} OR COALESCE(${column("LatestUntil")} >= ${now}, false))`,
+    expired: Prisma.sql`COALESCE(${column("EarliestUntil")} < ${now}, false)`,
+  };
 }
 
 /** Per vendor of this workspace: its live ATTESTATION evidence, current / expired. */
@@ -184,24 +162,24 @@ export function partCoverageSql(input: {
   systems?: SystemRestriction;
 }): Prisma.Sql {
   const now = sqlInstant(input.now);
+  const linked = linkedEvidence(now, false);
+  const attested = linkedEvidence(now, true);
   const flags = Prisma.sql`
     SELECT p.id AS "partId", p."responsibilityId", p."systemId", s.name AS "systemName",
       p."domainKey", p.side, p."ownerId", p.status, p."dueDate", s."riskTier", s."vendorId",
       s."deploymentModels", COALESCE(r.critical, false) AS critical,
       p."riskApproverId", p."riskAcceptanceExpiresAt",
       COALESCE(p.justification ~ ${NON_BLANK_PATTERN}, false) AS "hasJustification",
-      lc."partId" IS NOT NULL AS "linkCurrent",
-      lx."partId" IS NOT NULL AS "linkExpired",
-      COALESCE(lc.attestation, false) OR COALESCE(va."anyCurrent", false) AS "attestationCurrent",
-      COALESCE(lx.attestation, false) OR COALESCE(va."anyExpired", false) AS "attestationExpired"
+      ${linked.current} AS "linkCurrent",
+      ${linked.expired} AS "linkExpired",
+      ${attested.current} OR COALESCE(va."anyCurrent", false) AS "attestationCurrent",
+      ${attested.expired} OR COALESCE(va."anyExpired", false) AS "attestationExpired"
     FROM "ResponsibilityPart" p
     JOIN "AiSystem" s ON s.id = p."systemId"
     -- LEFT JOIN on the primary key: PostgreSQL drops it when no caller reads critical (the rates).
     -- A part always has its responsibility (foreign key, same workspace, written together).
     LEFT JOIN "Responsibility" r
       ON r.id = p."responsibilityId" AND r."workspaceId" = ${input.workspaceId}
-    LEFT JOIN (${linkedEvidenceSql({ ...input, state: "current" })}) lc ON lc."partId" = p.id
-    LEFT JOIN (${linkedEvidenceSql({ ...input, state: "expired" })}) lx ON lx."partId" = p.id
     LEFT JOIN (${vendorAttestationSql(input)}) va ON va."vendorId" = s."vendorId"
     WHERE ${scopePredicate({ ...input, rows: "p", system: "s" })}
       ${systemsRestriction("p", input.systems)}`;

@@ -111,9 +111,10 @@ export function countStaleSystemsSql(input: {
 
 /**
  * Every instant x of a system's data that a "x >= now" test of the definition reads, for the
- * systems `restrict` selects (on column p."systemId"), plus its vendor's attestations (`vendor`:
- * rows of stale systems joined to their vendor's evidence). More instants than needed (evidence
- * that is not live, say) only narrow the window.
+ * systems `restrict` selects (on column p."systemId"): its parts' risk acceptance expiries and
+ * linked-evidence ends (latest and earliest, see part-coverage-sql.ts), plus its vendor's
+ * attestations (`vendor`: rows of stale systems joined to their vendor's evidence). More
+ * instants than needed (vendor evidence that is not live, say) only narrow the window.
  */
 function instantsSql(ws: string, restrict: SystemRestriction, vendor: Prisma.Sql): Prisma.Sql {
   const where =
@@ -121,13 +122,10 @@ function instantsSql(ws: string, restrict: SystemRestriction, vendor: Prisma.Sql
       ? Prisma.sql`p."systemId" IN (${restrict.in})`
       : Prisma.sql`p."systemId" = ${restrict.is}`;
   return Prisma.sql`
-    SELECT p."riskAcceptanceExpiresAt" AS at, p."systemId" FROM "ResponsibilityPart" p
-    WHERE p."workspaceId" = ${ws} AND ${where} AND p."riskAcceptanceExpiresAt" IS NOT NULL
-    UNION ALL
-    SELECT e."validUntil", p."systemId" FROM "ResponsibilityPart" p
-    JOIN "EvidenceLink" l ON l."partId" = p.id
-    JOIN "Evidence" e ON e.id = l."evidenceId"
-    WHERE p."workspaceId" = ${ws} AND ${where} AND e."validUntil" IS NOT NULL
+    SELECT x.at, p."systemId" FROM "ResponsibilityPart" p
+    CROSS JOIN LATERAL unnest(ARRAY[p."riskAcceptanceExpiresAt", p."linkedLatestUntil",
+      p."linkedEarliestUntil", p."attestedLatestUntil", p."attestedEarliestUntil"]) x(at)
+    WHERE p."workspaceId" = ${ws} AND ${where} AND x.at IS NOT NULL
     UNION ALL
     ${vendor}`;
 }

@@ -1,6 +1,14 @@
 -- AlterTable
 ALTER TABLE "AiSystem" ADD COLUMN     "coverageGeneration" INTEGER NOT NULL DEFAULT 0;
 
+-- AlterTable
+ALTER TABLE "ResponsibilityPart" ADD COLUMN     "attestedEarliestUntil" TIMESTAMP(3),
+ADD COLUMN     "attestedLatestUntil" TIMESTAMP(3),
+ADD COLUMN     "attestedOpenEnded" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "linkedEarliestUntil" TIMESTAMP(3),
+ADD COLUMN     "linkedLatestUntil" TIMESTAMP(3),
+ADD COLUMN     "linkedOpenEnded" BOOLEAN NOT NULL DEFAULT false;
+
 -- CreateTable
 CREATE TABLE "SystemCoverage" (
     "systemId" TEXT NOT NULL,
@@ -23,6 +31,12 @@ CREATE TABLE "SystemCoverage" (
 -- CreateIndex
 CREATE INDEX "SystemCoverage_workspaceId_idx" ON "SystemCoverage"("workspaceId");
 
+-- DropIndex
+DROP INDEX "EvidenceLink_workspaceId_idx";
+
+-- CreateIndex
+CREATE INDEX "EvidenceLink_workspaceId_partId_idx" ON "EvidenceLink"("workspaceId", "partId");
+
 -- Both tables are rewritten row by row as coverage changes (a generation bump per write, a
 -- stored row per recomputed system). Free space in each page lets PostgreSQL keep those updates
 -- on the same page (HOT) and prune old versions without a vacuum; frequent autovacuum keeps
@@ -37,31 +51,40 @@ ALTER TABLE "AiSystem" SET (fillfactor = 80, autovacuum_vacuum_scale_factor = 0.
 -- the engine ignores a SystemCoverage row whose generation differs. Done in the database, not in
 -- the services, so that no write path (services, imports, seeds, scripts, cascades) can forget
 -- it. Statement-level triggers with transition tables: a bulk write bumps each system once.
+-- Their queries run through EXECUTE, so each is planned for the transition tables' actual size:
+-- PL/pgSQL would otherwise keep the plan made at the first call (often a one-row write) and
+-- reuse its nested loops for a 100,000-row write, which made a bulk link load take minutes.
 
 -- Bumps the given systems, locking their rows in id order so that concurrent writers touching
 -- overlapping systems queue up instead of deadlocking.
 CREATE FUNCTION "srm_touch_systems"(system_ids TEXT[]) RETURNS VOID LANGUAGE sql AS $$
   UPDATE "AiSystem" SET "coverageGeneration" = "coverageGeneration" + 1
-  WHERE id IN (SELECT id FROM "AiSystem" WHERE id = ANY(system_ids) ORDER BY id FOR NO KEY UPDATE)
+  WHERE id IN (SELECT id FROM "AiSystem" WHERE id IN (SELECT unnest(system_ids))
+               ORDER BY id FOR NO KEY UPDATE)
 $$;
 
 -- Parts: inserted or deleted parts change their system's counts; an update does when a column
--- the coverage definition reads changed.
+-- the coverage definition reads changed (including the linked-evidence summary below, which is
+-- how link and evidence changes reach the system).
 CREATE FUNCTION "srm_parts_changed"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM "srm_touch_systems"(ARRAY(SELECT DISTINCT "systemId" FROM new_rows));
+    EXECUTE $q$ SELECT "srm_touch_systems"(ARRAY(SELECT DISTINCT "systemId" FROM new_rows)) $q$;
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM "srm_touch_systems"(ARRAY(SELECT DISTINCT "systemId" FROM old_rows));
+    EXECUTE $q$ SELECT "srm_touch_systems"(ARRAY(SELECT DISTINCT "systemId" FROM old_rows)) $q$;
   ELSE
-    PERFORM "srm_touch_systems"(ARRAY(
+    EXECUTE $q$ SELECT "srm_touch_systems"(ARRAY(
       SELECT DISTINCT unnest(ARRAY[n."systemId", o."systemId"])
       FROM new_rows n JOIN old_rows o ON o.id = n.id
       WHERE (n."workspaceId", n."systemId", n.side, n."ownerId", n.status, n.justification,
-             n."riskApproverId", n."riskAcceptanceExpiresAt")
+             n."riskApproverId", n."riskAcceptanceExpiresAt", n."linkedOpenEnded",
+             n."linkedLatestUntil", n."linkedEarliestUntil", n."attestedOpenEnded",
+             n."attestedLatestUntil", n."attestedEarliestUntil")
         IS DISTINCT FROM
             (o."workspaceId", o."systemId", o.side, o."ownerId", o.status, o.justification,
-             o."riskApproverId", o."riskAcceptanceExpiresAt")));
+             o."riskApproverId", o."riskAcceptanceExpiresAt", o."linkedOpenEnded",
+             o."linkedLatestUntil", o."linkedEarliestUntil", o."attestedOpenEnded",
+             o."attestedLatestUntil", o."attestedEarliestUntil"))) $q$;
   END IF;
   RETURN NULL;
 END $$;
@@ -74,21 +97,50 @@ CREATE TRIGGER "ResponsibilityPart_coverage_update" AFTER UPDATE ON "Responsibil
 CREATE TRIGGER "ResponsibilityPart_coverage_delete" AFTER DELETE ON "ResponsibilityPart"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "srm_parts_changed"();
 
--- Evidence links: the systems of the linked parts. (A link removed together with its part
--- finds no part here; the part's own trigger has bumped the system.)
+-- The linked-evidence summary of the given parts, recomputed from their links. Rows whose
+-- summary did not change are left alone, so their systems keep their stored coverage.
+CREATE FUNCTION "srm_refresh_part_evidence"(part_ids TEXT[]) RETURNS VOID LANGUAGE sql AS $$
+  UPDATE "ResponsibilityPart" p SET
+    "linkedOpenEnded" = x."linkedOpenEnded", "linkedLatestUntil" = x."linkedLatestUntil",
+    "linkedEarliestUntil" = x."linkedEarliestUntil", "attestedOpenEnded" = x."attestedOpenEnded",
+    "attestedLatestUntil" = x."attestedLatestUntil",
+    "attestedEarliestUntil" = x."attestedEarliestUntil"
+  FROM (
+    SELECT q.id,
+      COALESCE(bool_or(e.id IS NOT NULL AND e."validUntil" IS NULL), false) AS "linkedOpenEnded",
+      max(e."validUntil") AS "linkedLatestUntil",
+      min(e."validUntil") AS "linkedEarliestUntil",
+      COALESCE(bool_or(e.kind = 'ATTESTATION' AND e."validUntil" IS NULL), false)
+        AS "attestedOpenEnded",
+      max(e."validUntil") FILTER (WHERE e.kind = 'ATTESTATION') AS "attestedLatestUntil",
+      min(e."validUntil") FILTER (WHERE e.kind = 'ATTESTATION') AS "attestedEarliestUntil"
+    FROM "ResponsibilityPart" q
+    LEFT JOIN "EvidenceLink" l ON l."partId" = q.id AND l."workspaceId" = q."workspaceId"
+    LEFT JOIN "Evidence" e ON e.id = l."evidenceId" AND e."workspaceId" = q."workspaceId"
+      AND e."deletedAt" IS NULL AND e."supersededAt" IS NULL AND e."reviewStatus" <> 'REJECTED'
+    -- IN (unnest) rather than = ANY: a hashed semi-join, not a scan of the array per row, for
+    -- the bulk case (one statement linking 150,000 items).
+    WHERE q.id IN (SELECT unnest(part_ids))
+    GROUP BY q.id) x
+  WHERE p.id = x.id
+    AND (p."linkedOpenEnded", p."linkedLatestUntil", p."linkedEarliestUntil",
+         p."attestedOpenEnded", p."attestedLatestUntil", p."attestedEarliestUntil")
+      IS DISTINCT FROM
+        (x."linkedOpenEnded", x."linkedLatestUntil", x."linkedEarliestUntil",
+         x."attestedOpenEnded", x."attestedLatestUntil", x."attestedEarliestUntil")
+$$;
+
+-- Evidence links: the summary of the linked parts. (A link removed together with its part
+-- finds no part to refresh; the part's own trigger has bumped the system.)
 CREATE FUNCTION "srm_links_changed"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM "srm_touch_systems"(ARRAY(
-      SELECT DISTINCT p."systemId" FROM new_rows l JOIN "ResponsibilityPart" p ON p.id = l."partId"));
+    EXECUTE $q$ SELECT "srm_refresh_part_evidence"(ARRAY(SELECT DISTINCT "partId" FROM new_rows)) $q$;
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM "srm_touch_systems"(ARRAY(
-      SELECT DISTINCT p."systemId" FROM old_rows l JOIN "ResponsibilityPart" p ON p.id = l."partId"));
+    EXECUTE $q$ SELECT "srm_refresh_part_evidence"(ARRAY(SELECT DISTINCT "partId" FROM old_rows)) $q$;
   ELSE
-    PERFORM "srm_touch_systems"(ARRAY(
-      SELECT DISTINCT p."systemId"
-      FROM (SELECT "partId" FROM new_rows UNION SELECT "partId" FROM old_rows) l
-      JOIN "ResponsibilityPart" p ON p.id = l."partId"));
+    EXECUTE $q$ SELECT "srm_refresh_part_evidence"(ARRAY(
+      SELECT "partId" FROM new_rows UNION SELECT "partId" FROM old_rows)) $q$;
   END IF;
   RETURN NULL;
 END $$;
@@ -102,43 +154,42 @@ CREATE TRIGGER "EvidenceLink_coverage_delete" AFTER DELETE ON "EvidenceLink"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "srm_links_changed"();
 
 -- Evidence: a change to what makes it current (review, revision, deletion, validity, kind,
--- vendor) reaches the systems of the parts it is linked to and, for a vendor attestation, every
--- system of that vendor (before and after the change). A new item has no links yet; only a new
+-- vendor) refreshes the summary of the parts it is linked to and, for a vendor attestation,
+-- bumps every system of that vendor (before and after the change). A new item has no links yet; only a new
 -- vendor attestation matters. A deleted item's links go with it (their trigger fires).
 CREATE FUNCTION "srm_evidence_changed"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+DECLARE
+  changed TEXT[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM "srm_touch_systems"(ARRAY(
+    EXECUTE $q$ SELECT "srm_touch_systems"(ARRAY(
       SELECT s.id FROM new_rows e
       JOIN "AiSystem" s ON s."vendorId" = e."vendorId" AND s."workspaceId" = e."workspaceId"
-      WHERE e.kind = 'ATTESTATION'));
+      WHERE e.kind = 'ATTESTATION')) $q$;
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM "srm_touch_systems"(ARRAY(
+    EXECUTE $q$ SELECT "srm_touch_systems"(ARRAY(
       SELECT s.id FROM old_rows e
       JOIN "AiSystem" s ON s."vendorId" = e."vendorId" AND s."workspaceId" = e."workspaceId"
-      WHERE e.kind = 'ATTESTATION'));
+      WHERE e.kind = 'ATTESTATION')) $q$;
   ELSE
-    PERFORM "srm_touch_systems"(ARRAY(
-      WITH changed AS (
-        SELECT n.id, n."workspaceId" AS nw, n.kind AS nk, n."vendorId" AS nv,
-               o."workspaceId" AS ow, o.kind AS ok, o."vendorId" AS ov
-        FROM new_rows n JOIN old_rows o ON o.id = n.id
-        WHERE (n."workspaceId", n.kind, n."vendorId", n."reviewStatus", n."validUntil",
-               n."supersededAt", n."deletedAt")
-          IS DISTINCT FROM
-              (o."workspaceId", o.kind, o."vendorId", o."reviewStatus", o."validUntil",
-               o."supersededAt", o."deletedAt"))
-      SELECT p."systemId" FROM changed c
-        JOIN "EvidenceLink" l ON l."evidenceId" = c.id
-        JOIN "ResponsibilityPart" p ON p.id = l."partId"
+    EXECUTE $q$ SELECT ARRAY(
+      SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+      WHERE (n."workspaceId", n.kind, n."vendorId", n."reviewStatus", n."validUntil",
+             n."supersededAt", n."deletedAt")
+        IS DISTINCT FROM
+            (o."workspaceId", o.kind, o."vendorId", o."reviewStatus", o."validUntil",
+             o."supersededAt", o."deletedAt")) $q$ INTO changed;
+    EXECUTE $q$ SELECT "srm_refresh_part_evidence"(ARRAY(
+      SELECT DISTINCT l."partId" FROM "EvidenceLink" l
+      WHERE l."evidenceId" IN (SELECT unnest($1)))) $q$ USING changed;
+    EXECUTE $q$ SELECT "srm_touch_systems"(ARRAY(
+      SELECT s.id FROM new_rows e
+      JOIN "AiSystem" s ON s."vendorId" = e."vendorId" AND s."workspaceId" = e."workspaceId"
+      WHERE e.kind = 'ATTESTATION' AND e.id IN (SELECT unnest($1))
       UNION
-      SELECT s.id FROM changed c
-        JOIN "AiSystem" s ON s."vendorId" = c.nv AND s."workspaceId" = c.nw
-        WHERE c.nk = 'ATTESTATION'
-      UNION
-      SELECT s.id FROM changed c
-        JOIN "AiSystem" s ON s."vendorId" = c.ov AND s."workspaceId" = c.ow
-        WHERE c.ok = 'ATTESTATION'));
+      SELECT s.id FROM old_rows e
+      JOIN "AiSystem" s ON s."vendorId" = e."vendorId" AND s."workspaceId" = e."workspaceId"
+      WHERE e.kind = 'ATTESTATION' AND e.id IN (SELECT unnest($1)))) $q$ USING changed;
   END IF;
   RETURN NULL;
 END $$;
@@ -173,3 +224,6 @@ END $$;
 
 CREATE TRIGGER "AiSystem_coverage_delete" AFTER DELETE ON "AiSystem"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "srm_systems_deleted"();
+
+-- Existing parts get their linked-evidence summary.
+SELECT "srm_refresh_part_evidence"(ARRAY(SELECT id FROM "ResponsibilityPart"));
