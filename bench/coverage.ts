@@ -86,7 +86,7 @@ async function main() {
     const { db } = await import("@/lib/db/client");
     const { getCoverage } = await import("@/lib/server/coverage/get-coverage");
     const { getGapList } = await import("@/lib/server/coverage/get-gap-list");
-    const { lowerBoundSql } = await import("./coverage-lower-bound");
+    const { fromLinksCountSql, lowerBoundSql } = await import("./coverage-lower-bound");
 
     const definition = parse(
       readFileSync(path.join(__dirname, "../frameworks/ai-security-srm/1.1.0.yaml"), "utf8"),
@@ -104,11 +104,14 @@ async function main() {
     );
 
     const coverage = await getCoverage({ workspaceId, now: NOW });
-    const [lower] = await db.$queryRaw<{ covered: number }[]>(
-      lowerBoundSql({ workspaceId, now: NOW }),
-    );
-    if (lower?.covered !== coverage.coveredParts)
-      throw new Error(`lower bound counts ${lower?.covered}, engine ${coverage.coveredParts}`);
+    for (const [label, sql] of [
+      ["lower bound", lowerBoundSql({ workspaceId, now: NOW })],
+      ["count from raw links", fromLinksCountSql({ workspaceId, now: NOW })],
+    ] as const) {
+      const [row] = await db.$queryRaw<{ covered: number }[]>(sql);
+      if (row?.covered !== coverage.coveredParts)
+        throw new Error(`${label} counts ${row?.covered}, engine ${coverage.coveredParts}`);
+    }
     process.stdout.write(
       `coverage ${(100 * (coverage.coverage ?? 0)).toFixed(1)} % (${coverage.coveredParts}/${coverage.totalParts})\n`,
     );

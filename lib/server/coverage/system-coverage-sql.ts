@@ -109,69 +109,100 @@ export function countStaleSystemsSql(input: {
   return Prisma.sql`WITH ${targetAndStoredSql(input)} SELECT count(*)::int AS stale FROM stale`;
 }
 
+/** The instants of a part that a "x >= now" test of the definition reads. */
+const PART_INSTANTS = [
+  "riskAcceptanceExpiresAt",
+  "linkedLatestUntil",
+  "linkedEarliestUntil",
+  "attestedLatestUntil",
+  "attestedEarliestUntil",
+].map((column) => Prisma.raw(`p."${column}"`));
+
 /**
- * Every instant x of a system's data that a "x >= now" test of the definition reads, for the
- * systems `restrict` selects (on column p."systemId"): its parts' risk acceptance expiries and
- * linked-evidence ends (latest and earliest, see part-coverage-sql.ts), plus its vendor's
- * attestations (`vendor`: rows of stale systems joined to their vendor's evidence). More
- * instants than needed (vendor evidence that is not live, say) only narrow the window.
+ * The nearest instants before ("before": latest x < now) and at or after ("after": earliest
+ * x >= now) `now` among every instant a "x >= now" test of the definition reads for a system:
+ * its parts' risk acceptance expiries and linked-evidence ends (part-coverage-sql.ts), and its
+ * vendor's attestation ends. Parts and vendor evidence are aggregated separately (`parts`,
+ * `vendor`: per system with `grouped`, else for the one system `st` of a LATERAL join) and
+ * combined with GREATEST / LEAST, which skip nulls. Vendor evidence that is not live is
+ * included: more instants only narrow the window.
  */
-function instantsSql(ws: string, restrict: SystemRestriction, vendor: Prisma.Sql): Prisma.Sql {
-  const where =
-    "in" in restrict
-      ? Prisma.sql`p."systemId" IN (${restrict.in})`
-      : Prisma.sql`p."systemId" = ${restrict.is}`;
-  return Prisma.sql`
-    SELECT x.at, p."systemId" FROM "ResponsibilityPart" p
-    CROSS JOIN LATERAL unnest(ARRAY[p."riskAcceptanceExpiresAt", p."linkedLatestUntil",
-      p."linkedEarliestUntil", p."attestedLatestUntil", p."attestedEarliestUntil"]) x(at)
-    WHERE p."workspaceId" = ${ws} AND ${where} AND x.at IS NOT NULL
-    UNION ALL
-    ${vendor}`;
+function nearestInstantsSql(input: {
+  ws: string;
+  now: Prisma.Sql;
+  restrict: SystemRestriction;
+  grouped: boolean;
+}) {
+  const { ws, now } = input;
+  const before = Prisma.join(
+    PART_INSTANTS.map((x) => Prisma.sql`CASE WHEN ${x} < ${now} THEN ${x} END`),
+  );
+  const after = Prisma.join(
+    PART_INSTANTS.map((x) => Prisma.sql`CASE WHEN ${x} >= ${now} THEN ${x} END`),
+  );
+  const inScope =
+    "in" in input.restrict
+      ? Prisma.sql`p."systemId" IN (${input.restrict.in})`
+      : Prisma.sql`p."systemId" = ${input.restrict.is}`;
+  const key = input.grouped ? Prisma.sql`p."systemId",` : Prisma.empty;
+  const groupBy = input.grouped ? Prisma.sql`GROUP BY p."systemId"` : Prisma.empty;
+  const vendorWindow = Prisma.sql`
+    max(e."validUntil") FILTER (WHERE e."validUntil" < ${now}) AS before,
+    min(e."validUntil") FILTER (WHERE e."validUntil" >= ${now}) AS after`;
+  const attestation = Prisma.sql`e."workspaceId" = ${ws} AND e.kind = 'ATTESTATION'
+    AND e."validUntil" IS NOT NULL`;
+  return {
+    parts: Prisma.sql`
+      SELECT ${key} max(GREATEST(${before})) AS before, min(LEAST(${after})) AS after
+      FROM "ResponsibilityPart" p WHERE p."workspaceId" = ${ws} AND ${inScope}
+      ${groupBy}`,
+    vendor: input.grouped
+      ? Prisma.sql`
+        SELECT st.id AS "systemId", ${vendorWindow}
+        FROM stale st JOIN "Evidence" e ON e."vendorId" = st."vendorId"
+        WHERE ${attestation} GROUP BY st.id`
+      : Prisma.sql`
+        SELECT ${vendorWindow} FROM "Evidence" e
+        WHERE e."vendorId" = st."vendorId" AND ${attestation}`,
+  };
 }
 
-/** validFrom / validTo of the instants `i` around `now` (see the comment at the top). */
-function windowColumns(now: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    max(i.at) FILTER (WHERE i.at < ${now}) + interval '1 millisecond' AS "validFrom",
-    min(i.at) FILTER (WHERE i.at >= ${now}) + interval '1 millisecond' AS "validTo"`;
-}
+/** The stored window from the nearest instants of parts `w` and vendor `v` (see the top). */
+const WINDOW = Prisma.sql`
+  GREATEST(w.before, v.before) + interval '1 millisecond' AS "validFrom",
+  LEAST(w.after, v.after) + interval '1 millisecond' AS "validTo"`;
 
 /** `fresh`: counts and window of every stale system, computed now, by the chosen plan. */
 function freshSql(input: { workspaceId: string; now: Date; plan: StalePlan }): Prisma.Sql {
   const ws = input.workspaceId;
   const now = sqlInstant(input.now);
   const zeroOr = Prisma.raw(COUNT_COLUMNS.map((c) => `COALESCE(c."${c}", 0) AS "${c}"`).join(", "));
-  const attestation = Prisma.sql`e."workspaceId" = ${ws} AND e.kind = 'ATTESTATION'
-    AND e."validUntil" IS NOT NULL`;
   if (input.plan === "one by one") {
     const one = { is: Prisma.sql`st.id` };
     const pc = partCoverageSql({ workspaceId: ws, scope: {}, now: input.now, systems: one });
-    const vendor = Prisma.sql`SELECT e."validUntil", st.id FROM "Evidence" e
-      WHERE e."vendorId" = st."vendorId" AND ${attestation}`;
+    const nearest = nearestInstantsSql({ ws, now, restrict: one, grouped: false });
     return Prisma.sql`
       fresh AS MATERIALIZED (
-        SELECT st.id AS "systemId", st.generation, w."validFrom", w."validTo", ${zeroOr}
+        SELECT st.id AS "systemId", st.generation, ${WINDOW}, ${zeroOr}
         FROM stale st
         CROSS JOIN LATERAL (SELECT ${SUMMARY_COUNTS} FROM (${pc}) pc) c
-        CROSS JOIN LATERAL (
-          SELECT ${windowColumns(now)} FROM (${instantsSql(ws, one, vendor)}) i) w)`;
+        CROSS JOIN LATERAL (${nearest.parts}) w
+        CROSS JOIN LATERAL (${nearest.vendor}) v)`;
   }
   const all = { in: Prisma.sql`SELECT id FROM stale` };
   const pc = partCoverageSql({ workspaceId: ws, scope: {}, now: input.now, systems: all });
-  const vendor = Prisma.sql`SELECT e."validUntil", st.id FROM stale st
-    JOIN "Evidence" e ON e."vendorId" = st."vendorId" WHERE ${attestation}`;
+  const nearest = nearestInstantsSql({ ws, now, restrict: all, grouped: true });
   return Prisma.sql`
     computed AS (
       SELECT pc."systemId", ${SUMMARY_COUNTS} FROM (${pc}) pc GROUP BY pc."systemId"),
-    windows AS (
-      SELECT i."systemId", ${windowColumns(now)}
-      FROM (${instantsSql(ws, all, vendor)}) i GROUP BY i."systemId"),
+    part_instants AS (${nearest.parts}),
+    vendor_instants AS (${nearest.vendor}),
     fresh AS MATERIALIZED (
-      SELECT st.id AS "systemId", st.generation, w."validFrom", w."validTo", ${zeroOr}
+      SELECT st.id AS "systemId", st.generation, ${WINDOW}, ${zeroOr}
       FROM stale st
       LEFT JOIN computed c ON c."systemId" = st.id
-      LEFT JOIN windows w ON w."systemId" = st.id)`;
+      LEFT JOIN part_instants w ON w."systemId" = st.id
+      LEFT JOIN vendor_instants v ON v."systemId" = st.id)`;
 }
 
 /**
