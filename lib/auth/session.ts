@@ -12,8 +12,10 @@ import {
 } from "@/lib/auth/cookies";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/client";
-import { findActiveUser } from "@/lib/server/users/find-active-user";
-import { findWorkspaceMembership } from "@/lib/server/workspaces/find-workspace-membership";
+import {
+  findMemberContext,
+  type MemberWorkspace,
+} from "@/lib/server/workspaces/find-member-context";
 
 // The session is a next-auth JWT in an HttpOnly cookie (see cookies.ts). It only says WHO signed
 // in; whether that user is still active and still a member is read from the database on every
@@ -48,12 +50,25 @@ const readSessionClaims = cache(async (): Promise<SessionClaims | null> => {
   return typeof token?.sub === "string" ? { userId: token.sub } : null;
 });
 
-/** The signed-in, still active user, or null. Cached per request. */
-export const getSession = cache(async (): Promise<Session | null> => {
+/**
+ * The signed-in user if still active, with all their memberships: one query per request that
+ * serves the session, the workspace resolution and the workspace switcher alike.
+ */
+const loadMemberContext = cache(async () => {
   const claims = await readSessionClaims();
   if (!claims) return null;
-  const user = await findActiveUser(claims.userId);
-  return user ? { user } : null;
+  return findMemberContext(claims.userId);
+});
+
+/** The signed-in, still active user, or null. Cached per request. */
+export const getSession = cache(async (): Promise<Session | null> => {
+  const context = await loadMemberContext();
+  return context ? { user: context.user } : null;
+});
+
+/** The signed-in user's workspaces with their role, by name (picker, switcher). Per request. */
+export const getSessionWorkspaces = cache(async (): Promise<MemberWorkspace[]> => {
+  return (await loadMemberContext())?.memberships ?? [];
 });
 
 /** For pages outside a workspace (/w, /w/new): sends anonymous visitors to sign in. */
@@ -69,10 +84,9 @@ export async function requireSession(callbackPath: string): Promise<Session> {
  * notFound() there leaves the 404 page without a title.
  */
 export const findWorkspaceAuth = cache(async (slug: string): Promise<WorkspaceAuth | null> => {
-  const session = await getSession();
-  if (!session) return null;
-  const membership = await findWorkspaceMembership({ userId: session.user.id, slug });
-  return membership ? { user: session.user, ...membership } : null;
+  const context = await loadMemberContext();
+  const membership = context?.memberships.find((m) => m.workspace.slug === slug);
+  return context && membership ? { user: context.user, ...membership } : null;
 });
 
 /**
