@@ -26,7 +26,18 @@ export function CoverageBreakdown({
           ? `Lowest: ${weakest.name} at ${formatRate(weakest.coverage)}.`
           : undefined
       }
-      chart={<CoverageBarChart bars={rows} />}
+      // Only what the bars draw: client components' props are serialised into the page.
+      chart={
+        <CoverageBarChart
+          bars={rows.map(({ key, name, coverage, coveredParts, totalParts }) => ({
+            key,
+            name,
+            coverage,
+            coveredParts,
+            totalParts,
+          }))}
+        />
+      }
       table={
         <table>
           <caption>{caption}</caption>

@@ -18,7 +18,7 @@ export function CoverageTrend({ points, days }: { points: TrendPoint[]; days: nu
       caption={`Coverage over the last ${days} days`}
       summary={summary}
       tableVisibility="disclosure"
-      chart={<CoverageTrendChart points={points} />}
+      chart={<CoverageTrendChart points={points.map(({ day, coverage }) => ({ day, coverage }))} />}
       table={
         <table className="text-sm">
           <caption className="sr-only">Daily coverage snapshots</caption>
