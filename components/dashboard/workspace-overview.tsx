@@ -7,6 +7,7 @@ import { CoverageHeadline } from "@/components/dashboard/coverage-headline";
 import { CoverageHeatmap, HeatmapLegend } from "@/components/dashboard/coverage-heatmap";
 import { CoverageTrend } from "@/components/dashboard/coverage-trend";
 import { GapTable } from "@/components/dashboard/gap-table";
+import { OwnerDutiesTable } from "@/components/dashboard/owner-duties-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
@@ -135,7 +136,15 @@ export function WorkspaceOverview({
       </div>
 
       <Section id="trend-heading" title="Trend">
-        <CoverageTrend points={data.trend} days={OVERVIEW_TREND_DAYS} />
+        <CoverageTrend
+          points={data.trend.map(({ day, coverage, coveredParts, totalParts }) => ({
+            day,
+            coverage,
+            coveredParts,
+            totalParts,
+          }))}
+          days={OVERVIEW_TREND_DAYS}
+        />
       </Section>
 
       <Section
@@ -192,38 +201,7 @@ export function WorkspaceOverview({
           {data.owners.length === 0 ? (
             <p className="text-sm text-muted-foreground">No open duties.</p>
           ) : (
-            <table className="w-full text-sm">
-              <caption className="sr-only">Open (uncovered) parts per owner</caption>
-              <thead>
-                <tr className="text-left text-muted-foreground">
-                  <th scope="col" className="pb-1 font-medium">
-                    Owner
-                  </th>
-                  <th scope="col" className="pb-1 text-right font-medium">
-                    Open parts
-                  </th>
-                  <th scope="col" className="pb-1 text-right font-medium">
-                    All parts
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.owners.map((owner) => (
-                  <tr key={owner.ownerId ?? "none"} className="border-t">
-                    <th scope="row" className="py-1 text-left font-normal">
-                      <Link
-                        className="underline-offset-4 hover:underline"
-                        href={`${base}/gaps?ownerId=${encodeURIComponent(owner.ownerId ?? "none")}`}
-                      >
-                        {owner.name}
-                      </Link>
-                    </th>
-                    <td className="py-1 text-right tabular-nums">{owner.openParts}</td>
-                    <td className="py-1 text-right tabular-nums">{owner.totalParts}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <OwnerDutiesTable slug={workspace.slug} owners={data.owners} />
           )}
         </Section>
       </div>
