@@ -3,6 +3,7 @@ import { Check, CircleDashed, Minus, X } from "lucide-react";
 import { HEATMAP_STATE_LABELS } from "@/components/dashboard/coverage-labels";
 import { toHeatmapGrid } from "@/components/dashboard/heatmap-markup";
 import { HeatmapTable } from "@/components/dashboard/heatmap-table";
+import { pack } from "@/components/markup/packed";
 import type { HeatmapState } from "@/lib/server/coverage/get-heatmap";
 import type { HeatmapData } from "@/lib/server/dashboard/load-heatmap";
 import { cn } from "@/lib/utils/cn";
@@ -64,5 +65,5 @@ export function CoverageHeatmap({
   data: HeatmapData;
   caption: string;
 }) {
-  return <HeatmapTable slug={slug} grid={toHeatmapGrid(data)} caption={caption} />;
+  return <HeatmapTable slug={slug} grid={pack(toHeatmapGrid(data))} caption={caption} />;
 }

@@ -1,22 +1,24 @@
 "use client";
 
-import { useMemo } from "react";
-
 import { HeatmapKeyboard } from "@/components/dashboard/heatmap-keyboard";
 import { type HeatmapGrid, heatmapTableMarkup } from "@/components/dashboard/heatmap-markup";
 import { MarkupIsland } from "@/components/markup/markup-island";
+import { type Packed, unpack } from "@/components/markup/packed";
+import { useMarkup } from "@/components/markup/use-markup";
 
-/** The heat map's table, built from the compact grid (heatmap-markup.ts). */
+/** The heat map's table, built from the packed grid (heatmap-markup.ts). */
 export function HeatmapTable({
   slug,
   grid,
   caption,
 }: {
   slug: string;
-  grid: HeatmapGrid;
+  grid: Packed<HeatmapGrid>;
   caption: string;
 }) {
-  const markup = useMemo(() => heatmapTableMarkup({ slug, grid, caption }), [slug, grid, caption]);
+  const markup = useMarkup(`${slug}\n${caption}\n${grid}`, () =>
+    heatmapTableMarkup({ slug, grid: unpack(grid), caption }),
+  );
   return (
     <HeatmapKeyboard>
       <MarkupIsland
