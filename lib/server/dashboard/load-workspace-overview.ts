@@ -61,27 +61,54 @@ export async function loadWorkspaceOverview(input: {
   return cachedPerRevision({
     workspaceId: input.workspaceId,
     name: "overview",
-    compute: () => computeOverview(input.workspaceId, new Date()),
+    compute: (background) =>
+      computeOverview(input.workspaceId, new Date(), background ? "one by one" : "all at once"),
   });
 }
 
-async function computeOverview(workspaceId: string, now: Date): Promise<WorkspaceOverviewData> {
+/**
+ * Runs the tasks all at once, or one after another. The overview's nine aggregates at once are
+ * fastest when someone waits for them, but they take nine pooled connections and every database
+ * core for over a second: a refresh nobody waits for ran them like that once a minute, and the
+ * pages served meanwhile queued for a connection behind it. One by one it takes longer and leaves
+ * the pool and the cores to the requests.
+ */
+async function runTasks<T extends readonly (() => Promise<unknown>)[]>(
+  tasks: T,
+  mode: "all at once" | "one by one",
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  type Results = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  if (mode === "all at once") return (await Promise.all(tasks.map((task) => task()))) as Results;
+  const results: unknown[] = [];
+  for (const task of tasks) results.push(await task());
+  return results as Results;
+}
+
+async function computeOverview(
+  workspaceId: string,
+  now: Date,
+  mode: "all at once" | "one by one" = "all at once",
+): Promise<WorkspaceOverviewData> {
   const [labels, summary, byDomain, byModel, byOwner, heatmap, trend, gaps, expiring] =
-    await Promise.all([
-      loadCoverageLabels(workspaceId),
-      getCoverage({ workspaceId, now }),
-      getCoverageBy({ workspaceId, now, groupBy: "domain" }),
-      getCoverageBy({ workspaceId, now, groupBy: "deploymentModel" }),
-      getCoverageBy({ workspaceId, now, groupBy: "owner" }),
-      loadHeatmap({ workspaceId, now, limit: OVERVIEW_HEATMAP_SYSTEMS }),
-      getTrend({ workspaceId, now, days: OVERVIEW_TREND_DAYS }),
-      getGapList({ workspaceId, now, limit: OVERVIEW_TOP_GAPS }),
-      listEvidence({
-        workspaceId,
-        now,
-        query: { state: ["expiring_soon"], page: 1, pageSize: 5 },
-      }),
-    ]);
+    await runTasks(
+      [
+        () => loadCoverageLabels(workspaceId),
+        () => getCoverage({ workspaceId, now }),
+        () => getCoverageBy({ workspaceId, now, groupBy: "domain" }),
+        () => getCoverageBy({ workspaceId, now, groupBy: "deploymentModel" }),
+        () => getCoverageBy({ workspaceId, now, groupBy: "owner" }),
+        () => loadHeatmap({ workspaceId, now, limit: OVERVIEW_HEATMAP_SYSTEMS }),
+        () => getTrend({ workspaceId, now, days: OVERVIEW_TREND_DAYS }),
+        () => getGapList({ workspaceId, now, limit: OVERVIEW_TOP_GAPS }),
+        () =>
+          listEvidence({
+            workspaceId,
+            now,
+            query: { state: ["expiring_soon"], page: 1, pageSize: 5 },
+          }),
+      ] as const,
+      mode,
+    );
   const domainOrder = new Map(labels.domains.map((d, index) => [d.key, index]));
   const modelOrder = new Map(labels.models.map((m, index) => [m.key, index]));
   const named = (
