@@ -3,7 +3,7 @@ import { Check, CircleDashed, Minus, X } from "lucide-react";
 import { HEATMAP_STATE_LABELS } from "@/components/dashboard/coverage-labels";
 import { toHeatmapGrid } from "@/components/dashboard/heatmap-markup";
 import { HeatmapTable } from "@/components/dashboard/heatmap-table";
-import { pack } from "@/components/markup/packed";
+import { pack } from "@/lib/utils/packed";
 import type { HeatmapState } from "@/lib/server/coverage/get-heatmap";
 import type { HeatmapData } from "@/lib/server/dashboard/load-heatmap";
 import { cn } from "@/lib/utils/cn";

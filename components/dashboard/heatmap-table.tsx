@@ -3,7 +3,7 @@
 import { HeatmapKeyboard } from "@/components/dashboard/heatmap-keyboard";
 import { type HeatmapGrid, heatmapTableMarkup } from "@/components/dashboard/heatmap-markup";
 import { MarkupIsland } from "@/components/markup/markup-island";
-import { type Packed, unpack } from "@/components/markup/packed";
+import { type Packed, unpack } from "@/lib/utils/packed";
 import { useMarkup } from "@/components/markup/use-markup";
 
 /** The heat map's table, built from the packed grid (heatmap-markup.ts). */

@@ -1,19 +1,20 @@
+"use client";
+
 import { Cpu } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { CoverageBreakdown } from "@/components/dashboard/coverage-breakdown";
 import { CoverageHeadline } from "@/components/dashboard/coverage-headline";
-import { CoverageHeatmap, HeatmapLegend } from "@/components/dashboard/coverage-heatmap";
+import { HeatmapLegend } from "@/components/dashboard/coverage-heatmap";
 import { CoverageTrend } from "@/components/dashboard/coverage-trend";
 import { GapTable } from "@/components/dashboard/gap-table";
+import { HeatmapTable } from "@/components/dashboard/heatmap-table";
 import { OwnerDutiesTable } from "@/components/dashboard/owner-duties-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import {
-  OVERVIEW_TREND_DAYS,
-  type WorkspaceOverviewData,
-} from "@/lib/server/dashboard/load-workspace-overview";
+import type { OverviewView } from "@/lib/server/dashboard/load-workspace-overview";
+import { pack, type Packed, useUnpacked } from "@/lib/utils/packed";
 
 function Section({
   id,
@@ -42,18 +43,22 @@ function Section({
 const linkClass = "text-sm font-medium text-primary underline-offset-4 hover:underline";
 
 /**
- * The workspace's coverage dashboard (a server component; the charts inside are client ones).
- * Every number comes from loadWorkspaceOverview, i.e. from the coverage engine.
+ * The workspace's coverage dashboard. Every number comes from loadWorkspaceOverview, i.e. from
+ * the coverage engine. A client component fed one packed string rather than a server component:
+ * its content is the same for every request of a workspace revision, and this way the page's RSC
+ * payload carries the data once instead of a tree of elements and props (lib/utils/packed.ts);
+ * the big tables inside are markup islands (components/markup/markup-island.tsx).
  */
 export function WorkspaceOverview({
   workspace,
-  data,
+  data: packed,
   canRegisterSystems = false,
 }: {
   workspace: { slug: string; name: string };
-  data: WorkspaceOverviewData;
+  data: Packed<OverviewView>;
   canRegisterSystems?: boolean;
 }) {
+  const data = useUnpacked(packed);
   const base = `/w/${workspace.slug}`;
   if (data.activeSystems === 0)
     return (
@@ -75,7 +80,7 @@ export function WorkspaceOverview({
       />
     );
   const { heatmap } = data;
-  const capped = heatmap.rows.length < heatmap.totalSystems;
+  const capped = heatmap.grid.rows.length < heatmap.totalSystems;
   return (
     <div className="grid gap-6">
       <section aria-labelledby="headline-heading" className="grid gap-2">
@@ -93,7 +98,9 @@ export function WorkspaceOverview({
       <Section
         id="heatmap-heading"
         title={
-          capped ? `Heat map: the ${heatmap.rows.length} systems that need most work` : "Heat map"
+          capped
+            ? `Heat map: the ${heatmap.grid.rows.length} systems that need most work`
+            : "Heat map"
         }
         action={
           <Link className={linkClass} href={`${base}/coverage/heatmap`}>
@@ -102,9 +109,9 @@ export function WorkspaceOverview({
         }
       >
         <HeatmapLegend />
-        <CoverageHeatmap
+        <HeatmapTable
           slug={workspace.slug}
-          data={heatmap}
+          grid={pack(heatmap.grid)}
           caption="Coverage state of every duty, AI systems by security domain. Each cell opens the duty."
         />
       </Section>
@@ -143,7 +150,7 @@ export function WorkspaceOverview({
             coveredParts,
             totalParts,
           }))}
-          days={OVERVIEW_TREND_DAYS}
+          days={data.trendDays}
         />
       </Section>
 

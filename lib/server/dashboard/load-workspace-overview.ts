@@ -4,6 +4,7 @@ import type { CoverageSummary } from "@/lib/domain/coverage-reference";
 import { toSummary } from "@/lib/server/coverage/coverage-summary-sql";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import type { GapView } from "@/components/dashboard/gap-table";
+import { type HeatmapGrid, toHeatmapGrid } from "@/components/dashboard/heatmap-markup";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { getTrend, type TrendPoint } from "@/lib/server/coverage/get-trend";
 import { ensureTodaySnapshot } from "@/lib/server/coverage/take-daily-snapshot";
@@ -16,6 +17,7 @@ import { toGapView } from "@/lib/server/dashboard/gap-view";
 import { type HeatmapData, loadHeatmap } from "@/lib/server/dashboard/load-heatmap";
 import { cachedPerRevision } from "@/lib/server/dashboard/overview-cache";
 import { listEvidence } from "@/lib/server/evidence/list-evidence";
+import { pack, type Packed } from "@/lib/utils/packed";
 
 export type NamedCoverage = CoverageSummary & { key: string; name: string };
 
@@ -45,6 +47,41 @@ export type WorkspaceOverviewData = {
 export const OVERVIEW_TREND_DAYS = 90;
 export const OVERVIEW_TOP_GAPS = 8;
 export const OVERVIEW_HEATMAP_SYSTEMS = 12;
+
+/**
+ * What the overview page sends to the browser: what it shows (the heat map as the compact grid
+ * its table is built from), and over how many days.
+ */
+export type OverviewView = Omit<WorkspaceOverviewData, "labels" | "heatmap"> & {
+  heatmap: { grid: HeatmapGrid; totalSystems: number };
+  trendDays: number;
+};
+
+const packedViews = new WeakMap<WorkspaceOverviewData, Packed<OverviewView>>();
+
+/**
+ * The overview for components/dashboard/workspace-overview.tsx, packed into one string (see
+ * lib/utils/packed.ts); once per loaded overview, which the cache shares between requests.
+ */
+export function packOverviewView(data: WorkspaceOverviewData): Packed<OverviewView> {
+  let packed = packedViews.get(data);
+  if (!packed) {
+    packed = pack<OverviewView>({
+      activeSystems: data.activeSystems,
+      summary: data.summary,
+      byDomain: data.byDomain,
+      byModel: data.byModel,
+      heatmap: { grid: toHeatmapGrid(data.heatmap), totalSystems: data.heatmap.totalSystems },
+      trend: data.trend,
+      topGaps: data.topGaps,
+      expiring: data.expiring,
+      owners: data.owners,
+      trendDays: OVERVIEW_TREND_DAYS,
+    });
+    packedViews.set(data, packed);
+  }
+  return packed;
+}
 
 /**
  * Everything the workspace overview shows, every number from the coverage engine. Takes today's
