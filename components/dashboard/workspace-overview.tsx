@@ -2,7 +2,7 @@
 
 import { Cpu } from "lucide-react";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
 
 import { CoverageBreakdown } from "@/components/dashboard/coverage-breakdown";
 import { CoverageHeadline } from "@/components/dashboard/coverage-headline";
@@ -11,6 +11,8 @@ import { CoverageTrend } from "@/components/dashboard/coverage-trend";
 import { GapTable } from "@/components/dashboard/gap-table";
 import { HeatmapTable } from "@/components/dashboard/heatmap-table";
 import { OwnerDutiesTable } from "@/components/dashboard/owner-duties-table";
+import { markup } from "@/components/markup/html";
+import { MarkupIsland } from "@/components/markup/markup-island";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { OverviewView } from "@/lib/server/dashboard/load-workspace-overview";
@@ -60,6 +62,24 @@ export function WorkspaceOverview({
 }) {
   const data = useUnpacked(packed);
   const base = `/w/${workspace.slug}`;
+  // Lists of links, one per domain and per expiring item: markup like the tables (a next/link per
+  // entry costs more to render than the entry itself; the island keeps client-side navigation).
+  const domainLinks = useMemo(
+    () =>
+      markup`<ul class="flex flex-wrap gap-x-3 gap-y-1 text-sm">${data.byDomain.map(
+        (d) =>
+          markup`<li><a class="${linkClass}" href="${base}/domains/${encodeURIComponent(d.key)}">${d.name}</a></li>`,
+      )}</ul>`,
+    [base, data.byDomain],
+  );
+  const expiringList = useMemo(
+    () =>
+      markup`<ul class="grid gap-2 text-sm">${data.expiring.items.map(
+        (item) =>
+          markup`<li class="flex flex-wrap justify-between gap-2"><a class="underline-offset-4 hover:underline" href="${base}/evidence/${item.id}">${item.title}</a><span class="tabular-nums text-muted-foreground">valid until ${item.validUntil?.slice(0, 10) ?? "—"}</span></li>`,
+      )}</ul>`,
+    [base, data.expiring.items],
+  );
   if (data.activeSystems === 0)
     return (
       <EmptyState
@@ -123,15 +143,7 @@ export function WorkspaceOverview({
             groupLabel="Domain"
             rows={data.byDomain}
           />
-          <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
-            {data.byDomain.map((d) => (
-              <li key={d.key}>
-                <Link className={linkClass} href={`${base}/domains/${encodeURIComponent(d.key)}`}>
-                  {d.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <MarkupIsland markup={domainLinks} />
         </Section>
         <Section id="by-model-heading" title="By deployment model">
           <CoverageBreakdown
@@ -187,21 +199,7 @@ export function WorkspaceOverview({
           {data.expiring.items.length === 0 ? (
             <p className="text-sm text-muted-foreground">Nothing expires soon.</p>
           ) : (
-            <ul className="grid gap-2 text-sm">
-              {data.expiring.items.map((item) => (
-                <li key={item.id} className="flex flex-wrap justify-between gap-2">
-                  <Link
-                    className="underline-offset-4 hover:underline"
-                    href={`${base}/evidence/${item.id}`}
-                  >
-                    {item.title}
-                  </Link>
-                  <span className="tabular-nums text-muted-foreground">
-                    valid until {item.validUntil?.slice(0, 10) ?? "—"}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <MarkupIsland markup={expiringList} />
           )}
         </Section>
         <Section id="owners-heading" title="Open duties by owner">
