@@ -1,18 +1,22 @@
+"use client";
+
 import { Cpu } from "lucide-react";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
 
 import { CoverageBreakdown } from "@/components/dashboard/coverage-breakdown";
 import { CoverageHeadline } from "@/components/dashboard/coverage-headline";
-import { CoverageHeatmap, HeatmapLegend } from "@/components/dashboard/coverage-heatmap";
+import { HeatmapLegend } from "@/components/dashboard/coverage-heatmap";
 import { CoverageTrend } from "@/components/dashboard/coverage-trend";
 import { GapTable } from "@/components/dashboard/gap-table";
+import { HeatmapTable } from "@/components/dashboard/heatmap-table";
+import { OwnerDutiesTable } from "@/components/dashboard/owner-duties-table";
+import { markup } from "@/components/markup/html";
+import { MarkupIsland } from "@/components/markup/markup-island";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import {
-  OVERVIEW_TREND_DAYS,
-  type WorkspaceOverviewData,
-} from "@/lib/server/dashboard/load-workspace-overview";
+import type { OverviewView } from "@/lib/server/dashboard/load-workspace-overview";
+import { pack, type Packed, useUnpacked } from "@/lib/utils/packed";
 
 function Section({
   id,
@@ -41,19 +45,41 @@ function Section({
 const linkClass = "text-sm font-medium text-primary underline-offset-4 hover:underline";
 
 /**
- * The workspace's coverage dashboard (a server component; the charts inside are client ones).
- * Every number comes from loadWorkspaceOverview, i.e. from the coverage engine.
+ * The workspace's coverage dashboard. Every number comes from loadWorkspaceOverview, i.e. from
+ * the coverage engine. A client component fed one packed string rather than a server component:
+ * its content is the same for every request of a workspace revision, and this way the page's RSC
+ * payload carries the data once instead of a tree of elements and props (lib/utils/packed.ts);
+ * the big tables inside are markup islands (components/markup/markup-island.tsx).
  */
 export function WorkspaceOverview({
   workspace,
-  data,
+  data: packed,
   canRegisterSystems = false,
 }: {
   workspace: { slug: string; name: string };
-  data: WorkspaceOverviewData;
+  data: Packed<OverviewView>;
   canRegisterSystems?: boolean;
 }) {
+  const data = useUnpacked(packed);
   const base = `/w/${workspace.slug}`;
+  // Lists of links, one per domain and per expiring item: markup like the tables (a next/link per
+  // entry costs more to render than the entry itself; the island keeps client-side navigation).
+  const domainLinks = useMemo(
+    () =>
+      markup`<ul class="flex flex-wrap gap-x-3 gap-y-1 text-sm">${data.byDomain.map(
+        (d) =>
+          markup`<li><a class="${linkClass}" href="${base}/domains/${encodeURIComponent(d.key)}">${d.name}</a></li>`,
+      )}</ul>`,
+    [base, data.byDomain],
+  );
+  const expiringList = useMemo(
+    () =>
+      markup`<ul class="grid gap-2 text-sm">${data.expiring.items.map(
+        (item) =>
+          markup`<li class="flex flex-wrap justify-between gap-2"><a class="underline-offset-4 hover:underline" href="${base}/evidence/${item.id}">${item.title}</a><span class="tabular-nums text-muted-foreground">valid until ${item.validUntil?.slice(0, 10) ?? "—"}</span></li>`,
+      )}</ul>`,
+    [base, data.expiring.items],
+  );
   if (data.activeSystems === 0)
     return (
       <EmptyState
@@ -74,7 +100,7 @@ export function WorkspaceOverview({
       />
     );
   const { heatmap } = data;
-  const capped = heatmap.rows.length < heatmap.totalSystems;
+  const capped = heatmap.grid.rows.length < heatmap.totalSystems;
   return (
     <div className="grid gap-6">
       <section aria-labelledby="headline-heading" className="grid gap-2">
@@ -92,7 +118,9 @@ export function WorkspaceOverview({
       <Section
         id="heatmap-heading"
         title={
-          capped ? `Heat map: the ${heatmap.rows.length} systems that need most work` : "Heat map"
+          capped
+            ? `Heat map: the ${heatmap.grid.rows.length} systems that need most work`
+            : "Heat map"
         }
         action={
           <Link className={linkClass} href={`${base}/coverage/heatmap`}>
@@ -101,9 +129,9 @@ export function WorkspaceOverview({
         }
       >
         <HeatmapLegend />
-        <CoverageHeatmap
+        <HeatmapTable
           slug={workspace.slug}
-          data={heatmap}
+          grid={pack(heatmap.grid)}
           caption="Coverage state of every duty, AI systems by security domain. Each cell opens the duty."
         />
       </Section>
@@ -115,15 +143,7 @@ export function WorkspaceOverview({
             groupLabel="Domain"
             rows={data.byDomain}
           />
-          <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
-            {data.byDomain.map((d) => (
-              <li key={d.key}>
-                <Link className={linkClass} href={`${base}/domains/${encodeURIComponent(d.key)}`}>
-                  {d.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <MarkupIsland markup={domainLinks} />
         </Section>
         <Section id="by-model-heading" title="By deployment model">
           <CoverageBreakdown
@@ -135,7 +155,15 @@ export function WorkspaceOverview({
       </div>
 
       <Section id="trend-heading" title="Trend">
-        <CoverageTrend points={data.trend} days={OVERVIEW_TREND_DAYS} />
+        <CoverageTrend
+          points={data.trend.map(({ day, coverage, coveredParts, totalParts }) => ({
+            day,
+            coverage,
+            coveredParts,
+            totalParts,
+          }))}
+          days={data.trendDays}
+        />
       </Section>
 
       <Section
@@ -171,59 +199,14 @@ export function WorkspaceOverview({
           {data.expiring.items.length === 0 ? (
             <p className="text-sm text-muted-foreground">Nothing expires soon.</p>
           ) : (
-            <ul className="grid gap-2 text-sm">
-              {data.expiring.items.map((item) => (
-                <li key={item.id} className="flex flex-wrap justify-between gap-2">
-                  <Link
-                    className="underline-offset-4 hover:underline"
-                    href={`${base}/evidence/${item.id}`}
-                  >
-                    {item.title}
-                  </Link>
-                  <span className="tabular-nums text-muted-foreground">
-                    valid until {item.validUntil?.slice(0, 10) ?? "—"}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <MarkupIsland markup={expiringList} />
           )}
         </Section>
         <Section id="owners-heading" title="Open duties by owner">
           {data.owners.length === 0 ? (
             <p className="text-sm text-muted-foreground">No open duties.</p>
           ) : (
-            <table className="w-full text-sm">
-              <caption className="sr-only">Open (uncovered) parts per owner</caption>
-              <thead>
-                <tr className="text-left text-muted-foreground">
-                  <th scope="col" className="pb-1 font-medium">
-                    Owner
-                  </th>
-                  <th scope="col" className="pb-1 text-right font-medium">
-                    Open parts
-                  </th>
-                  <th scope="col" className="pb-1 text-right font-medium">
-                    All parts
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.owners.map((owner) => (
-                  <tr key={owner.ownerId ?? "none"} className="border-t">
-                    <th scope="row" className="py-1 text-left font-normal">
-                      <Link
-                        className="underline-offset-4 hover:underline"
-                        href={`${base}/gaps?ownerId=${encodeURIComponent(owner.ownerId ?? "none")}`}
-                      >
-                        {owner.name}
-                      </Link>
-                    </th>
-                    <td className="py-1 text-right tabular-nums">{owner.openParts}</td>
-                    <td className="py-1 text-right tabular-nums">{owner.totalParts}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <OwnerDutiesTable slug={workspace.slug} owners={data.owners} />
           )}
         </Section>
       </div>

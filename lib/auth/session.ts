@@ -12,8 +12,10 @@ import {
 } from "@/lib/auth/cookies";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/client";
-import { findActiveUser } from "@/lib/server/users/find-active-user";
-import { findWorkspaceMembership } from "@/lib/server/workspaces/find-workspace-membership";
+import {
+  findMemberContext,
+  type MemberWorkspace,
+} from "@/lib/server/workspaces/find-member-context";
 
 // The session is a next-auth JWT in an HttpOnly cookie (see cookies.ts). It only says WHO signed
 // in; whether that user is still active and still a member is read from the database on every
@@ -40,20 +42,53 @@ export function setSessionForTests(userId: string | null | undefined) {
   testSessionSource = userId === undefined ? undefined : () => (userId ? { userId } : null);
 }
 
+// Decoding the cookie (an encrypted JWT) derives the key with HKDF and decrypts: about half a
+// millisecond of CPU on every page view. A given cookie always decodes to the same claims, so
+// recently decoded cookies are remembered by value (per process, under the one AUTH_SECRET it
+// runs with) until the token's own expiry. Only the claims are kept; whether the user is still
+// active and a member is read from the database on every request regardless.
+const DECODED_LIMIT = 1000;
+const decodedCookies = new Map<string, { userId: string; expiresAt: number }>();
+
+async function decodeSessionCookie(raw: string): Promise<SessionClaims | null> {
+  const known = decodedCookies.get(raw);
+  if (known && known.expiresAt > Date.now()) return { userId: known.userId };
+  if (known) decodedCookies.delete(raw);
+  const token = await decode({ token: raw, secret: env().AUTH_SECRET }).catch(() => null);
+  if (typeof token?.sub !== "string") return null;
+  if (typeof token.exp === "number") {
+    decodedCookies.set(raw, { userId: token.sub, expiresAt: token.exp * 1000 });
+    if (decodedCookies.size > DECODED_LIMIT)
+      decodedCookies.delete(decodedCookies.keys().next().value as string);
+  }
+  return { userId: token.sub };
+}
+
 const readSessionClaims = cache(async (): Promise<SessionClaims | null> => {
   if (testSessionSource) return testSessionSource();
   const raw = (await cookies()).get(sessionCookieName())?.value;
-  if (!raw) return null;
-  const token = await decode({ token: raw, secret: env().AUTH_SECRET }).catch(() => null);
-  return typeof token?.sub === "string" ? { userId: token.sub } : null;
+  return raw ? decodeSessionCookie(raw) : null;
+});
+
+/**
+ * The signed-in user if still active, with all their memberships: one query per request that
+ * serves the session, the workspace resolution and the workspace switcher alike.
+ */
+const loadMemberContext = cache(async () => {
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  return findMemberContext(claims.userId);
 });
 
 /** The signed-in, still active user, or null. Cached per request. */
 export const getSession = cache(async (): Promise<Session | null> => {
-  const claims = await readSessionClaims();
-  if (!claims) return null;
-  const user = await findActiveUser(claims.userId);
-  return user ? { user } : null;
+  const context = await loadMemberContext();
+  return context ? { user: context.user } : null;
+});
+
+/** The signed-in user's workspaces with their role, by name (picker, switcher). Per request. */
+export const getSessionWorkspaces = cache(async (): Promise<MemberWorkspace[]> => {
+  return (await loadMemberContext())?.memberships ?? [];
 });
 
 /** For pages outside a workspace (/w, /w/new): sends anonymous visitors to sign in. */
@@ -69,10 +104,9 @@ export async function requireSession(callbackPath: string): Promise<Session> {
  * notFound() there leaves the 404 page without a title.
  */
 export const findWorkspaceAuth = cache(async (slug: string): Promise<WorkspaceAuth | null> => {
-  const session = await getSession();
-  if (!session) return null;
-  const membership = await findWorkspaceMembership({ userId: session.user.id, slug });
-  return membership ? { user: session.user, ...membership } : null;
+  const context = await loadMemberContext();
+  const membership = context?.memberships.find((m) => m.workspace.slug === slug);
+  return context && membership ? { user: context.user, ...membership } : null;
 });
 
 /**

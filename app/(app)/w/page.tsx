@@ -8,15 +8,14 @@ import { Logo } from "@/components/brand/logo";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireSession } from "@/lib/auth/session";
-import { listUserWorkspaces } from "@/lib/server/workspaces/list-user-workspaces";
+import { getSessionWorkspaces, requireSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Your workspaces" };
 
 /** Workspace picker: goes straight to the only workspace, lists several, offers to create one. */
 export default async function WorkspacePickerPage() {
   const session = await requireSession("/w");
-  const workspaces = await listUserWorkspaces(session.user.id);
+  const workspaces = (await getSessionWorkspaces()).map((m) => ({ ...m.workspace, role: m.role }));
   if (workspaces.length === 1 && workspaces[0]) redirect(`/w/${workspaces[0].slug}`);
   return (
     <div className="min-h-dvh bg-surface">

@@ -4,6 +4,7 @@ import type { CoverageSummary } from "@/lib/domain/coverage-reference";
 import { toSummary } from "@/lib/server/coverage/coverage-summary-sql";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import type { GapView } from "@/components/dashboard/gap-table";
+import { type HeatmapGrid, toHeatmapGrid } from "@/components/dashboard/heatmap-markup";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { getTrend, type TrendPoint } from "@/lib/server/coverage/get-trend";
 import { ensureTodaySnapshot } from "@/lib/server/coverage/take-daily-snapshot";
@@ -16,6 +17,7 @@ import { toGapView } from "@/lib/server/dashboard/gap-view";
 import { type HeatmapData, loadHeatmap } from "@/lib/server/dashboard/load-heatmap";
 import { cachedPerRevision } from "@/lib/server/dashboard/overview-cache";
 import { listEvidence } from "@/lib/server/evidence/list-evidence";
+import { pack, type Packed } from "@/lib/utils/packed";
 
 export type NamedCoverage = CoverageSummary & { key: string; name: string };
 
@@ -47,6 +49,41 @@ export const OVERVIEW_TOP_GAPS = 8;
 export const OVERVIEW_HEATMAP_SYSTEMS = 12;
 
 /**
+ * What the overview page sends to the browser: what it shows (the heat map as the compact grid
+ * its table is built from), and over how many days.
+ */
+export type OverviewView = Omit<WorkspaceOverviewData, "labels" | "heatmap"> & {
+  heatmap: { grid: HeatmapGrid; totalSystems: number };
+  trendDays: number;
+};
+
+const packedViews = new WeakMap<WorkspaceOverviewData, Packed<OverviewView>>();
+
+/**
+ * The overview for components/dashboard/workspace-overview.tsx, packed into one string (see
+ * lib/utils/packed.ts); once per loaded overview, which the cache shares between requests.
+ */
+export function packOverviewView(data: WorkspaceOverviewData): Packed<OverviewView> {
+  let packed = packedViews.get(data);
+  if (!packed) {
+    packed = pack<OverviewView>({
+      activeSystems: data.activeSystems,
+      summary: data.summary,
+      byDomain: data.byDomain,
+      byModel: data.byModel,
+      heatmap: { grid: toHeatmapGrid(data.heatmap), totalSystems: data.heatmap.totalSystems },
+      trend: data.trend,
+      topGaps: data.topGaps,
+      expiring: data.expiring,
+      owners: data.owners,
+      trendDays: OVERVIEW_TREND_DAYS,
+    });
+    packedViews.set(data, packed);
+  }
+  return packed;
+}
+
+/**
  * Everything the workspace overview shows, every number from the coverage engine. Takes today's
  * snapshot on the first request of the day (so the trend exists without a scheduler). Without a
  * pinned `now` the result is shared per workspace revision (overview-cache.ts); with one (tests)
@@ -61,27 +98,54 @@ export async function loadWorkspaceOverview(input: {
   return cachedPerRevision({
     workspaceId: input.workspaceId,
     name: "overview",
-    compute: () => computeOverview(input.workspaceId, new Date()),
+    compute: (background) =>
+      computeOverview(input.workspaceId, new Date(), background ? "one by one" : "all at once"),
   });
 }
 
-async function computeOverview(workspaceId: string, now: Date): Promise<WorkspaceOverviewData> {
+/**
+ * Runs the tasks all at once, or one after another. The overview's nine aggregates at once are
+ * fastest when someone waits for them, but they take nine pooled connections and every database
+ * core for over a second: a refresh nobody waits for ran them like that once a minute, and the
+ * pages served meanwhile queued for a connection behind it. One by one it takes longer and leaves
+ * the pool and the cores to the requests.
+ */
+async function runTasks<T extends readonly (() => Promise<unknown>)[]>(
+  tasks: T,
+  mode: "all at once" | "one by one",
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  type Results = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  if (mode === "all at once") return (await Promise.all(tasks.map((task) => task()))) as Results;
+  const results: unknown[] = [];
+  for (const task of tasks) results.push(await task());
+  return results as Results;
+}
+
+async function computeOverview(
+  workspaceId: string,
+  now: Date,
+  mode: "all at once" | "one by one" = "all at once",
+): Promise<WorkspaceOverviewData> {
   const [labels, summary, byDomain, byModel, byOwner, heatmap, trend, gaps, expiring] =
-    await Promise.all([
-      loadCoverageLabels(workspaceId),
-      getCoverage({ workspaceId, now }),
-      getCoverageBy({ workspaceId, now, groupBy: "domain" }),
-      getCoverageBy({ workspaceId, now, groupBy: "deploymentModel" }),
-      getCoverageBy({ workspaceId, now, groupBy: "owner" }),
-      loadHeatmap({ workspaceId, now, limit: OVERVIEW_HEATMAP_SYSTEMS }),
-      getTrend({ workspaceId, now, days: OVERVIEW_TREND_DAYS }),
-      getGapList({ workspaceId, now, limit: OVERVIEW_TOP_GAPS }),
-      listEvidence({
-        workspaceId,
-        now,
-        query: { state: ["expiring_soon"], page: 1, pageSize: 5 },
-      }),
-    ]);
+    await runTasks(
+      [
+        () => loadCoverageLabels(workspaceId),
+        () => getCoverage({ workspaceId, now }),
+        () => getCoverageBy({ workspaceId, now, groupBy: "domain" }),
+        () => getCoverageBy({ workspaceId, now, groupBy: "deploymentModel" }),
+        () => getCoverageBy({ workspaceId, now, groupBy: "owner" }),
+        () => loadHeatmap({ workspaceId, now, limit: OVERVIEW_HEATMAP_SYSTEMS }),
+        () => getTrend({ workspaceId, now, days: OVERVIEW_TREND_DAYS }),
+        () => getGapList({ workspaceId, now, limit: OVERVIEW_TOP_GAPS }),
+        () =>
+          listEvidence({
+            workspaceId,
+            now,
+            query: { state: ["expiring_soon"], page: 1, pageSize: 5 },
+          }),
+      ] as const,
+      mode,
+    );
   const domainOrder = new Map(labels.domains.map((d, index) => [d.key, index]));
   const modelOrder = new Map(labels.models.map((m, index) => [m.key, index]));
   const named = (

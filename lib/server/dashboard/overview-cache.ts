@@ -32,7 +32,11 @@ export async function cachedPerRevision<T>(input: {
   workspaceId: string;
   /** Distinguishes several cached values of one workspace (e.g. "overview"). */
   name: string;
-  compute: () => Promise<T>;
+  /**
+   * `background` is true for the minute's refresh, which nobody waits for: it should go easy on
+   * the database (and its connection pool) that the requests being served need meanwhile.
+   */
+  compute: (background: boolean) => Promise<T>;
   now?: Date;
 }): Promise<T> {
   const now = input.now ?? new Date();
@@ -43,7 +47,7 @@ export async function cachedPerRevision<T>(input: {
   if (hit && hit.revision === revision) {
     if (hit.bucket !== bucket && !hit.refreshing) {
       hit.refreshing = true;
-      const next = input.compute();
+      const next = input.compute(true);
       next.then(
         () => {
           if (entries.get(id) === hit)
@@ -56,7 +60,7 @@ export async function cachedPerRevision<T>(input: {
     }
     return hit.value as Promise<T>;
   }
-  const value = input.compute();
+  const value = input.compute(false);
   store(id, { revision, bucket, value, refreshing: false });
   // A failed computation must not be served again.
   value.catch(() => {

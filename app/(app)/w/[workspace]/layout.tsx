@@ -4,8 +4,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell/app-shell";
 import type { NavItemKey } from "@/components/app-shell/nav-items";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { findWorkspaceAuth, getWorkspaceAuth } from "@/lib/auth/session";
-import { listUserWorkspaces } from "@/lib/server/workspaces/list-user-workspaces";
+import { findWorkspaceAuth, getSessionWorkspaces, getWorkspaceAuth } from "@/lib/auth/session";
 
 type Props = { children: ReactNode; params: Promise<{ workspace: string }> };
 
@@ -36,14 +35,14 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 
 export default async function WorkspaceLayout({ children, params }: Props) {
   const auth = await getWorkspaceAuth((await params).workspace);
-  const workspaces = await listUserWorkspaces(auth.user.id);
+  const memberships = await getSessionWorkspaces();
   const hidden = (Object.entries(NAV_PERMISSIONS) as [NavItemKey, Permission][])
     .filter(([, permission]) => !can(auth.role, permission))
     .map(([key]) => key);
   return (
     <AppShell
       workspace={{ slug: auth.workspace.slug, name: auth.workspace.name }}
-      workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))}
+      workspaces={memberships.map(({ workspace: w }) => ({ slug: w.slug, name: w.name }))}
       user={{ name: auth.user.name, email: auth.user.email }}
       role={auth.role}
       hiddenNavItems={hidden}

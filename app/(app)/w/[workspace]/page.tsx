@@ -6,7 +6,10 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getWorkspaceAuth } from "@/lib/auth/session";
-import { loadWorkspaceOverview } from "@/lib/server/dashboard/load-workspace-overview";
+import {
+  loadWorkspaceOverview,
+  packOverviewView,
+} from "@/lib/server/dashboard/load-workspace-overview";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -25,7 +28,7 @@ export default async function WorkspaceOverviewPage({ params }: Props) {
       />
       <WorkspaceOverview
         workspace={{ slug: auth.workspace.slug, name: auth.workspace.name }}
-        data={data}
+        data={packOverviewView(data)}
         canRegisterSystems={can(auth.role, "system.create")}
       />
     </>
