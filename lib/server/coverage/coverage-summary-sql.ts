@@ -18,23 +18,24 @@ export const SUMMARY_COUNTS = Prisma.sql`
   count(*) FILTER (WHERE pc.side = 'CUSTOMER' AND pc."hasCurrentEvidence")::int AS "evidencedParts",
   count(*) FILTER (WHERE pc.side = 'PROVIDER' AND pc.covered)::int AS "assuredParts"`;
 
+/** The count columns SUMMARY_COUNTS yields (and the stored per-system rows carry). */
+export const COUNT_COLUMNS = [
+  "totalParts",
+  "coveredParts",
+  "customerParts",
+  "providerParts",
+  "ownedParts",
+  "implementedParts",
+  "evidencedParts",
+  "assuredParts",
+] as const;
+
 /**
  * The same counts summed over rows that already carry them (alias `pc` of per-system counts,
  * see system-coverage-sql.ts), so the rates below read either.
  */
 export const SUMMED_COUNTS = Prisma.raw(
-  [
-    "totalParts",
-    "coveredParts",
-    "customerParts",
-    "providerParts",
-    "ownedParts",
-    "implementedParts",
-    "evidencedParts",
-    "assuredParts",
-  ]
-    .map((c) => `COALESCE(sum(pc."${c}"), 0)::int AS "${c}"`)
-    .join(",\n  "),
+  COUNT_COLUMNS.map((c) => `COALESCE(sum(pc."${c}"), 0)::int AS "${c}"`).join(",\n  "),
 );
 
 /**

@@ -66,6 +66,37 @@ function liveEvidence(alias: string): Prisma.Sql {
 }
 
 /**
+ * Conditions on system alias `system` for an active system (not archived, lifecycle not
+ * RETIRED) of the workspace that matches the scope's system-level filters (systems, deployment
+ * model, vendor). `systemId` is the column compared with the scope's system ids: the parts'
+ * systemId where parts are read (their index serves it), or the system's own id.
+ */
+export function activeSystemConditions(input: {
+  workspaceId: string;
+  scope: CoverageScope;
+  system: string;
+  systemId: string;
+}): Prisma.Sql[] {
+  const s = Prisma.raw(input.system);
+  const { scope } = input;
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`${s}."workspaceId" = ${input.workspaceId}`,
+    Prisma.sql`${s}."archivedAt" IS NULL`,
+    Prisma.sql`${s}.lifecycle <> 'RETIRED'`,
+  ];
+  // An empty list matches nothing (= ANY('{}') is false), as the reference's `includes`.
+  if (scope.systemIds)
+    conditions.push(
+      Prisma.sql`${Prisma.raw(input.systemId)} = ANY(${[...scope.systemIds]}::text[])`,
+    );
+  if (scope.deploymentModel !== undefined)
+    conditions.push(Prisma.sql`${s}."deploymentModels" @> ARRAY[${scope.deploymentModel}]::text[]`);
+  if (scope.vendorId !== undefined)
+    conditions.push(Prisma.sql`${s}."vendorId" = ${scope.vendorId}`);
+  return conditions;
+}
+
+/**
  * Rows of active systems (not archived, lifecycle not RETIRED) matching the scope. `rows` is the
  * alias of a table carrying workspaceId, systemId and domainKey (parts, or responsibilities for
  * the heat map, which passes no ownerId); `system` the alias of "AiSystem".
@@ -77,24 +108,14 @@ export function scopePredicate(input: {
   system: string;
 }): Prisma.Sql {
   const p = Prisma.raw(input.rows);
-  const s = Prisma.raw(input.system);
   const { scope } = input;
   const conditions: Prisma.Sql[] = [
     Prisma.sql`${p}."workspaceId" = ${input.workspaceId}`,
-    Prisma.sql`${s}."workspaceId" = ${input.workspaceId}`,
-    Prisma.sql`${s}."archivedAt" IS NULL`,
-    Prisma.sql`${s}.lifecycle <> 'RETIRED'`,
+    ...activeSystemConditions({ ...input, systemId: `${input.rows}."systemId"` }),
   ];
-  // An empty list matches nothing (= ANY('{}') is false), as the reference's `includes`.
-  if (scope.systemIds)
-    conditions.push(Prisma.sql`${p}."systemId" = ANY(${[...scope.systemIds]}::text[])`);
   if (scope.domainKeys)
     conditions.push(Prisma.sql`${p}."domainKey" = ANY(${[...scope.domainKeys]}::text[])`);
-  if (scope.deploymentModel !== undefined)
-    conditions.push(Prisma.sql`${s}."deploymentModels" @> ARRAY[${scope.deploymentModel}]::text[]`);
   if (scope.ownerId !== undefined) conditions.push(Prisma.sql`${p}."ownerId" = ${scope.ownerId}`);
-  if (scope.vendorId !== undefined)
-    conditions.push(Prisma.sql`${s}."vendorId" = ${scope.vendorId}`);
   return Prisma.join(conditions, " AND ");
 }
 

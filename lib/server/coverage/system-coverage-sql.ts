@@ -3,8 +3,9 @@ import "server-only";
 import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { SUMMARY_COUNTS } from "@/lib/server/coverage/coverage-summary-sql";
+import { COUNT_COLUMNS, SUMMARY_COUNTS } from "@/lib/server/coverage/coverage-summary-sql";
 import {
+  activeSystemConditions,
   partCoverageSql,
   sqlInstant,
   type SystemRestriction,
@@ -41,32 +42,11 @@ export function isSystemLevelScope(scope: CoverageScope): boolean {
 
 /** Active systems (not archived, not retired) of the workspace that match a system-level scope. */
 function targetSystemsSql(input: { workspaceId: string; scope: CoverageScope }): Prisma.Sql {
-  const { scope } = input;
-  const conditions: Prisma.Sql[] = [
-    Prisma.sql`s."workspaceId" = ${input.workspaceId}`,
-    Prisma.sql`s."archivedAt" IS NULL`,
-    Prisma.sql`s.lifecycle <> 'RETIRED'`,
-  ];
-  // An empty list matches nothing, as in scopePredicate.
-  if (scope.systemIds) conditions.push(Prisma.sql`s.id = ANY(${[...scope.systemIds]}::text[])`);
-  if (scope.deploymentModel !== undefined)
-    conditions.push(Prisma.sql`s."deploymentModels" @> ARRAY[${scope.deploymentModel}]::text[]`);
-  if (scope.vendorId !== undefined) conditions.push(Prisma.sql`s."vendorId" = ${scope.vendorId}`);
+  const conditions = activeSystemConditions({ ...input, system: "s", systemId: "s.id" });
   return Prisma.sql`
     SELECT s.id, s."coverageGeneration" AS generation, s."vendorId", s."deploymentModels"
     FROM "AiSystem" s WHERE ${Prisma.join(conditions, " AND ")}`;
 }
-
-const COUNT_COLUMNS = [
-  "totalParts",
-  "coveredParts",
-  "customerParts",
-  "providerParts",
-  "ownedParts",
-  "implementedParts",
-  "evidencedParts",
-  "assuredParts",
-] as const;
 
 const columns = (alias: string) =>
   Prisma.raw(COUNT_COLUMNS.map((c) => `${alias}."${c}"`).join(", "));
