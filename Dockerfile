@@ -1,6 +1,6 @@
 # Production-like image: the app served by its launcher against the PostgreSQL in
 # docker-compose.yml (DATABASE_URL). Multi-stage: dependencies, build, runtime.
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts/prisma-generate.mjs scripts/prisma-generate.mjs
@@ -14,7 +14,7 @@ WORKDIR /app
 COPY . .
 RUN npx next build
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production \
     PORT=3000 \
