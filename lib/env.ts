@@ -94,6 +94,40 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return value;
 }
 
+const logSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z
+    .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], {
+      error: "expected one of trace, debug, info, warn, error, fatal, silent",
+    })
+    .default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"], { error: 'expected "json" or "pretty"' }).optional(),
+});
+
+export type LogSettings = { level: z.infer<typeof logSchema>["LOG_LEVEL"]; pretty: boolean };
+
+/**
+ * The logger's own settings, parsed apart from the rest: the logger must work in processes that
+ * have no database or secret configured (the build, command-line tools), where env() would fail.
+ */
+export function parseLogSettings(source: Record<string, string | undefined>): LogSettings {
+  const result = logSchema.safeParse(emptyToUndefined(source));
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
+    );
+  }
+  const { NODE_ENV, LOG_LEVEL, LOG_FORMAT } = result.data;
+  return {
+    level: LOG_LEVEL,
+    pretty: (LOG_FORMAT ?? (NODE_ENV === "development" ? "pretty" : "json")) === "pretty",
+  };
+}
+
+export function logSettings(): LogSettings {
+  return parseLogSettings(process.env);
+}
+
 let cached: Env | undefined;
 
 export function env(): Env {

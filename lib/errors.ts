@@ -3,6 +3,8 @@
 // error shapes with the two helpers at the bottom. Anything else is a bug: it is logged with its
 // stack and the caller only sees a generic message, so internals never leak.
 
+import { logger } from "@/lib/log/logger";
+
 export type FieldErrors = Record<string, string[]>;
 
 export type ErrorCode =
@@ -95,7 +97,7 @@ export function toActionError(error: unknown): ActionError {
   if (error instanceof AppError) {
     return { code: error.code, message: error.message, status: error.status };
   }
-  console.error("[unexpected error]", error);
+  logger.error({ err: error }, "unexpected error");
   return { code: "INTERNAL", message: GENERIC_ERROR_MESSAGE, status: 500 };
 }
 

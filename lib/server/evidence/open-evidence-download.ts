@@ -7,6 +7,7 @@ import { createVerifyingStream } from "@/lib/evidence/verifying-stream";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 import { ObjectNotFoundError, type ObjectStorage } from "@/lib/storage/storage";
+import { logger } from "@/lib/log/logger";
 
 export type EvidenceDownload = {
   stream: Readable;
@@ -43,7 +44,7 @@ export async function openEvidenceDownload({
     raw = await storage.get(item.storageKey);
   } catch (error) {
     if (error instanceof ObjectNotFoundError) {
-      console.error("[evidence] stored file missing", { workspaceId, evidenceId });
+      logger.error({ workspaceId, evidenceId }, "evidence file missing from storage");
       throw new AppError(
         "INTERNAL",
         500,
@@ -56,11 +57,7 @@ export async function openEvidenceDownload({
   const verifying = createVerifyingStream({ sha256: item.sha256, size: sizeBytes });
   raw.on("error", (error) => verifying.destroy(error));
   verifying.on("error", (error) => {
-    console.error("[evidence] download stopped", {
-      workspaceId,
-      evidenceId,
-      reason: error.message,
-    });
+    logger.warn({ workspaceId, evidenceId, reason: error.message }, "evidence download stopped");
     raw.destroy();
   });
   raw.pipe(verifying);

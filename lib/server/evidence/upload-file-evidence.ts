@@ -12,6 +12,7 @@ import {
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 import type { ObjectStorage } from "@/lib/storage/storage";
 import type { UploadEvidenceFields } from "@/lib/validation/evidence";
+import { logger } from "@/lib/log/logger";
 
 export type UploadFileEvidenceArgs = {
   workspaceId: string;
@@ -79,10 +80,9 @@ export async function createFileEvidence({
     );
   } catch (error) {
     await storage.delete(stored.storageKey).catch((cleanupError: unknown) => {
-      console.error(
-        "[evidence] could not remove the file of a refused upload",
-        stored.storageKey,
-        cleanupError,
+      logger.error(
+        { err: cleanupError, storageKey: stored.storageKey, workspaceId },
+        "could not remove the file of a refused upload",
       );
     });
     throw error;

@@ -5,6 +5,7 @@ import { rm } from "node:fs/promises";
 import { db } from "@/lib/db/client";
 import { exportFilePath } from "@/lib/server/exports/export-paths";
 import { runExportJob } from "@/lib/server/exports/run-export-job";
+import { logger } from "@/lib/log/logger";
 
 /*
  * The in-process export worker. Starting an export kicks it (`void kickExportWorker()`), and so
@@ -32,7 +33,7 @@ export function kickExportWorker(): Promise<void> {
     return state.pending;
   }
   state.pending = drainQueue()
-    .catch((error: unknown) => console.error("[export worker]", error))
+    .catch((error: unknown) => logger.error({ err: error }, "export worker stopped"))
     .finally(() => {
       state.pending = undefined;
     });

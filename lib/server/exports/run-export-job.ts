@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { BundleScope } from "@/lib/export-bundle/manifest";
 import { buildBundle, ExportCancelledError } from "@/lib/server/exports/build-bundle";
 import { exportFilePath } from "@/lib/server/exports/export-paths";
+import { logger } from "@/lib/log/logger";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Progress writes and cancellation reads are throttled: a bundle of 10,000 small files would
@@ -84,7 +85,7 @@ export async function runExportJob({
     await rm(outputPath, { force: true });
     await rm(`${outputPath}.partial`, { force: true });
     const cancelled = error instanceof ExportCancelledError;
-    if (!cancelled) console.error(`[export ${jobId}] failed`, error);
+    if (!cancelled) logger.error({ err: error, jobId, workspaceId }, "export failed");
     await db.exportJob.updateMany({
       where: { id: jobId, workspaceId },
       data: {

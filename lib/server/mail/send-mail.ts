@@ -3,6 +3,7 @@ import "server-only";
 import nodemailer from "nodemailer";
 
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 
 export type MailMessage = { to: string; subject: string; text: string };
 export type MailResult = { sent: true } | { sent: false; reason: string };
@@ -25,7 +26,7 @@ export async function sendMail(message: MailMessage): Promise<MailResult> {
     });
     return { sent: true };
   } catch (error) {
-    console.error("[mail] delivery failed", error);
+    logger.error({ err: error }, "mail delivery failed");
     return { sent: false, reason: "The e-mail could not be delivered." };
   }
 }
