@@ -1,5 +1,10 @@
 import "server-only";
 
+import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
+import {
+  purgeExpiredExportsJob,
+  recoverLostExportsJob,
+} from "@/lib/server/exports/export-maintenance-jobs";
 import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
 
 /**
@@ -7,7 +12,11 @@ import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
  * declares their schedules; one that only sends creates their queues. To add a kind, see
  * job-kind.ts.
  */
-export const JOB_KINDS: readonly AnyJobKind[] = [];
+export const JOB_KINDS: readonly AnyJobKind[] = [
+  exportBundleJob,
+  purgeExpiredExportsJob,
+  recoverLostExportsJob,
+];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */
 export function jobKindLabel(name: string): string {
