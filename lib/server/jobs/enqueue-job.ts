@@ -49,3 +49,19 @@ export async function enqueueJob<P>(
   if (!options.tx && !options.delaySeconds) wakeWorkers(kind.name);
   return id;
 }
+
+/**
+ * Queues one job of `kind` per payload in one statement (a fan-out, e.g. one snapshot job per
+ * workspace); returns how many were queued.
+ */
+export async function enqueueJobs<P>(kind: JobKind<P>, payloads: readonly P[]): Promise<number> {
+  if (payloads.length === 0) return 0;
+  const data = payloads.map((payload) => kind.payload.parse(payload) as object);
+  const boss = await jobQueue();
+  await boss.insert(
+    kind.name,
+    data.map((item) => ({ data: item })),
+  );
+  wakeWorkers(kind.name);
+  return data.length;
+}

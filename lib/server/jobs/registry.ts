@@ -1,5 +1,6 @@
 import "server-only";
 
+import { coverageSnapshotJob, coverageSnapshotsJob } from "@/lib/server/coverage/snapshot-jobs";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import {
   purgeExpiredExportsJob,
@@ -16,6 +17,8 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   exportBundleJob,
   purgeExpiredExportsJob,
   recoverLostExportsJob,
+  coverageSnapshotsJob,
+  coverageSnapshotJob,
 ];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */
