@@ -1,12 +1,14 @@
 import "server-only";
 
 import { coverageSnapshotJob, coverageSnapshotsJob } from "@/lib/server/coverage/snapshot-jobs";
+import { deleteEvidenceFileJob } from "@/lib/server/evidence/delete-evidence-file-job";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import {
   purgeExpiredExportsJob,
   recoverLostExportsJob,
 } from "@/lib/server/exports/export-maintenance-jobs";
 import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
+import { sweepTempFilesJob } from "@/lib/server/jobs/sweep-temp-files-job";
 
 /**
  * Every job kind of the app. A process that works jobs creates their queues, works them and
@@ -19,6 +21,8 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   recoverLostExportsJob,
   coverageSnapshotsJob,
   coverageSnapshotJob,
+  deleteEvidenceFileJob,
+  sweepTempFilesJob,
 ];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */
