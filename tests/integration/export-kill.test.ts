@@ -18,7 +18,8 @@ import { exportScopeSchema } from "@/lib/validation/exports";
 import { ROOT } from "@/scripts/lib/runtime";
 import { exportEnded, waitFor } from "@/tests/support/job-queue";
 
-import { addEvidenceFiles, createExportWorld, type ExportWorld } from "./export-fixtures";
+import { addEvidenceFiles } from "../support/evidence-fixtures";
+import { createExportWorld, type ExportWorld } from "./export-fixtures";
 
 let world: ExportWorld;
 let worker: ChildProcess | undefined;
