@@ -4,15 +4,14 @@ import { type JobResult, type JobWithMetadata, PgBoss } from "pg-boss";
 
 import { JOB_SCHEMA } from "@/lib/db/job-schema";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import {
   type AnyJobKind,
   DEFAULT_POLICY,
   type JobPolicy,
-  PermanentJobError,
   queueOptions,
   workOptions,
 } from "@/lib/server/jobs/job-kind";
+import { runJob } from "@/lib/server/jobs/run-job";
 import { logger } from "@/lib/log/logger";
 
 /*
@@ -60,7 +59,7 @@ type QueueState = {
   startedAt?: Date;
   stopping: boolean;
   inFlight: Set<Promise<unknown>>;
-  lastError?: string;
+  lastError?: { message: string; at: Date };
 };
 
 const holder = globalThis as unknown as { __srmJobQueue?: QueueState };
@@ -79,8 +78,9 @@ export type JobQueueStatus = {
   startedAt: string | null;
   /** Jobs this process is running right now. */
   activeJobs: number;
-  /** The last error pg-boss reported (e.g. the database was unreachable), if any. */
+  /** The last error pg-boss reported (e.g. the database was unreachable), if any, and when. */
   lastError: string | null;
+  lastErrorAt: string | null;
 };
 
 /** For readiness checks: cheap, synchronous, no database round trip. */
@@ -90,7 +90,8 @@ export function jobQueueStatus(): JobQueueStatus {
     working: state.working,
     startedAt: state.startedAt?.toISOString() ?? null,
     activeJobs: state.inFlight.size,
-    lastError: state.lastError ?? null,
+    lastError: state.lastError?.message ?? null,
+    lastErrorAt: state.lastError?.at.toISOString() ?? null,
   };
 }
 
@@ -150,7 +151,7 @@ function boot(work: boolean): Promise<PgBoss> {
     openTelemetry: { enabled: false },
   });
   boss.on("error", (error: Error) => {
-    state.lastError = error.message;
+    state.lastError = { message: error.message, at: new Date() };
     logger.error({ err: error }, "job queue error");
   });
   boss.on("warning", (warning: { message: string; data?: object }) =>
@@ -252,37 +253,6 @@ function track<T>(work: Promise<T>): Promise<T> {
   const done = () => state.inFlight.delete(work);
   work.then(done, done);
   return work;
-}
-
-/** One attempt of one job, its outcome mapped onto pg-boss: completed, retried, or failed for good. */
-async function runJob(kind: AnyJobKind, job: JobWithMetadata<unknown>): Promise<JobResult[]> {
-  const log = logger.child({ job: job.id, kind: kind.name, attempt: job.retryCount });
-  const parsed = kind.payload.safeParse(job.data);
-  if (!parsed.success) {
-    log.error({ issues: parsed.error.issues }, "job payload is invalid");
-    return [{ id: job.id, status: "deadletter", output: { reason: "The job's data is invalid." } }];
-  }
-  try {
-    await kind.handle(parsed.data, {
-      jobId: job.id,
-      attempt: job.retryCount,
-      finalAttempt: job.retryCount >= job.retryLimit,
-      signal: job.signal,
-      log,
-    });
-    return [{ id: job.id, status: "completed" }];
-  } catch (error) {
-    // Expected errors carry a message meant for people and will not go away on a retry.
-    if (error instanceof PermanentJobError || error instanceof AppError) {
-      log.warn({ err: error }, "job failed for good");
-      return [{ id: job.id, status: "deadletter", output: { reason: error.message } }];
-    }
-    log.error({ err: error }, "job attempt failed");
-    const reason = job.signal.aborted
-      ? "The job was stopped before it finished."
-      : `An unexpected error stopped the job (details are in the server log under job ${job.id}).`;
-    return [{ id: job.id, status: "failed", output: { reason } }];
-  }
 }
 
 /**
