@@ -43,7 +43,7 @@ const FAILED_JOBS_POLICY: JobPolicy = {
   pollSeconds: 1,
 };
 
-const SUPERVISE_SECONDS = 10;
+export const SUPERVISE_SECONDS = 10;
 // After stop() gave up waiting and failed the jobs still running, their handlers are aborted and
 // get this long to put their rows back (e.g. an export returns to QUEUED) before the process ends.
 const RELEASE_GRACE_MS = 3_000;
