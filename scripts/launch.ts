@@ -44,9 +44,6 @@ function childEnv(database: Database, extra: Record<string, string> = {}): NodeJ
     APP_URL: process.env.APP_URL || `http://localhost:${port}`,
     NEXTAUTH_URL: process.env.APP_URL || `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
-    // Signals go to the app's own shutdown (lib/server/lifecycle/shutdown.ts), which releases
-    // running jobs before it exits; Next.js would otherwise exit as soon as its requests are done.
-    NEXT_MANUAL_SIG_HANDLE: "true",
     // The demo workspace is opt-in in production mode; an embedded database is a local trial
     // install, so `npm start` on it opts in unless SEED_DEMO says otherwise.
     ...(database.embedded && !process.env.SEED_DEMO ? { SEED_DEMO: "true" } : {}),

@@ -54,7 +54,6 @@ const appEnv = (): NodeJS.ProcessEnv => ({
   DATA_DIR: dataDir,
   AUTH_SECRET: authSecret,
   NEXT_TELEMETRY_DISABLED: "1",
-  NEXT_MANUAL_SIG_HANDLE: "true",
   JOBS_STOP_TIMEOUT_SECONDS: "1",
   // Every minute, so the test sees occurrences of a schedule with both processes up.
   COVERAGE_SNAPSHOT_CRON: "* * * * *",

@@ -5,10 +5,13 @@ import { logger } from "@/lib/log/logger";
 /*
  * Orderly exit on SIGTERM / SIGINT for the app and worker processes: every registered hook runs
  * (in parallel; each bounds its own time), then the process exits. A second signal, or the hard
- * limit, exits at once. The app is started with NEXT_MANUAL_SIG_HANDLE=true by the launcher, so
- * Next.js leaves the signals to this module instead of exiting as soon as its own requests are
- * done, which would cut the job queue's release of running jobs short. Hooks that drain other
- * work (e.g. HTTP requests) register here too.
+ * limit, exits at once.
+ *
+ * In the app, Next.js handles the same signals itself: it stops accepting connections, finishes
+ * the requests in flight and then calls process.exit, which would cut the hooks short (a running
+ * export would not be handed back, and would wait for its heartbeat to expire instead). So during
+ * a shutdown, process.exit waits for the hooks to settle first: Next.js drains its requests and
+ * the hooks release their work side by side, and the process ends when both are done.
  */
 
 type Hook = { name: string; run: () => Promise<void> };
@@ -43,23 +46,31 @@ export async function runShutdownHooks(): Promise<void> {
 export function installShutdownHandlers({ hardLimitSeconds }: { hardLimitSeconds: number }): void {
   if (state.installed) return;
   state.installed = true;
+  const exit = process.exit.bind(process);
   const onSignal = (signal: NodeJS.Signals) => {
     if (state.stopping) {
       // A terminal's Ctrl-C reaches the whole process group and a parent may pass it on as well:
       // the same signal twice at once is one request. Asked again later, exit now.
       if (Date.now() - (state.since ?? 0) < 2_000) return;
       logger.warn({ signal }, "second signal: exiting now");
-      process.exit(1);
+      exit(1);
     }
     state.since = Date.now();
     logger.info({ signal }, "shutting down");
+    const hooksDone = runShutdownHooks();
+    process.exit = ((code?: number) => {
+      void hooksDone.finally(() => exit(code));
+    }) as typeof process.exit;
     setTimeout(() => {
       logger.error({ hardLimitSeconds }, "shutdown took too long: exiting now");
-      process.exit(1);
+      exit(1);
     }, hardLimitSeconds * 1000).unref();
-    void runShutdownHooks().then(() => {
+    // Another listener of the signal (Next.js) ends the process when its own work is done; alone
+    // (the worker process), this one does.
+    const alone = process.listeners(signal).every((listener) => listener === onSignal);
+    void hooksDone.then(() => {
       logger.info("shut down");
-      process.exit(0);
+      if (alone) exit(0);
     });
   };
   process.on("SIGTERM", onSignal);
