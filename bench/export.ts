@@ -1,8 +1,11 @@
 // Benchmark of the evidence bundle: 10,000 evidence files (about 1 GB) in a scratch database and
 // a scratch data directory, exported with the production code path (buildBundle), then the same
 // files zipped by `zip -r` for comparison. Prints time, throughput, peak memory and the ratio.
+// Then the same export as queue jobs worked by worker processes (bench/export-workers.ts): with
+// `--workers 1,2`, `--exports` of them queued at once, all done by one worker process, then two.
 //
-//   npm run bench:export [-- --files 10000 --mb 1000]
+//   npm run bench:export [-- --files 10000 --mb 1000 --workers 1,2 --exports 4]
+//   npm run bench:export -- --files 1000 --mb 100      (the issue's figure: 1,000 files)
 //
 // Uses TEST_DATABASE_URL's server when set (a new database, dropped at the end), else embedded PGlite.
 import { execFile } from "node:child_process";
@@ -15,6 +18,7 @@ import { parseArgs } from "node:util";
 import { promisify } from "node:util";
 
 import { createTestDatabase } from "../tests/support/test-database";
+import { measureWorkers, printWorkerResults } from "./export-workers";
 
 const run = promisify(execFile);
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -36,6 +40,8 @@ async function main() {
     options: {
       files: { type: "string", default: "10000" },
       mb: { type: "string", default: "1000" },
+      workers: { type: "string", default: "1,2" },
+      exports: { type: "string", default: "4" },
     },
   });
   const fileCount = Number(values.files);
@@ -189,6 +195,21 @@ async function main() {
     console.log(
       `export:verify         ${verified.ok ? "passed" : `FAILED: ${verified.problems[0]}`} in ${verifySeconds.toFixed(1)} s`,
     );
+
+    const workerCounts = values.workers
+      .split(",")
+      .filter(Boolean)
+      .map((count) => Number(count));
+    if (workerCounts.length > 0) {
+      const results = await measureWorkers({
+        workspaceId: workspace.id,
+        workerCounts,
+        exports: Number(values.exports),
+      });
+      printWorkerResults(results, fileCount);
+      const { stopJobQueue } = await import("@/lib/server/jobs/job-queue");
+      await stopJobQueue({ timeoutSeconds: 1 });
+    }
     await db.$disconnect();
   } finally {
     await rm(scratch, { recursive: true, force: true });

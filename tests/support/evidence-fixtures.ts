@@ -1,7 +1,7 @@
 // Fixtures of the evidence-*.test.ts files: a workspace with a member, an AI system (with its
 // vendor, responsibilities and parts written directly with Prisma, as the registry would), API
 // tokens, and helpers to inspect the evidence storage directory.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomFillSync } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -11,7 +11,7 @@ import type { Role } from "@/lib/generated/prisma/client";
 import type { AuditActor } from "@/lib/server/audit/record-audit-event";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
-import { evidenceStorageRoot } from "@/lib/storage/evidence-storage";
+import { evidenceStorage, evidenceStorageRoot } from "@/lib/storage/evidence-storage";
 
 export type EvidenceWorld = Awaited<ReturnType<typeof createEvidenceWorld>>;
 
@@ -198,3 +198,40 @@ export function uploadRequest({
 export const routeParams = <T extends Record<string, string>>(params: T) => ({
   params: Promise.resolve(params),
 });
+
+/**
+ * Adds `count` evidence files of `bytes` each, linked to the world's customer part; `random`
+ * content compresses like real documents (barely), so zipping it takes real time.
+ */
+export async function addEvidenceFiles(
+  world: Pick<EvidenceWorld, "workspace" | "customerPart">,
+  count: number,
+  bytes: number,
+  { random = false }: { random?: boolean } = {},
+) {
+  const rows = [];
+  for (let i = 0; i < count; i += 1) {
+    const content = pdfBytes(bytes);
+    if (random) randomFillSync(content, 16);
+    const stored = await evidenceStorage().put(streamOf(content), { maxBytes: bytes + 1 });
+    rows.push({
+      workspaceId: world.workspace.id,
+      kind: "FILE" as const,
+      title: `Bulk evidence ${i}`,
+      fileName: `bulk-${i}.pdf`,
+      contentType: "application/pdf",
+      sizeBytes: stored.size,
+      sha256: stored.sha256,
+      storageKey: stored.key,
+      reviewStatus: "ACCEPTED" as const,
+    });
+  }
+  const created = await db.evidence.createManyAndReturn({ data: rows, select: { id: true } });
+  await db.evidenceLink.createMany({
+    data: created.map((e) => ({
+      workspaceId: world.workspace.id,
+      evidenceId: e.id,
+      partId: world.customerPart.id,
+    })),
+  });
+}

@@ -13,6 +13,7 @@ import {
   unlinkEvidenceSpec,
   uploadEvidenceSpec,
 } from "@/lib/server/api/specs/evidence";
+import { listFailedJobsSpec } from "@/lib/server/api/specs/jobs";
 import {
   getFrameworkVersionSpec,
   importFrameworkSpec,
@@ -88,4 +89,5 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   saveAssessmentSpec,
   getCoverageSpec,
   listGapsSpec,
+  listFailedJobsSpec,
 ];
