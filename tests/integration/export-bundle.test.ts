@@ -9,13 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "@/lib/export-bundle/manifest";
 import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
 import { db } from "@/lib/db/client";
-import { exportFilePath } from "@/lib/server/exports/export-paths";
 import { kickExportWorker } from "@/lib/server/exports/export-worker";
 import { startExport } from "@/lib/server/exports/start-export";
 import { exportScopeSchema } from "@/lib/validation/exports";
 
 import { rewriteZip } from "../unit/export-test-zip";
-import { createExportWorld, type ExportWorld, FORMULA_TITLE } from "./export-fixtures";
+import { bundleFile, createExportWorld, type ExportWorld, FORMULA_TITLE } from "./export-fixtures";
 
 const run = promisify(execFile);
 let world: ExportWorld;
@@ -35,7 +34,7 @@ async function exportNow(scope: Parameters<typeof exportScopeSchema.parse>[0]) {
     where: { id: job.id, workspaceId: world.workspace.id },
   });
   expect(done).toMatchObject({ status: "DONE", progress: 100, error: null });
-  return exportFilePath(world.workspace.id, job.id);
+  return bundleFile(done, dir);
 }
 
 async function unpack(zip: string, name: string) {

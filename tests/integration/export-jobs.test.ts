@@ -207,7 +207,7 @@ describe("API", () => {
 
 describe("cancellation and retention", () => {
   it("cancels a queued job at once and leaves no file", async () => {
-    const before = await exportFiles(b.workspace.id);
+    const before = await exportFiles();
     const job = await db.exportJob.create({
       data: { workspaceId: b.workspace.id, scope: everything, requestedByLabel: "test" },
     });
@@ -218,14 +218,14 @@ describe("cancellation and retention", () => {
     });
     expect(cancelled).toMatchObject({ state: "CANCELLED", downloadable: false });
     await kickExportWorker();
-    expect(await exportFiles(b.workspace.id)).toEqual(before);
+    expect(await exportFiles()).toEqual(before);
     await expect(
       cancelExportJob({ workspaceId: b.workspace.id, exportId: job.id, actor: b.actor }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("stops a running job at its next check, deleting the partial bundle", async () => {
-    const before = await exportFiles(b.workspace.id);
+    const before = await exportFiles();
     const job = await db.exportJob.create({
       data: { workspaceId: b.workspace.id, scope: everything, requestedByLabel: "test" },
     });
@@ -233,13 +233,14 @@ describe("cancellation and retention", () => {
     await db.exportJob.update({ where: { id: job.id }, data: { cancelRequestedAt: new Date() } });
     await runExportJob({ jobId: job.id, workspaceId: b.workspace.id });
     const row = await db.exportJob.findUniqueOrThrow({ where: { id: job.id } });
-    expect(row).toMatchObject({ status: "CANCELLED", filePath: null, sizeBytes: null });
-    expect(await exportFiles(b.workspace.id)).toEqual(before);
+    expect(row).toMatchObject({ status: "CANCELLED", storageKey: null, sizeBytes: null });
+    expect(await exportFiles()).toEqual(before);
   });
 
   it("deletes bundles past their retention and shows them as expired", async () => {
     const job = await doneJob(b);
-    expect(await exportFiles(b.workspace.id)).toContain(`${job.id}.zip`);
+    const { storageKey } = await db.exportJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(await exportFiles()).toContain(storageKey);
     await db.exportJob.update({
       where: { id: job.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
@@ -249,7 +250,8 @@ describe("cancellation and retention", () => {
       state: "EXPIRED",
       downloadable: false,
     });
-    expect(await exportFiles(b.workspace.id)).not.toContain(`${job.id}.zip`);
+    expect(await exportFiles()).not.toContain(storageKey);
+    expect(await db.pendingObject.count()).toBe(0);
   });
 });
 

@@ -27,7 +27,9 @@ export type ExportJobView = {
 };
 
 export function toExportJobView(job: ExportJob): ExportJobView {
-  const expired = job.status === "DONE" && job.filePath === null;
+  // A bundle lives in storage (storageKey) or, if built before object storage, at filePath.
+  const hasBundle = job.storageKey !== null || job.filePath !== null;
+  const expired = job.status === "DONE" && !hasBundle;
   return {
     id: job.id,
     status: job.status,
@@ -43,7 +45,7 @@ export function toExportJobView(job: ExportJob): ExportJobView {
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     expiresAt: job.expiresAt?.toISOString() ?? null,
-    downloadable: job.status === "DONE" && job.filePath !== null,
+    downloadable: job.status === "DONE" && hasBundle,
   };
 }
 

@@ -4,7 +4,10 @@ import path from "node:path";
 
 import { env } from "@/lib/env";
 
-/** Bundles live under `${DATA_DIR}/exports/<workspaceId>/<jobId>.zip`; names are ours, never user input. */
+/**
+ * Where bundles were written before object storage (`${DATA_DIR}/exports/<workspaceId>/<jobId>.zip`).
+ * New bundles live in export storage (lib/storage); old rows keep their path until they expire.
+ */
 export function exportDir(workspaceId: string): string {
   return path.resolve(env().DATA_DIR, "exports", workspaceId);
 }

@@ -1,13 +1,11 @@
 import "server-only";
 
-import { rm } from "node:fs/promises";
-
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { BundleScope } from "@/lib/export-bundle/manifest";
 import { buildBundle, ExportCancelledError } from "@/lib/server/exports/build-bundle";
-import { exportFilePath } from "@/lib/server/exports/export-paths";
+import { recordExportBundle } from "@/lib/server/exports/record-export-bundle";
 import { logger } from "@/lib/log/logger";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,8 +15,8 @@ const POLL_MS = 400;
 
 /**
  * Runs one queued job to its end state. The claim (QUEUED → RUNNING) is a conditional update, so
- * two workers can never run the same job. Every outcome is written back: DONE with the file's
- * size and hash, CANCELLED or FAILED with nothing left on disk.
+ * two workers can never run the same job. Every outcome is written back: DONE with the bundle's
+ * storage key, size and hash, CANCELLED or FAILED with nothing left in storage.
  */
 export async function runExportJob({
   jobId,
@@ -34,7 +32,6 @@ export async function runExportJob({
   });
   if (claimed.count !== 1) return;
   const job = await db.exportJob.findFirstOrThrow({ where: { id: jobId, workspaceId } });
-  const outputPath = exportFilePath(workspaceId, jobId);
 
   let lastWrite = 0;
   let lastProgress = 0;
@@ -44,7 +41,6 @@ export async function runExportJob({
       workspaceId,
       scope: job.scope as BundleScope,
       generatedBy: job.requestedByLabel,
-      outputPath,
       now: startedAt,
       hooks: {
         onProgress: async (percent) => {
@@ -69,12 +65,13 @@ export async function runExportJob({
       },
     });
     const finishedAt = new Date();
-    await db.exportJob.updateMany({
-      where: { id: jobId, workspaceId },
+    await recordExportBundle({
+      jobId,
+      workspaceId,
+      storageKey: result.storageKey ?? "",
       data: {
         status: "DONE",
         progress: 100,
-        filePath: outputPath,
         sizeBytes: result.bytes,
         sha256: result.sha256,
         finishedAt,
@@ -82,8 +79,7 @@ export async function runExportJob({
       },
     });
   } catch (error) {
-    await rm(outputPath, { force: true });
-    await rm(`${outputPath}.partial`, { force: true });
+    // buildBundle and recordExportBundle leave nothing in storage when they fail.
     const cancelled = error instanceof ExportCancelledError;
     if (!cancelled) logger.error({ err: error, jobId, workspaceId }, "export failed");
     await db.exportJob.updateMany({

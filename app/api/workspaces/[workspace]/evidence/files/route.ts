@@ -2,7 +2,7 @@ import { env } from "@/lib/env";
 import { fieldErrorsFromIssues, toApiErrorResponse, ValidationError } from "@/lib/errors";
 import { jsonify } from "@/lib/server/evidence/evidence-json";
 import { readMultipartUpload } from "@/lib/server/evidence/read-multipart-upload";
-import { storeEvidenceFile } from "@/lib/server/evidence/store-evidence-file";
+import { discardEvidenceFile, storeEvidenceFile } from "@/lib/server/evidence/store-evidence-file";
 import { createFileEvidence } from "@/lib/server/evidence/upload-file-evidence";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 import { uploadEvidenceFieldsSchema } from "@/lib/validation/evidence";
@@ -30,11 +30,11 @@ export async function POST(request: Request, context: RouteContext): Promise<Res
       request,
       maxFileBytes: maxBytes,
       onFile: ({ source, fileName }) => storeEvidenceFile({ source, fileName, maxBytes, storage }),
-      discard: (stored) => storage.delete(stored.storageKey),
+      discard: (stored) => discardEvidenceFile(stored, storage),
     });
     const parsed = uploadEvidenceFieldsSchema.safeParse(fields);
     if (!parsed.success) {
-      await storage.delete(file.storageKey);
+      await discardEvidenceFile(file, storage);
       throw new ValidationError(
         "Check the highlighted fields.",
         fieldErrorsFromIssues(parsed.error.issues),
