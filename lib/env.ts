@@ -76,6 +76,15 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+  // Background jobs (lib/server/jobs/): workers run inside the app unless this is false; then
+  // `npm run worker` processes run them.
+  JOBS_IN_PROCESS: booleanFlag.default(true),
+  JOBS_STOP_TIMEOUT_SECONDS: z.coerce
+    .number({ error: "expected a number of seconds" })
+    .int({ error: "expected a whole number of seconds" })
+    .min(1, { error: "expected at least 1 second" })
+    .max(600, { error: "expected at most 600 seconds" })
+    .default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,15 @@
+import "server-only";
+
+import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
+
+/**
+ * Every job kind of the app. A process that works jobs creates their queues, works them and
+ * declares their schedules; one that only sends creates their queues. To add a kind, see
+ * job-kind.ts.
+ */
+export const JOB_KINDS: readonly AnyJobKind[] = [];
+
+/** A kind's label for people, also for kinds no longer in the registry (old failures). */
+export function jobKindLabel(name: string): string {
+  return JOB_KINDS.find((kind) => kind.name === name)?.label ?? name;
+}
