@@ -181,3 +181,31 @@ describe("the sweep's other passes", () => {
     for (const row of owned) expect(await evidenceStorage().exists(row.storageKey!)).toBe(true);
   });
 });
+
+describe("the sweep as a scheduled job", () => {
+  it("is a registered job kind every 10 minutes whose handler sweeps", async () => {
+    const { JOB_KINDS } = await import("@/lib/server/jobs/registry");
+    const { sweepStorageJob } = await import("@/lib/server/storage/sweep-storage-job");
+    const { logger } = await import("@/lib/log/logger");
+    expect(JOB_KINDS).toContain(sweepStorageJob);
+    expect(sweepStorageJob.schedule?.cron()).toBe("*/10 * * * *");
+    const orphan = await evidenceStorage().put("ef".repeat(16), streamOf(pdfBytes(100)), {
+      maxBytes: 1000,
+    });
+    await db.pendingObject.create({
+      data: { area: "EVIDENCE", key: orphan.key, touchedAt: new Date(0) },
+    });
+    await sweepStorageJob.handle(
+      {},
+      {
+        jobId: "test",
+        attempt: 0,
+        finalAttempt: true,
+        signal: new AbortController().signal,
+        log: logger,
+      },
+    );
+    expect(await evidenceStorage().exists(orphan.key)).toBe(false);
+    expect(await db.pendingObject.count()).toBe(0);
+  });
+});

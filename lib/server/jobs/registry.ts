@@ -1,13 +1,14 @@
 import "server-only";
 
 import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
+import { sweepStorageJob } from "@/lib/server/storage/sweep-storage-job";
 
 /**
  * Every job kind of the app. A process that works jobs creates their queues, works them and
  * declares their schedules; one that only sends creates their queues. To add a kind, see
  * job-kind.ts.
  */
-export const JOB_KINDS: readonly AnyJobKind[] = [];
+export const JOB_KINDS: readonly AnyJobKind[] = [sweepStorageJob];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */
 export function jobKindLabel(name: string): string {
