@@ -85,6 +85,13 @@ const envSchema = z.object({
     .min(1, { error: "expected at least 1 second" })
     .max(600, { error: "expected at most 600 seconds" })
     .default(10),
+  // On SIGTERM, how long requests in flight may take to finish before their connections are cut.
+  HTTP_DRAIN_SECONDS: z.coerce
+    .number({ error: "expected a number of seconds" })
+    .int({ error: "expected a whole number of seconds" })
+    .min(1, { error: "expected at least 1 second" })
+    .max(600, { error: "expected at most 600 seconds" })
+    .default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
