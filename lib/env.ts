@@ -92,6 +92,14 @@ const envSchema = z.object({
     .min(1, { error: "expected at least 1 second" })
     .max(600, { error: "expected at most 600 seconds" })
     .default(10),
+  // When the daily coverage snapshot is taken (UTC). The first snapshot of a day is kept.
+  COVERAGE_SNAPSHOT_CRON: z
+    .string()
+    .trim()
+    .regex(/^\S+( \S+){4}$/, {
+      error: 'expected a cron expression of five fields (UTC), e.g. "5 0 * * *"',
+    })
+    .default("5 0 * * *"),
 });
 
 export type Env = z.infer<typeof envSchema>;

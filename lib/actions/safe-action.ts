@@ -58,8 +58,17 @@ export const actionClient = createSafeActionClient({
   handleServerError: (error) => toActionError(error),
 }).use(async ({ next }) =>
   // Log lines of the action carry the request id proxy.ts gave the request.
-  runWithRequestContext({ requestId: requestIdFrom(await headers()) }, () => next()),
+  runWithRequestContext({ requestId: requestIdFrom(await requestHeaders()) }, () => next()),
 );
+
+/** The request's headers; none when an action runs outside a request (tests, scripts). */
+async function requestHeaders(): Promise<Headers> {
+  try {
+    return new Headers(await headers());
+  } catch {
+    return new Headers();
+  }
+}
 
 export const authenticatedActionClient = actionClient.use(async ({ next }) => {
   const session = await getSession();

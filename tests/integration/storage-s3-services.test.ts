@@ -14,14 +14,17 @@ import { GET as downloadRoute } from "@/app/api/v1/evidence/[evidenceId]/downloa
 import { POST as uploadRoute } from "@/app/api/v1/evidence/files/route";
 import { db } from "@/lib/db/client";
 import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
-import { kickExportWorker } from "@/lib/server/exports/export-worker";
+import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { openExportDownload } from "@/lib/server/exports/open-export-download";
 import { startExport } from "@/lib/server/exports/start-export";
+import { startJobQueue, stopJobQueue } from "@/lib/server/jobs/job-queue";
 import { sweepStorage } from "@/lib/server/storage/sweep-storage";
 import { evidenceStorage, forgetStorageDrivers } from "@/lib/storage/evidence-storage";
 import { createS3Client, S3_PART_SIZE } from "@/lib/storage/s3-storage";
 import { newObjectKey } from "@/lib/storage/storage";
 import { exportScopeSchema } from "@/lib/validation/exports";
+
+import { exportEnded } from "@/tests/support/job-queue";
 
 import { pdfBytes, routeParams, streamOf, tokenFor } from "../support/evidence-fixtures";
 import { startS3Server, TEST_BUCKET } from "../support/s3-server";
@@ -132,10 +135,9 @@ describe("export bundles on S3", () => {
       requestedById: world.user.id,
       scope: exportScopeSchema.parse({}),
     });
-    await kickExportWorker();
-    const done = await db.exportJob.findFirstOrThrow({
-      where: { id: job.id, workspaceId: world.workspace.id },
-    });
+    await startJobQueue({ work: true, kinds: [exportBundleJob] });
+    const done = await exportEnded(world.workspace.id, job.id);
+    await stopJobQueue({ timeoutSeconds: 1 });
     expect(done).toMatchObject({ status: "DONE", filePath: null, error: null });
     expect(await bucketKeys("exports/")).toContain(done.storageKey);
     expect(await db.pendingObject.count()).toBe(0);

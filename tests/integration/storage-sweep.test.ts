@@ -125,7 +125,7 @@ describe("a writer slower than the sweep", () => {
 });
 
 describe("the sweep's other passes", () => {
-  it("finishes a purge whose process died between the commit and the file deletion", async () => {
+  it("finishes a removal whose process died between the commit and the file deletion", async () => {
     const stored = await storeEvidenceFile({ source: streamOf(pdfBytes(3000)), fileName: "p.pdf" });
     const item = await createFileEvidence({
       workspaceId: world.workspace.id,

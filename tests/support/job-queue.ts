@@ -1,4 +1,5 @@
 // Test helpers around the real job queue (pg-boss on the test database).
+import { db } from "@/lib/db/client";
 import { jobQueue, stopJobQueue } from "@/lib/server/jobs/job-queue";
 
 /** Stops this process's queue and deletes every job and schedule, so the next test starts empty. */
@@ -25,4 +26,15 @@ export async function waitFor<T>(
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** Waits until the export has left QUEUED and RUNNING (this process's workers must be running). */
+export async function exportEnded(workspaceId: string, exportId: string, timeoutMs = 30_000) {
+  return waitFor(
+    async () => {
+      const row = await db.exportJob.findFirst({ where: { id: exportId, workspaceId } });
+      return row && row.status !== "QUEUED" && row.status !== "RUNNING" ? row : undefined;
+    },
+    { timeoutMs, intervalMs: 50, what: `export ${exportId} to end` },
+  );
 }

@@ -9,7 +9,14 @@ const base = {
 
 describe("job queue configuration", () => {
   it("runs jobs in the app process by default and stops them within 10 s", () => {
-    expect(parseEnv(base)).toMatchObject({ JOBS_IN_PROCESS: true, JOBS_STOP_TIMEOUT_SECONDS: 10 });
+    expect(parseEnv(base)).toMatchObject({
+      JOBS_IN_PROCESS: true,
+      JOBS_STOP_TIMEOUT_SECONDS: 10,
+      COVERAGE_SNAPSHOT_CRON: "5 0 * * *",
+    });
+    expect(
+      parseEnv({ ...base, COVERAGE_SNAPSHOT_CRON: " 55 23 * * 1-5 " }).COVERAGE_SNAPSHOT_CRON,
+    ).toBe("55 23 * * 1-5");
     expect(parseEnv({ ...base, JOBS_IN_PROCESS: "false" }).JOBS_IN_PROCESS).toBe(false);
     expect(parseEnv({ ...base, JOBS_STOP_TIMEOUT_SECONDS: "45" }).JOBS_STOP_TIMEOUT_SECONDS).toBe(
       45,
@@ -22,6 +29,9 @@ describe("job queue configuration", () => {
     );
     expect(() => parseEnv({ ...base, JOBS_STOP_TIMEOUT_SECONDS: "0" })).toThrow(
       /JOBS_STOP_TIMEOUT_SECONDS: expected at least 1 second/,
+    );
+    expect(() => parseEnv({ ...base, COVERAGE_SNAPSHOT_CRON: "every day" })).toThrow(
+      /COVERAGE_SNAPSHOT_CRON: expected a cron expression of five fields/,
     );
   });
 });

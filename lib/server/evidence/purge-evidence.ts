@@ -2,31 +2,32 @@ import "server-only";
 
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { deleteEvidenceFileJob } from "@/lib/server/evidence/delete-evidence-file-job";
 import { evidenceTransaction } from "@/lib/server/evidence/evidence-transaction";
-import { discardObject, releaseObject } from "@/lib/server/storage/pending-objects";
-import { evidenceStorage } from "@/lib/storage/evidence-storage";
-import type { ObjectStorage } from "@/lib/storage/storage";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
+import { jobQueue, wakeWorkers } from "@/lib/server/jobs/job-queue";
 
 /**
  * Explicit, irreversible purge of a soft-deleted item (permission evidence.purge, ADMIN and above):
- * removes the stored file and clears the content (note text, URL), keeps the row with its name,
+ * clears the content (note text, URL) and removes the stored file, keeps the row with its name,
  * size and SHA-256 so the audit trail still says what existed.
  *
- * The row is marked and its key handed to the pending-objects ledger in one transaction; the file
- * is deleted after the commit. A crash in between leaves a ledger entry the storage sweep acts on,
- * so there is never a row pointing at a deleted file nor a file nobody will delete.
+ * The row is marked purged and the file's deletion queued in one transaction; the deletion job
+ * removes the file and only then forgets its key, retrying with backoff while the storage fails
+ * (an object store that is down does not make the purge fail, nor leave a file nobody deletes).
+ * Until then the file stays unreachable: downloads and exports skip purged items.
  */
 export async function purgeEvidence({
   workspaceId,
   actor,
   evidenceId,
-  storage = evidenceStorage(),
 }: {
   workspaceId: string;
   actor: AuditActor;
   evidenceId: string;
-  storage?: ObjectStorage;
 }): Promise<{ purgedAt: Date }> {
+  // Started before the transaction, which sends the deletion job (see enqueueJob).
+  await jobQueue();
   const result = await evidenceTransaction(async (tx) => {
     const item = await tx.evidence.findFirst({
       where: { id: evidenceId, workspaceId },
@@ -35,13 +36,15 @@ export async function purgeEvidence({
     if (!item) throw new NotFoundError("Evidence not found.");
     if (!item.deletedAt)
       throw new ConflictError("Only deleted evidence can be purged; delete it first.");
-    if (item.purgedAt) return { purgedAt: item.purgedAt, storageKey: null };
-    if (item.storageKey) await releaseObject(tx, { area: "EVIDENCE", key: item.storageKey });
+    if (item.purgedAt) return { purgedAt: item.purgedAt };
     const purgedAt = new Date();
     await tx.evidence.updateMany({
       where: { id: evidenceId, workspaceId, purgedAt: null },
-      data: { purgedAt, storageKey: null, note: null, url: null },
+      data: { purgedAt, note: null, url: null },
     });
+    if (item.storageKey) {
+      await enqueueJob(deleteEvidenceFileJob, { workspaceId, evidenceId }, { tx });
+    }
     await recordAuditEvent(tx, {
       workspaceId,
       actor,
@@ -50,10 +53,8 @@ export async function purgeEvidence({
       entityId: evidenceId,
       diff: { fileName: item.fileName ?? undefined, sha256: item.sha256 ?? undefined, purgedAt },
     });
-    return { purgedAt, storageKey: item.storageKey };
+    return { purgedAt };
   });
-  if (result.storageKey) {
-    await discardObject({ area: "EVIDENCE", key: result.storageKey, storage });
-  }
-  return { purgedAt: result.purgedAt };
+  wakeWorkers(deleteEvidenceFileJob.name);
+  return result;
 }

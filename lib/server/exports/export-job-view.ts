@@ -5,8 +5,8 @@ import type { BundleScope } from "@/lib/export-bundle/manifest";
 
 /**
  * An export job as the page, the status route and the API show it. `state` adds EXPIRED (a done
- * job whose bundle was removed by retention) to the stored status, and the file path never leaves
- * the server.
+ * job past its retention; the purge job deletes the bundle shortly after) to the stored status,
+ * and the file path never leaves the server.
  */
 export type ExportJobView = {
   id: string;
@@ -26,10 +26,10 @@ export type ExportJobView = {
   downloadable: boolean;
 };
 
-export function toExportJobView(job: ExportJob): ExportJobView {
+export function toExportJobView(job: ExportJob, now = new Date()): ExportJobView {
   // A bundle lives in storage (storageKey) or, if built before object storage, at filePath.
   const hasBundle = job.storageKey !== null || job.filePath !== null;
-  const expired = job.status === "DONE" && !hasBundle;
+  const expired = job.status === "DONE" && (!hasBundle || isPastRetention(job, now));
   return {
     id: job.id,
     status: job.status,
@@ -45,8 +45,12 @@ export function toExportJobView(job: ExportJob): ExportJobView {
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     expiresAt: job.expiresAt?.toISOString() ?? null,
-    downloadable: job.status === "DONE" && hasBundle,
+    downloadable: job.status === "DONE" && !expired,
   };
+}
+
+export function isPastRetention(job: Pick<ExportJob, "expiresAt">, now = new Date()): boolean {
+  return job.expiresAt !== null && job.expiresAt < now;
 }
 
 export function isActiveJob(job: Pick<ExportJob, "status">): boolean {

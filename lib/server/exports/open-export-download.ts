@@ -8,8 +8,8 @@ import { db } from "@/lib/db/client";
 import { createVerifyingStream } from "@/lib/evidence/verifying-stream";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
+import { isPastRetention } from "@/lib/server/exports/export-job-view";
 import { downloadFileName } from "@/lib/server/exports/export-paths";
-import { purgeExpiredExports } from "@/lib/server/exports/purge-expired-exports";
 import { exportStorage } from "@/lib/storage/evidence-storage";
 import { ObjectNotFoundError, type ObjectStorage } from "@/lib/storage/storage";
 
@@ -27,7 +27,6 @@ export async function openExportDownload({
   exportId: string;
   storage?: ObjectStorage;
 }): Promise<Response> {
-  await purgeExpiredExports({ workspaceId });
   const job = await db.exportJob.findFirst({
     where: { id: exportId, workspaceId },
     select: {
@@ -36,6 +35,7 @@ export async function openExportDownload({
       filePath: true,
       sizeBytes: true,
       sha256: true,
+      expiresAt: true,
       createdAt: true,
       workspace: { select: { slug: true } },
     },
@@ -43,6 +43,9 @@ export async function openExportDownload({
   if (!job) throw new NotFoundError("Export not found.");
   if (job.status !== "DONE")
     throw new ConflictError("This export has no bundle to download: it is not done.");
+  // Past retention the purge job deletes the bundle (within the hour); it is refused from then on.
+  if (isPastRetention(job))
+    throw new ConflictError("This bundle has expired and was deleted. Start a new export.");
   const opened = job.storageKey
     ? await openStored(storage, job.storageKey, job.sizeBytes)
     : job.filePath

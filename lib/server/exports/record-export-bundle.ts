@@ -6,33 +6,31 @@ import { adoptObject, discardObject } from "@/lib/server/storage/pending-objects
 
 /**
  * Marks an export job finished with its bundle: the job row takes the storage key and the
- * bundle's ledger entry is removed in one transaction (see pending-objects.ts). If that fails
- * the bundle is deleted again, so a job never points at a missing bundle and no bundle stays
- * without its job.
+ * bundle's pending-objects entry is removed in one transaction. `where` must select the job as
+ * held by the caller (its workspace, and the attempt holding the claim); if it no longer matches
+ * (a later attempt took over, the job was deleted) or the transaction fails, the bundle is deleted
+ * again. So a job never points at a missing bundle and no bundle stays without its job.
+ * Returns whether the bundle was recorded.
  */
 export async function recordExportBundle({
-  jobId,
-  workspaceId,
+  where,
   storageKey,
   data,
 }: {
-  jobId: string;
-  workspaceId: string;
+  where: Prisma.ExportJobWhereInput & { id: string; workspaceId: string };
   storageKey: string;
   data: Omit<Prisma.ExportJobUpdateManyMutationInput, "storageKey">;
-}): Promise<void> {
+}): Promise<boolean> {
+  let recorded = false;
   try {
-    await db.$transaction(async (tx) => {
+    recorded = await db.$transaction(async (tx) => {
+      const updated = await tx.exportJob.updateMany({ where, data: { ...data, storageKey } });
+      if (updated.count !== 1) return false;
       await adoptObject(tx, { area: "EXPORTS", key: storageKey });
-      const updated = await tx.exportJob.updateMany({
-        where: { id: jobId, workspaceId },
-        data: { ...data, storageKey },
-      });
-      // The job (or its workspace) was deleted meanwhile: its bundle must not stay.
-      if (updated.count !== 1) throw new Error(`export job ${jobId} no longer exists`);
+      return true;
     });
-  } catch (error) {
-    await discardObject({ area: "EXPORTS", key: storageKey });
-    throw error;
+  } finally {
+    if (!recorded) await discardObject({ area: "EXPORTS", key: storageKey });
   }
+  return recorded;
 }

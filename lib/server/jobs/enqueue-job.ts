@@ -19,11 +19,13 @@ export type EnqueueOptions = {
   tx?: Prisma.TransactionClient;
   /** Run no earlier than this many seconds from now. */
   delaySeconds?: number;
+  /** The job's id (a UUID), when the caller stores it with its own row first. */
+  id?: string;
 };
 
 /**
- * Queues one job of `kind` and returns its id (a UUID, chosen here so the caller can store it with
- * its own row in the same transaction). The payload is checked against the kind's schema first.
+ * Queues one job of `kind` and returns its id (a UUID). The payload is checked against the kind's
+ * schema first.
  */
 export async function enqueueJob<P>(
   kind: JobKind<P>,
@@ -37,7 +39,7 @@ export async function enqueueJob<P>(
       `enqueueJob(${kind.name}) in a transaction needs a started job queue: await jobQueue() before the transaction.`,
     );
   }
-  const id = randomUUID();
+  const id = options.id ?? randomUUID();
   await boss.send(kind.name, data, {
     id,
     ...(options.delaySeconds ? { startAfter: options.delaySeconds } : {}),
@@ -46,4 +48,20 @@ export async function enqueueJob<P>(
   // In a transaction the job is invisible until the commit: the caller wakes the workers then.
   if (!options.tx && !options.delaySeconds) wakeWorkers(kind.name);
   return id;
+}
+
+/**
+ * Queues one job of `kind` per payload in one statement (a fan-out, e.g. one snapshot job per
+ * workspace); returns how many were queued.
+ */
+export async function enqueueJobs<P>(kind: JobKind<P>, payloads: readonly P[]): Promise<number> {
+  if (payloads.length === 0) return 0;
+  const data = payloads.map((payload) => kind.payload.parse(payload) as object);
+  const boss = await jobQueue();
+  await boss.insert(
+    kind.name,
+    data.map((item) => ({ data: item })),
+  );
+  wakeWorkers(kind.name);
+  return data.length;
 }
