@@ -43,6 +43,9 @@ export function createBundleZipWriter({
       callback(null, chunk);
     },
   });
+  // Its errors reach the caller through `written`; once the consumer has given up (storage failed
+  // before reading a byte), an abort must not turn into an uncaught 'error' event.
+  meter.on("error", () => undefined);
   const filePath = "filePath" in output ? output.filePath : undefined;
   const write =
     "write" in output
@@ -95,7 +98,7 @@ export function createBundleZipWriter({
     async abort() {
       zip.outputStream.unpipe?.();
       // The consumer sees a failed stream: object storage then keeps nothing of it.
-      meter.destroy(new Error("The bundle was not completed."));
+      if (!meter.destroyed) meter.destroy(new Error("The bundle was not completed."));
       await written.catch(() => undefined);
       if (filePath) await rm(filePath, { force: true });
     },
