@@ -6,6 +6,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
   const { runJobQueue } = await import("@/lib/server/jobs/run-job-queue");
+  const { trackHttpRequests } = await import("@/lib/server/lifecycle/http-drain");
+  // First: on SIGTERM, stop accepting connections and let requests in flight finish.
+  trackHttpRequests();
   // Not awaited: the server answers (its readiness check says the queue is not running yet) while
   // the queue waits for a database that is not reachable yet.
   void runJobQueue({ work: env().JOBS_IN_PROCESS });

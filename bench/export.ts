@@ -57,6 +57,7 @@ async function main() {
     const { db } = await import("@/lib/db/client");
     const { evidenceStorage, evidenceStorageRoot } = await import("@/lib/storage/evidence-storage");
     const { buildBundle } = await import("@/lib/server/exports/build-bundle");
+    const { newObjectKey } = await import("@/lib/storage/storage");
     const { verifyBundle } = await import("@/lib/export-bundle/verify-bundle");
 
     console.log(`generating ${fileCount} files, ${mb(totalBytes).toFixed(0)} MB in ${scratch} …`);
@@ -123,7 +124,9 @@ async function main() {
       for (let i = start; i < Math.min(fileCount, start + 500); i += 1) {
         // Sizes vary ±50% around the average; random bytes compress like real PDFs and images: barely.
         const size = Math.max(1, Math.floor(average * (0.5 + ((i * 7919) % 1000) / 1000)));
-        const stored = await storage.put(randomStream(size), { maxBytes: size + 1 });
+        const stored = await storage.put(newObjectKey(), randomStream(size), {
+          maxBytes: size + 1,
+        });
         written += stored.size;
         batch.push({
           id: `ev${String(i).padStart(6, "0")}`,
@@ -160,7 +163,7 @@ async function main() {
       workspaceId: workspace.id,
       scope: { includeFiles: true },
       generatedBy: "bench",
-      outputPath: out,
+      destination: { filePath: out },
     });
     const exportSeconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);

@@ -62,10 +62,31 @@ const envSchema = z.object({
   SMTP_FROM: z.string().min(3).optional(),
   SEED_DEMO: booleanFlag.optional(),
   SECURE_COOKIES: booleanFlag.optional(),
+  STORAGE_DRIVER: z
+    .enum(["local", "s3"], { error: 'expected "local" (a folder under DATA_DIR) or "s3"' })
+    .default("local"),
+  S3_ENDPOINT: optionalUrl,
+  S3_REGION: z.string().min(1).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      error: "expected a bucket name of 3-63 lower-case letters, digits, dots and hyphens",
+    })
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.optional(),
   // Background jobs (lib/server/jobs/): workers run inside the app unless this is false; then
   // `npm run worker` processes run them.
   JOBS_IN_PROCESS: booleanFlag.default(true),
   JOBS_STOP_TIMEOUT_SECONDS: z.coerce
+    .number({ error: "expected a number of seconds" })
+    .int({ error: "expected a whole number of seconds" })
+    .min(1, { error: "expected at least 1 second" })
+    .max(600, { error: "expected at most 600 seconds" })
+    .default(10),
+  // On SIGTERM, how long requests in flight may take to finish before their connections are cut.
+  HTTP_DRAIN_SECONDS: z.coerce
     .number({ error: "expected a number of seconds" })
     .int({ error: "expected a whole number of seconds" })
     .min(1, { error: "expected at least 1 second" })
@@ -108,7 +129,42 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three to enable single sign-on, or none",
     ]);
   }
+  if (value.STORAGE_DRIVER === "s3") {
+    // The endpoint may be left out for AWS itself (the SDK derives it from the region).
+    const required = [
+      "S3_REGION",
+      "S3_BUCKET",
+      "S3_ACCESS_KEY_ID",
+      "S3_SECRET_ACCESS_KEY",
+    ] as const;
+    const missing = required.filter((name) => !value[name]);
+    if (missing.length > 0) {
+      throw new EnvError(missing.map((name) => `${name}: is required when STORAGE_DRIVER=s3`));
+    }
+  }
   return value;
+}
+
+export type S3Settings = {
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+};
+
+/** The S3 driver's settings; parseEnv has already checked that they are complete. */
+export function s3Settings(value: Env = env()): S3Settings {
+  return {
+    endpoint: value.S3_ENDPOINT,
+    region: value.S3_REGION ?? "",
+    bucket: value.S3_BUCKET ?? "",
+    accessKeyId: value.S3_ACCESS_KEY_ID ?? "",
+    secretAccessKey: value.S3_SECRET_ACCESS_KEY ?? "",
+    // Most self-hosted stores (MinIO and the like) serve buckets as paths, not sub-domains.
+    forcePathStyle: value.S3_FORCE_PATH_STYLE ?? Boolean(value.S3_ENDPOINT),
+  };
 }
 
 const logSchema = z.object({

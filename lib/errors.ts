@@ -3,6 +3,11 @@
 // error shapes with the two helpers at the bottom. Anything else is a bug: it is logged with its
 // stack and the caller only sees a generic message, so internals never leak.
 
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailableError,
+  markDatabaseUnavailable,
+} from "@/lib/db/availability";
 import { logger } from "@/lib/log/logger";
 
 export type FieldErrors = Record<string, string[]>;
@@ -14,6 +19,7 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "RATE_LIMITED"
+  | "UNAVAILABLE"
   | "INTERNAL";
 
 export class AppError extends Error {
@@ -75,6 +81,28 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** The database cannot be reached (an outage, a restart): try again in a few seconds. */
+export class DatabaseUnavailableError extends AppError {
+  readonly retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS;
+  constructor(
+    message = "The database is not reachable at the moment. Nothing was changed; please try again in a few seconds.",
+  ) {
+    super("UNAVAILABLE", 503, message);
+  }
+}
+
+/**
+ * The one place where connection-level failures become a typed error: the action chain, the REST
+ * API and the cookie routes all map errors through here. Also starts the database client's probe
+ * so pages answer 503 (proxy.ts) until the database is back.
+ */
+export function asDatabaseUnavailable(error: unknown): DatabaseUnavailableError | null {
+  if (error instanceof DatabaseUnavailableError) return error;
+  if (!isDatabaseUnavailableError(error)) return null;
+  markDatabaseUnavailable(error instanceof Error ? (error.message.split("\n")[0] ?? "") : "");
+  return new DatabaseUnavailableError();
+}
+
 export const GENERIC_ERROR_MESSAGE = "Something went wrong. Nothing was changed; please try again.";
 
 /** What a server action returns as `result.serverError`. JSON-serialisable by design. */
@@ -86,6 +114,11 @@ export type ActionError = {
 };
 
 export function toActionError(error: unknown): ActionError {
+  const unavailable = asDatabaseUnavailable(error);
+  if (unavailable) {
+    logger.warn({ reason: (error as Error).message?.split("\n")[0] }, "database unavailable");
+    return { code: unavailable.code, message: unavailable.message, status: unavailable.status };
+  }
   if (error instanceof ValidationError) {
     return {
       code: error.code,
@@ -117,6 +150,7 @@ export function toApiErrorResponse(error: unknown): Response {
   };
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
+  if (mapped.code === "UNAVAILABLE") headers["retry-after"] = String(DATABASE_RETRY_AFTER_SECONDS);
   if (error instanceof UnauthorizedError) headers["www-authenticate"] = 'Bearer realm="api"';
   return Response.json(body, { status: mapped.status, headers });
 }

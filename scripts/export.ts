@@ -85,7 +85,7 @@ async function main(argv: string[]) {
     workspaceId: workspace.id,
     scope: parsed.data,
     generatedBy: label,
-    outputPath,
+    destination: { filePath: outputPath },
     hooks: {
       onProgress: (percent) => {
         if (process.stderr.isTTY && percent !== shown) {

@@ -1,11 +1,17 @@
 import "server-only";
 
+import { headers } from "next/headers";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 
 import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { getSession } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError, toActionError, UnauthorizedError } from "@/lib/errors";
+import {
+  requestIdFrom,
+  runWithRequestContext,
+  setRequestWorkspace,
+} from "@/lib/log/request-context";
 import type { AuditActor } from "@/lib/server/audit/record-audit-event";
 import { findWorkspaceMembership } from "@/lib/server/workspaces/find-workspace-membership";
 
@@ -50,7 +56,19 @@ export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => metadataSchema,
   defaultValidationErrorsShape: "flattened",
   handleServerError: (error) => toActionError(error),
-});
+}).use(async ({ next }) =>
+  // Log lines of the action carry the request id proxy.ts gave the request.
+  runWithRequestContext({ requestId: requestIdFrom(await requestHeaders()) }, () => next()),
+);
+
+/** The request's headers; none when an action runs outside a request (tests, scripts). */
+async function requestHeaders(): Promise<Headers> {
+  try {
+    return new Headers(await headers());
+  } catch {
+    return new Headers();
+  }
+}
 
 export const authenticatedActionClient = actionClient.use(async ({ next }) => {
   const session = await getSession();
@@ -71,6 +89,7 @@ export const workspaceActionClient = authenticatedActionClient
     const membership = await findWorkspaceMembership({ userId: ctx.user.id, slug });
     if (!membership) throw new NotFoundError("Workspace not found.");
     if (!can(membership.role, metadata.permission)) throw new ForbiddenError();
+    setRequestWorkspace(membership.workspace.id);
     return next({
       ctx: {
         workspace: membership.workspace,

@@ -2,6 +2,7 @@ import "server-only";
 
 import { PrismaPg } from "@prisma/adapter-pg";
 
+import { createAppPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -10,7 +11,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function getClient(): PrismaClient {
   if (!globalForPrisma.prisma) {
-    const adapter = new PrismaPg({
+    const pool = createAppPool({
       connectionString: env().DATABASE_URL,
       max: env().DATABASE_POOL_SIZE,
       // No JIT compilation: the app runs short queries, and for a large statement with rough
@@ -20,6 +21,8 @@ function getClient(): PrismaClient {
       // pooled connection.
       options: "-c jit=off",
     });
+    // Our own pool (see pool.ts); $disconnect still ends it.
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     globalForPrisma.prisma = new PrismaClient({ adapter });
   }
   return globalForPrisma.prisma;

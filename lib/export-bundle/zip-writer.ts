@@ -1,5 +1,6 @@
-// Writes a ZIP to disk as a stream: each entry is read, hashed and compressed on its way to the
-// file, one entry at a time, so memory stays bounded by stream buffers whatever the bundle size.
+// Writes a ZIP as a stream, to a file or to any consumer (object storage): each entry is read,
+// hashed and compressed on its way out, one entry at a time, so memory stays bounded by stream
+// buffers whatever the bundle size.
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -25,13 +26,13 @@ export type BundleZipWriter = {
   abort(): Promise<void>;
 };
 
+/** Where the ZIP's bytes go: a new file, or a function that consumes the stream to its end. */
+export type ZipOutput = { filePath: string } | { write: (bytes: Readable) => Promise<unknown> };
+
 export function createBundleZipWriter({
-  filePath,
   mtime,
-}: {
-  filePath: string;
-  mtime: Date;
-}): BundleZipWriter {
+  ...output
+}: ZipOutput & { mtime: Date }): BundleZipWriter {
   const zip = new yazl.ZipFile();
   const zipHash = createHash("sha256");
   let zipBytes = 0;
@@ -42,12 +43,27 @@ export function createBundleZipWriter({
       callback(null, chunk);
     },
   });
-  const output = createWriteStream(filePath, { flags: "wx", mode: 0o600 });
-  const written = pipeline(zip.outputStream as unknown as Readable, meter, output);
+  // Its errors reach the caller through `written`; once the consumer has given up (storage failed
+  // before reading a byte), an abort must not turn into an uncaught 'error' event.
+  meter.on("error", () => undefined);
+  const filePath = "filePath" in output ? output.filePath : undefined;
+  const write =
+    "write" in output
+      ? output.write
+      : (bytes: Readable) =>
+          pipeline(bytes, createWriteStream(output.filePath, { flags: "wx", mode: 0o600 }));
+  const written = Promise.all([
+    pipeline(zip.outputStream as unknown as Readable, meter),
+    write(meter),
+  ]).then(() => undefined);
   // A write error surfaces from finish()/add(); keep it from being an unhandled rejection meanwhile.
   let writeError: unknown;
+  // The entry being added: if the output fails, nothing drains it any more, so it is failed too
+  // (otherwise add() would wait forever on a stalled stream).
+  let currentTap: Transform | undefined;
   written.catch((error: unknown) => {
     writeError = error;
+    currentTap?.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   zip.on("error", (error: unknown) => {
     writeError = error;
@@ -66,6 +82,7 @@ export function createBundleZipWriter({
           callback(null, chunk);
         },
       });
+      currentTap = tap;
       const input = source instanceof Readable ? source : Readable.from(source as Iterable<string>);
       zip.addReadStream(tap, path, { mtime, compress: !STORED_EXTENSIONS.test(path) });
       // The entry is complete when yazl has drained the tap; a failing source fails the entry.
@@ -80,9 +97,10 @@ export function createBundleZipWriter({
     },
     async abort() {
       zip.outputStream.unpipe?.();
-      output.destroy();
+      // The consumer sees a failed stream: object storage then keeps nothing of it.
+      if (!meter.destroyed) meter.destroy(new Error("The bundle was not completed."));
       await written.catch(() => undefined);
-      await rm(filePath, { force: true });
+      if (filePath) await rm(filePath, { force: true });
     },
   };
 }

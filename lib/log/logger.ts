@@ -2,6 +2,7 @@ import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
 
 import { type LogSettings, logSettings } from "@/lib/env";
+import { requestLogFields } from "@/lib/log/request-context";
 
 export type { Logger };
 
@@ -47,6 +48,8 @@ export function createLogger(
     base: { pid: process.pid },
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
     serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+    // The request id and workspace id of the request being served, if any (request-context.ts).
+    mixin: requestLogFields,
   };
   if (!settings.pretty) return destination ? pino(options, destination) : pino(options);
   const output = pretty({

@@ -1,41 +1,43 @@
-import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
+import { createMeter } from "@/lib/storage/meter";
 import {
+  type IncompleteUpload,
+  isObjectKey,
+  type ListedObject,
   ObjectNotFoundError,
   type ObjectStorage,
   type PutOptions,
-  SizeLimitExceededError,
   type StoredObject,
 } from "@/lib/storage/storage";
 
-// Keys are 32 random hex characters. Random rather than content-addressed: every evidence row
-// owns its file, so purging one item can never remove bytes another item still points to.
-const KEY_PATTERN = /^[0-9a-f]{32}$/;
+const PAGE_SIZE = 500;
 
 /**
- * Files under `<root>/objects/ab/cd/<key>`; uploads go to `<root>/tmp/` first and are renamed
- * into place (atomic on one file system) only after the last byte is written and flushed.
+ * Files under `<root>/objects/ab/cd/<key>`; uploads go to `<root>/tmp/<key>.part` first and are
+ * renamed into place (atomic on one file system) only after the last byte is written and flushed.
  */
 export function createLocalDiskStorage(root: string): ObjectStorage {
   const objectsDir = path.resolve(root, "objects");
   const tmpDir = path.resolve(root, "tmp");
 
   function objectPath(key: string): string {
-    // The key is ours, but it comes back from the database: never let it address another path.
-    if (!KEY_PATTERN.test(key)) throw new ObjectNotFoundError(key);
+    if (!isObjectKey(key)) throw new ObjectNotFoundError(key);
     return path.join(objectsDir, key.slice(0, 2), key.slice(2, 4), key);
   }
+  const tmpPath = (key: string) => path.join(tmpDir, `${key}.part`);
 
   return {
-    async put(source, options: PutOptions): Promise<StoredObject> {
+    driver: "local",
+
+    async put(key, source, options: PutOptions): Promise<StoredObject> {
+      const finalPath = objectPath(key);
       await mkdir(tmpDir, { recursive: true });
-      const key = randomBytes(16).toString("hex");
-      const tmpPath = path.join(tmpDir, `${key}.part`);
+      const partial = tmpPath(key);
       const meter = createMeter(options.maxBytes);
       try {
         const input = source instanceof Readable ? source : Readable.from(source);
@@ -44,19 +46,19 @@ export function createLocalDiskStorage(root: string): ObjectStorage {
         await pipeline(
           input,
           meter.stream,
-          createWriteStream(tmpPath, { flags: "wx", mode: 0o600 }),
+          createWriteStream(partial, { flags: "wx", mode: 0o600 }),
         );
-        const handle = await open(tmpPath, "r+");
+        const handle = await open(partial, "r+");
         try {
           await handle.sync();
         } finally {
           await handle.close();
         }
-        const finalPath = objectPath(key);
         await mkdir(path.dirname(finalPath), { recursive: true });
-        await rename(tmpPath, finalPath);
+        // Fails (ENOENT) if a sweep removed the temporary file of a stalled upload meanwhile.
+        await rename(partial, finalPath);
       } catch (error) {
-        await rm(tmpPath, { force: true });
+        await rm(partial, { force: true });
         throw error;
       }
       return { key, sha256: meter.digest(), size: meter.size() };
@@ -73,7 +75,9 @@ export function createLocalDiskStorage(root: string): ObjectStorage {
     },
 
     async delete(key) {
+      // Also the temporary file of an upload of this key that may still be in flight.
       await rm(objectPath(key), { force: true });
+      await rm(tmpPath(key), { force: true });
     },
 
     async exists(key) {
@@ -83,34 +87,52 @@ export function createLocalDiskStorage(root: string): ObjectStorage {
         return false;
       }
     },
+
+    async *list() {
+      let page: ListedObject[] = [];
+      for (const first of await entries(objectsDir)) {
+        for (const second of await entries(path.join(objectsDir, first))) {
+          const dir = path.join(objectsDir, first, second);
+          for (const name of await entries(dir)) {
+            if (!isObjectKey(name)) continue;
+            const info = await stat(path.join(dir, name)).catch(() => null);
+            if (!info?.isFile()) continue;
+            page.push({ key: name, lastModified: info.mtime });
+            if (page.length >= PAGE_SIZE) {
+              yield page;
+              page = [];
+            }
+          }
+        }
+      }
+      if (page.length > 0) yield page;
+    },
+
+    async *listIncomplete() {
+      let page: IncompleteUpload[] = [];
+      for (const name of await entries(tmpDir)) {
+        const info = await stat(path.join(tmpDir, name)).catch(() => null);
+        if (!info?.isFile()) continue;
+        // The last write, not the start: a slow upload that still receives bytes is not stale.
+        page.push({ key: name.replace(/\.part$/, ""), startedAt: info.mtime, id: name });
+        if (page.length >= PAGE_SIZE) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length > 0) yield page;
+    },
+
+    async abortIncomplete(upload) {
+      if (path.basename(upload.id) !== upload.id) return;
+      await rm(path.join(tmpDir, upload.id), { force: true });
+    },
   };
 }
 
-function createMeter(maxBytes: number) {
-  const hash = createHash("sha256");
-  let size = 0;
-  let digest: string | undefined;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      size += chunk.length;
-      if (size > maxBytes) {
-        callback(new SizeLimitExceededError(maxBytes));
-        return;
-      }
-      hash.update(chunk);
-      callback(null, chunk);
-    },
-    flush(callback) {
-      digest = hash.digest("hex");
-      callback();
-    },
+async function entries(dir: string): Promise<string[]> {
+  return readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [];
+    throw error;
   });
-  return {
-    stream,
-    size: () => size,
-    digest: () => {
-      if (digest === undefined) throw new Error("meter: stream not finished");
-      return digest;
-    },
-  };
 }

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Manifest } from "@/lib/export-bundle/manifest";
 import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
-import { exportFilePath } from "@/lib/server/exports/export-paths";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { startExport } from "@/lib/server/exports/start-export";
 import { startJobQueue } from "@/lib/server/jobs/job-queue";
@@ -16,7 +15,7 @@ import { exportEnded } from "@/tests/support/job-queue";
 import { exportScopeSchema } from "@/lib/validation/exports";
 
 import { rewriteZip } from "../unit/export-test-zip";
-import { createExportWorld, type ExportWorld, FORMULA_TITLE } from "./export-fixtures";
+import { bundleFile, createExportWorld, type ExportWorld, FORMULA_TITLE } from "./export-fixtures";
 
 const run = promisify(execFile);
 let world: ExportWorld;
@@ -33,7 +32,7 @@ async function exportNow(scope: Parameters<typeof exportScopeSchema.parse>[0]) {
   });
   const done = await exportEnded(world.workspace.id, job.id);
   expect(done).toMatchObject({ status: "DONE", progress: 100, error: null });
-  return exportFilePath(world.workspace.id, job.id);
+  return bundleFile(done, dir);
 }
 
 async function unpack(zip: string, name: string) {

@@ -2,12 +2,14 @@
 // customer-only domain), evidence files stored through the real storage module (two with the same
 // name, one with a formula-like title, one vendor attestation), members of each role, and a few
 // audit events. Built with the services' own building blocks so the bundle sees real rows.
-import { readdir } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
 
 import { db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { exportDir } from "@/lib/server/exports/export-paths";
-import { evidenceStorage } from "@/lib/storage/evidence-storage";
+import { evidenceStorage, exportStorage } from "@/lib/storage/evidence-storage";
+import { newObjectKey } from "@/lib/storage/storage";
 
 import { createEvidenceWorld, pdfBytes, sha256, streamOf } from "../support/evidence-fixtures";
 import { memberWithRole } from "../support/identity-fixtures";
@@ -15,7 +17,9 @@ import { memberWithRole } from "../support/identity-fixtures";
 export const FORMULA_TITLE = '=HYPERLINK("http://attacker.example","click")';
 
 async function storeFile(bytes: Buffer) {
-  const stored = await evidenceStorage().put(streamOf(bytes), { maxBytes: 10 * 1024 * 1024 });
+  const stored = await evidenceStorage().put(newObjectKey(), streamOf(bytes), {
+    maxBytes: 10 * 1024 * 1024,
+  });
   if (stored.sha256 !== sha256(bytes)) throw new Error("storage hashed differently");
   return stored;
 }
@@ -109,7 +113,19 @@ export async function createExportWorld(prefix: string) {
 
 export type ExportWorld = Awaited<ReturnType<typeof createExportWorld>>;
 
-/** Files left in a workspace's export folder (bundles and partial files alike). */
-export async function exportFiles(workspaceId: string): Promise<string[]> {
-  return readdir(exportDir(workspaceId)).catch(() => []);
+/** Objects in export storage, finished and unfinished alike (keys; every workspace's). */
+export async function exportFiles(): Promise<string[]> {
+  const storage = exportStorage();
+  const keys: string[] = [];
+  for await (const page of storage.list()) keys.push(...page.map((o) => o.key));
+  for await (const page of storage.listIncomplete()) keys.push(...page.map((o) => `${o.key}.part`));
+  return keys.sort();
+}
+
+/** Copies a finished job's bundle out of storage into `dir`, for unzip and the verifier. */
+export async function bundleFile(job: { id: string; storageKey: string | null }, dir: string) {
+  if (!job.storageKey) throw new Error(`export ${job.id} has no bundle in storage`);
+  const target = path.join(dir, `${job.id}.zip`);
+  await pipeline(await exportStorage().get(job.storageKey), createWriteStream(target));
+  return target;
 }

@@ -2,7 +2,9 @@
 // the export conditionally (so duplicates and late attempts change nothing), a failure a retry
 // may cure is retried with backoff and the retry finishes the export, a permanent failure ends
 // FAILED with its reason and a failed-job record, and a stop hands a running export back.
-import { mkdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
@@ -10,7 +12,6 @@ import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
 import { db } from "@/lib/db/client";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { recoverLostExportsJob } from "@/lib/server/exports/export-maintenance-jobs";
-import { exportDir, exportFilePath } from "@/lib/server/exports/export-paths";
 import {
   failExportJob,
   runExportJob,
@@ -19,27 +20,38 @@ import {
 import { startExport } from "@/lib/server/exports/start-export";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { jobQueue, startJobQueue } from "@/lib/server/jobs/job-queue";
+import { exportStorageRoot } from "@/lib/storage/evidence-storage";
 import { exportScopeSchema } from "@/lib/validation/exports";
 import { exportEnded, waitFor } from "@/tests/support/job-queue";
 
-import { createExportWorld, exportFiles, type ExportWorld } from "./export-fixtures";
+import { bundleFile, createExportWorld, exportFiles, type ExportWorld } from "./export-fixtures";
 
 let world: ExportWorld;
+let dir: string;
+// A file where export storage keeps its temporary files: writing a bundle fails until it goes.
+const blocker = () => path.join(exportStorageRoot(), "tmp");
+const block = async () => {
+  await rm(blocker(), { recursive: true, force: true });
+  await writeFile(blocker(), "in the way");
+};
+const verified = async (done: { id: string; storageKey: string | null }) =>
+  (await verifyBundle(await bundleFile(done, dir))).ok;
 const everything = exportScopeSchema.parse({});
 
 beforeAll(async () => {
   world = await createExportWorld("queue");
+  dir = await mkdtemp(path.join(os.tmpdir(), "srm-export-queue-"));
   await startJobQueue({ work: true, kinds: [exportBundleJob, recoverLostExportsJob] });
 });
 
-// The tests that block the export folder with a file remove it; a failed one must not leave it.
+// The tests that block export storage with a file remove it; a failed one must not leave it.
 afterEach(async () => {
-  const blocker = await stat(exportDir(world.workspace.id)).catch(() => null);
-  if (blocker?.isFile()) await rm(exportDir(world.workspace.id));
+  const found = await stat(blocker()).catch(() => null);
+  if (found?.isFile()) await rm(blocker());
 });
 
 afterAll(async () => {
-  await rm(exportDir(world.workspace.id), { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
 });
 
 const start = () =>
@@ -68,7 +80,7 @@ describe("an export on the job queue", () => {
     const done = await exportEnded(world.workspace.id, started.id);
     expect(done).toMatchObject({ status: "DONE", attempt: 0, progress: 100 });
     expect(done.claimedBy).toMatch(new RegExp(`:${process.pid}$`));
-    expect((await verifyBundle(done.filePath ?? "")).ok).toBe(true);
+    expect(await verified(done)).toBe(true);
     const job = await waitFor(async () => {
       const found = await queueJob(row.queueJobId ?? "");
       return found?.state === "completed" ? found : undefined;
@@ -78,15 +90,16 @@ describe("an export on the job queue", () => {
 
   it("runs an attempt's effect once: a duplicate or a late attempt changes nothing", async () => {
     const row = await exportRow();
+    const before = await exportFiles();
     await Promise.all([
       runExportJob({ jobId: row.id, workspaceId: world.workspace.id }),
       runExportJob({ jobId: row.id, workspaceId: world.workspace.id }),
     ]);
     const done = await db.exportJob.findUniqueOrThrow({ where: { id: row.id } });
     expect(done).toMatchObject({ status: "DONE", attempt: 0 });
-    expect((await exportFiles(world.workspace.id)).filter((f) => f.startsWith(row.id))).toEqual([
-      `${row.id}.zip`,
-    ]);
+    // One bundle in storage: the losing duplicate wrote nothing, or deleted what it wrote.
+    const added = (await exportFiles()).filter((key) => !before.includes(key));
+    expect(added).toEqual([done.storageKey]);
     // An attempt arriving after the end (a retry of a job that in fact finished) does nothing.
     await runExportJob({ jobId: row.id, workspaceId: world.workspace.id, attempt: 1 });
     expect(await db.exportJob.findUniqueOrThrow({ where: { id: row.id } })).toEqual(done);
@@ -94,9 +107,7 @@ describe("an export on the job queue", () => {
 
   it("lets a retry take over an export left RUNNING by a dead attempt, and not the reverse", async () => {
     const row = await exportRow({ status: "RUNNING", attempt: 0 });
-    const stalePartial = `${exportFilePath(world.workspace.id, row.id, 0)}.partial`;
-    await mkdir(exportDir(world.workspace.id), { recursive: true });
-    await writeFile(stalePartial, "half a bundle");
+    const before = await exportFiles();
     // An attempt older than the holder is refused.
     await db.exportJob.update({ where: { id: row.id }, data: { attempt: 2 } });
     await runExportJob({ jobId: row.id, workspaceId: world.workspace.id, attempt: 1 });
@@ -104,19 +115,15 @@ describe("an export on the job queue", () => {
       status: "RUNNING",
       attempt: 2,
     });
-    // A newer one takes it over, removes the dead attempts' partial files and finishes.
+    // A newer one takes it over and finishes (what dead attempts wrote is the storage sweep's).
     await runExportJob({ jobId: row.id, workspaceId: world.workspace.id, attempt: 3 });
     const done = await db.exportJob.findUniqueOrThrow({ where: { id: row.id } });
     expect(done).toMatchObject({ status: "DONE", attempt: 3 });
-    expect(done.filePath).toBe(exportFilePath(world.workspace.id, row.id, 3));
-    const files = (await exportFiles(world.workspace.id)).filter((f) => f.startsWith(row.id));
-    expect(files).toEqual([`${row.id}.3.zip`]);
+    expect((await exportFiles()).filter((key) => !before.includes(key))).toEqual([done.storageKey]);
   });
 
   it("retries after a failure a retry may cure, and the retry finishes the export", async () => {
-    // A file where the workspace's export folder belongs: writing the bundle fails until it goes.
-    await rm(exportDir(world.workspace.id), { recursive: true, force: true });
-    await writeFile(exportDir(world.workspace.id), "in the way");
+    await block();
     const started = await start();
     const row = await db.exportJob.findUniqueOrThrow({ where: { id: started.id } });
     const retrying = await waitFor(
@@ -132,11 +139,10 @@ describe("an export on the job queue", () => {
       status: "QUEUED",
       error: null,
     });
-    await rm(exportDir(world.workspace.id), { force: true });
+    await rm(blocker(), { force: true });
     const done = await exportEnded(world.workspace.id, started.id, 40_000);
     expect(done).toMatchObject({ status: "DONE", attempt: 1, error: null });
-    expect(done.filePath).toBe(exportFilePath(world.workspace.id, started.id, 1));
-    expect((await verifyBundle(done.filePath ?? "")).ok).toBe(true);
+    expect(await verified(done)).toBe(true);
     expect(await db.failedJob.count({ where: { subjectId: started.id } })).toBe(0);
   }, 60_000);
 
@@ -173,8 +179,7 @@ describe("an export on the job queue", () => {
 
   it("on the last attempt an unexpected failure ends FAILED; the dead letter step fails a held export", async () => {
     const last = await exportRow();
-    await rm(exportDir(world.workspace.id), { recursive: true, force: true });
-    await writeFile(exportDir(world.workspace.id), "in the way");
+    await block();
     await expect(
       runExportJob({ jobId: last.id, workspaceId: world.workspace.id, finalAttempt: true }),
     ).rejects.toThrow();
@@ -182,7 +187,7 @@ describe("an export on the job queue", () => {
       status: "FAILED",
       error: UNEXPECTED_EXPORT_FAILURE,
     });
-    await rm(exportDir(world.workspace.id), { force: true });
+    await rm(blocker(), { force: true });
 
     const held = await exportRow({ status: "RUNNING", attempt: 3 });
     const reason =
@@ -204,6 +209,7 @@ describe("an export on the job queue", () => {
     // The queue aborts an attempt's signal when it stops the process past its grace (the queue's
     // own test shows that part) or when the attempt outruns its time limit.
     const row = await exportRow();
+    const before = await exportFiles();
     const stop = new AbortController();
     stop.abort(new Error("pg-boss shut down while active"));
     await expect(
@@ -221,7 +227,7 @@ describe("an export on the job queue", () => {
       claimedBy: null,
       error: null,
     });
-    expect((await exportFiles(world.workspace.id)).filter((f) => f.startsWith(row.id))).toEqual([]);
+    expect(await exportFiles()).toEqual(before);
     // The retry takes it from there.
     await runExportJob({ jobId: row.id, workspaceId: world.workspace.id, attempt: 1 });
     expect(await db.exportJob.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({

@@ -214,7 +214,7 @@ describe("API", () => {
 
 describe("cancellation and retention", () => {
   it("cancels a queued job at once and leaves no file", async () => {
-    const before = await exportFiles(b.workspace.id);
+    const before = await exportFiles();
     const job = await db.exportJob.create({
       data: { workspaceId: b.workspace.id, scope: everything, requestedByLabel: "test" },
     });
@@ -230,14 +230,14 @@ describe("cancellation and retention", () => {
       status: "CANCELLED",
       startedAt: null,
     });
-    expect(await exportFiles(b.workspace.id)).toEqual(before);
+    expect(await exportFiles()).toEqual(before);
     await expect(
       cancelExportJob({ workspaceId: b.workspace.id, exportId: job.id, actor: b.actor }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("stops a running job at its next check, deleting the partial bundle", async () => {
-    const before = await exportFiles(b.workspace.id);
+    const before = await exportFiles();
     const job = await db.exportJob.create({
       data: { workspaceId: b.workspace.id, scope: everything, requestedByLabel: "test" },
     });
@@ -245,13 +245,14 @@ describe("cancellation and retention", () => {
     await db.exportJob.update({ where: { id: job.id }, data: { cancelRequestedAt: new Date() } });
     await runExportJob({ jobId: job.id, workspaceId: b.workspace.id });
     const row = await db.exportJob.findUniqueOrThrow({ where: { id: job.id } });
-    expect(row).toMatchObject({ status: "CANCELLED", filePath: null, sizeBytes: null });
-    expect(await exportFiles(b.workspace.id)).toEqual(before);
+    expect(row).toMatchObject({ status: "CANCELLED", storageKey: null, sizeBytes: null });
+    expect(await exportFiles()).toEqual(before);
   });
 
   it("shows bundles past their retention as expired at once; the purge job deletes them", async () => {
     const job = await doneJob(b);
-    expect(await exportFiles(b.workspace.id)).toContain(`${job.id}.zip`);
+    const { storageKey } = await db.exportJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(await exportFiles()).toContain(storageKey);
     await db.exportJob.update({
       where: { id: job.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
@@ -266,18 +267,20 @@ describe("cancellation and retention", () => {
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/expired/) });
 
     await enqueueJob(purgeExpiredExportsJob, {});
-    await waitFor(async () => !(await exportFiles(b.workspace.id)).includes(`${job.id}.zip`), {
+    await waitFor(async () => !(await exportFiles()).includes(storageKey ?? ""), {
       what: "the purge job",
     });
     expect(await db.exportJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
       status: "DONE",
-      filePath: null,
+      storageKey: null,
     });
+    expect(await db.pendingObject.count()).toBe(0);
     // Another workspace's bundles that have not expired are kept.
     const kept = await doneJob(a);
+    const keptKey = (await db.exportJob.findUniqueOrThrow({ where: { id: kept.id } })).storageKey;
     await enqueueJob(purgeExpiredExportsJob, {});
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(await exportFiles(a.workspace.id)).toContain(`${kept.id}.zip`);
+    expect(await exportFiles()).toContain(keptKey);
   });
 });
 

@@ -1,25 +1,28 @@
 // Crash safety for real: a worker process (`scripts/worker.ts`, as `npm run worker` runs it) takes
 // an export and is killed with SIGKILL in the middle of writing the bundle. Another process (this
 // one) notices that the dead attempt's heartbeat stopped and finishes the export within a minute;
-// nothing stays RUNNING and the dead attempt's partial file is gone.
+// nothing stays RUNNING, and what the dead attempt had written is removed by the storage sweep.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { stat } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 
 import { afterAll, beforeAll, expect, it } from "vitest";
 
 import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
 import { db } from "@/lib/db/client";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
-import { exportFilePath } from "@/lib/server/exports/export-paths";
 import { startExport } from "@/lib/server/exports/start-export";
 import { startJobQueue } from "@/lib/server/jobs/job-queue";
+import { sweepStorage } from "@/lib/server/storage/sweep-storage";
+import { exportStorageRoot } from "@/lib/storage/evidence-storage";
 import { exportScopeSchema } from "@/lib/validation/exports";
 import { ROOT } from "@/scripts/lib/runtime";
 import { exportEnded, waitFor } from "@/tests/support/job-queue";
 
 import { addEvidenceFiles } from "../support/evidence-fixtures";
-import { createExportWorld, type ExportWorld } from "./export-fixtures";
+import { bundleFile, createExportWorld, type ExportWorld } from "./export-fixtures";
 
 let world: ExportWorld;
 let worker: ChildProcess | undefined;
@@ -62,9 +65,16 @@ it("finishes an export whose worker was killed mid-bundle, within a minute", asy
     requestedById: world.user.id,
     scope: exportScopeSchema.parse({}),
   });
-  const partial = `${exportFilePath(world.workspace.id, started.id, 0)}.partial`;
-  // The worker has claimed the export and is writing the bundle: freeze it right there.
-  await waitFor(async () => Boolean(await stat(partial).catch(() => null)), {
+  // The worker has claimed the export and is writing the bundle (a temporary file of export
+  // storage has bytes): freeze it right there.
+  const tmp = path.join(exportStorageRoot(), "tmp");
+  const writing = async () => {
+    for (const name of await readdir(tmp).catch(() => [])) {
+      if ((await stat(path.join(tmp, name)).catch(() => null))?.size) return name;
+    }
+    return undefined;
+  };
+  const partial = await waitFor(writing, {
     timeoutMs: 60_000,
     intervalMs: 5,
     what: "the worker to start writing the bundle",
@@ -87,7 +97,14 @@ it("finishes an export whose worker was killed mid-bundle, within a minute", asy
   expect(seconds).toBeLessThan(60);
   expect(done).toMatchObject({ status: "DONE", attempt: 1, progress: 100, error: null });
   expect(done.claimedBy).toMatch(new RegExp(`:${process.pid}$`));
-  expect((await verifyBundle(done.filePath ?? "")).ok).toBe(true);
-  expect(await stat(partial).catch(() => null)).toBeNull();
+  const dir = await mkdtemp(path.join(os.tmpdir(), "srm-export-kill-"));
+  expect((await verifyBundle(await bundleFile(done, dir))).ok).toBe(true);
+  await rm(dir, { recursive: true, force: true });
   expect(await db.failedJob.count({ where: { subjectId: started.id } })).toBe(0);
+  // The dead attempt's bytes wait for the storage sweep, which takes them once their ledger entry
+  // has gone stale (simulated: "an hour later").
+  expect(await readdir(tmp)).toContain(partial);
+  await sweepStorage({ now: new Date(Date.now() + 3_600_000) });
+  expect(await readdir(tmp)).not.toContain(partial);
+  expect(await db.pendingObject.count()).toBe(0);
 }, 120_000);

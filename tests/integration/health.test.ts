@@ -28,10 +28,12 @@ describe("database health", () => {
   it("keeps concurrent transactions apart", async () => {
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        db.$transaction(async (tx) => {
-          await tx.workspace.create({ data: { slug: `tx-${i}`, name: `Tx ${i}` } });
-          if (i % 2 === 1) throw new Error("roll back odd ones");
-        }).catch(() => undefined),
+        db
+          .$transaction(async (tx) => {
+            await tx.workspace.create({ data: { slug: `tx-${i}`, name: `Tx ${i}` } });
+            if (i % 2 === 1) throw new Error("roll back odd ones");
+          })
+          .catch(() => undefined),
       ),
     );
     const slugs = (await db.workspace.findMany({ select: { slug: true } })).map((w) => w.slug);

@@ -15,19 +15,38 @@ beforeAll(async () => {
 describe("demo portfolio", () => {
   it("seeds a living workspace, idempotently", async () => {
     await seedDemoPortfolio();
-    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE_SLUG } });
+    const workspace = await db.workspace.findUniqueOrThrow({
+      where: { slug: DEMO_WORKSPACE_SLUG },
+    });
     const systems = await db.aiSystem.findMany({ where: { workspaceId: workspace.id } });
     expect(systems.length).toBeGreaterThanOrEqual(10);
     expect(new Set(systems.flatMap((s) => s.deploymentModels))).toEqual(
-      new Set(["saas_ai", "paas_ai", "iaas_ai", "on_premises", "embedded_ai", "agentic_ai", "ai_coding", "mcp_systems"]),
+      new Set([
+        "saas_ai",
+        "paas_ai",
+        "iaas_ai",
+        "on_premises",
+        "embedded_ai",
+        "agentic_ai",
+        "ai_coding",
+        "mcp_systems",
+      ]),
     );
     expect(await db.vendor.count({ where: { workspaceId: workspace.id } })).toBeGreaterThan(3);
-    const customer = await db.responsibilityPart.count({ where: { workspaceId: workspace.id, side: "CUSTOMER" } });
-    const owned = await db.responsibilityPart.count({ where: { workspaceId: workspace.id, side: "CUSTOMER", ownerId: { not: null } } });
+    const customer = await db.responsibilityPart.count({
+      where: { workspaceId: workspace.id, side: "CUSTOMER" },
+    });
+    const owned = await db.responsibilityPart.count({
+      where: { workspaceId: workspace.id, side: "CUSTOMER", ownerId: { not: null } },
+    });
     expect(owned).toBeGreaterThan(0);
     expect(owned).toBeLessThan(customer);
-    const accepted = await db.responsibilityPart.findFirstOrThrow({ where: { workspaceId: workspace.id, status: "RISK_ACCEPTED" } });
-    const approver = await db.membership.findFirstOrThrow({ where: { workspaceId: workspace.id, userId: accepted.riskApproverId! } });
+    const accepted = await db.responsibilityPart.findFirstOrThrow({
+      where: { workspaceId: workspace.id, status: "RISK_ACCEPTED" },
+    });
+    const approver = await db.membership.findFirstOrThrow({
+      where: { workspaceId: workspace.id, userId: accepted.riskApproverId! },
+    });
     expect(["OWNER", "ADMIN"]).toContain(approver.role);
 
     const before = await db.aiSystem.count();

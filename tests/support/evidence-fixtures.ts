@@ -12,6 +12,7 @@ import type { AuditActor } from "@/lib/server/audit/record-audit-event";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { evidenceStorage, evidenceStorageRoot } from "@/lib/storage/evidence-storage";
+import { newObjectKey } from "@/lib/storage/storage";
 
 export type EvidenceWorld = Awaited<ReturnType<typeof createEvidenceWorld>>;
 
@@ -213,7 +214,9 @@ export async function addEvidenceFiles(
   for (let i = 0; i < count; i += 1) {
     const content = pdfBytes(bytes);
     if (random) randomFillSync(content, 16);
-    const stored = await evidenceStorage().put(streamOf(content), { maxBytes: bytes + 1 });
+    const stored = await evidenceStorage().put(newObjectKey(), streamOf(content), {
+      maxBytes: bytes + 1,
+    });
     rows.push({
       workspaceId: world.workspace.id,
       kind: "FILE" as const,

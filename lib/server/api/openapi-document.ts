@@ -15,6 +15,7 @@ const errorSchema = z
         "NOT_FOUND",
         "CONFLICT",
         "RATE_LIMITED",
+        "UNAVAILABLE",
         "INTERNAL",
       ]),
       message: z.string(),
@@ -65,6 +66,7 @@ const ERROR_STATUSES: Record<string, string> = {
   "401": "Missing, unknown, revoked or expired token.",
   "403": "The token's role does not allow this.",
   "404": "Not found in this token's workspace.",
+  "503": "The database is unreachable for a moment; retry after the seconds in `Retry-After`.",
 };
 
 export function buildOpenApiDocument({

@@ -9,6 +9,13 @@ import {
   toApiErrorResponse,
   ValidationError,
 } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
+import {
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  runWithRequestContext,
+  setRequestWorkspace,
+} from "@/lib/log/request-context";
 import type { ApiRouteSpec } from "@/lib/server/api/spec";
 import type { AuditActor } from "@/lib/server/audit/record-audit-event";
 import {
@@ -60,43 +67,80 @@ export function apiRoute<S extends ApiRouteSpec>(
   spec: S,
   handler: (context: ApiHandlerContext<S>) => Promise<z.infer<S["response"]> | Response>,
 ) {
-  return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
-    try {
-      const auth = await authenticateApiToken(request.headers.get("authorization"));
-      if (!can(auth.role, spec.permission)) {
-        throw new ForbiddenError(
-          `This token's role (${auth.role}) does not allow ${spec.permission}.`,
-        );
-      }
-      const params = parseWith(spec.params, (await routeContext?.params) ?? {}, "path parameters");
-      const url = new URL(request.url);
-      const query = parseWith(spec.query, Object.fromEntries(url.searchParams), "query parameters");
-      const body = spec.body
-        ? parseWith(spec.body, await readJson(request), "request body")
-        : undefined;
-      const result = await handler({
-        request,
-        token: auth.token,
-        role: auth.role,
-        workspace: auth.workspace,
-        actor: {
-          type: "TOKEN",
-          id: auth.token.id,
-          label: `${auth.token.name} (${auth.token.prefix}…)`,
-        },
-        params: params as Infer<S["params"]>,
-        query: query as Infer<S["query"]>,
-        body: body as Infer<S["body"]>,
-      });
-      if (result instanceof Response) return result;
-      return Response.json(result, {
-        status: spec.successStatus ?? 200,
-        headers: { "cache-control": "no-store" },
-      });
-    } catch (error) {
-      return toApiErrorResponse(error);
+  return (request: Request, routeContext?: RouteContext): Promise<Response> =>
+    withRequestContext(request, () => handle(request, routeContext));
+
+  async function handle(request: Request, routeContext?: RouteContext): Promise<Response> {
+    const auth = await authenticateApiToken(request.headers.get("authorization"));
+    setRequestWorkspace(auth.workspace.id);
+    if (!can(auth.role, spec.permission)) {
+      throw new ForbiddenError(
+        `This token's role (${auth.role}) does not allow ${spec.permission}.`,
+      );
     }
-  };
+    const params = parseWith(spec.params, (await routeContext?.params) ?? {}, "path parameters");
+    const url = new URL(request.url);
+    const query = parseWith(spec.query, Object.fromEntries(url.searchParams), "query parameters");
+    const body = spec.body
+      ? parseWith(spec.body, await readJson(request), "request body")
+      : undefined;
+    const result = await handler({
+      request,
+      token: auth.token,
+      role: auth.role,
+      workspace: auth.workspace,
+      actor: {
+        type: "TOKEN",
+        id: auth.token.id,
+        label: `${auth.token.name} (${auth.token.prefix}…)`,
+      },
+      params: params as Infer<S["params"]>,
+      query: query as Infer<S["query"]>,
+      body: body as Infer<S["body"]>,
+    });
+    if (result instanceof Response) return result;
+    return Response.json(result, {
+      status: spec.successStatus ?? 200,
+      headers: { "cache-control": "no-store" },
+    });
+  }
+}
+
+/**
+ * Runs a route handler with a request id (the caller's if sane, else a new one) that every log
+ * line of the request carries and the response returns in `x-request-id`; errors become the API's
+ * error answer (lib/errors.ts). One line per request records method, path, status and duration
+ * (never headers, query strings or bodies: they may hold credentials).
+ */
+export async function withRequestContext(
+  request: Request,
+  work: () => Promise<Response>,
+): Promise<Response> {
+  const requestId = requestIdFrom(request.headers);
+  return runWithRequestContext({ requestId }, async () => {
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await work();
+    } catch (error) {
+      response = toApiErrorResponse(error);
+    }
+    try {
+      response.headers.set(REQUEST_ID_HEADER, requestId);
+    } catch {
+      // A response with immutable headers (a fetch passthrough): served as it is.
+    }
+    logger.info(
+      {
+        method: request.method,
+        path: new URL(request.url).pathname,
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+    return response;
+  });
 }
 
 function parseWith(schema: z.ZodType | undefined, value: unknown, what: string): unknown {

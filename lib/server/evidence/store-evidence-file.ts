@@ -5,6 +5,7 @@ import { pipeline, Readable } from "node:stream";
 import { createContentCheckStream } from "@/lib/evidence/content-check-stream";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { discardObject, writeObject } from "@/lib/server/storage/pending-objects";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 import { type ObjectStorage, SizeLimitExceededError } from "@/lib/storage/storage";
 
@@ -33,7 +34,9 @@ export class FileTooLargeError extends AppError {
  * Streams an upload into storage through the content check: the type is decided from the first
  * bytes, the SHA-256 and size are computed on the way, the size limit aborts the transfer as soon
  * as it is crossed. Memory stays bounded by the stream buffers whatever the file size. On any
- * refusal or interruption storage keeps nothing and this rejects.
+ * refusal or interruption storage keeps nothing and this rejects. The object is under a ledger
+ * entry (pending-objects.ts) until createFileEvidence's transaction adopts it, or
+ * discardEvidenceFile removes it.
  */
 export async function storeEvidenceFile({
   source,
@@ -52,7 +55,7 @@ export async function storeEvidenceFile({
   // aborted request stops the storage write and a refused file stops reading the request.
   const checked = pipeline(input, check.stream, () => {});
   try {
-    const stored = await storage.put(checked, { maxBytes });
+    const stored = await writeObject({ area: "EVIDENCE", source: checked, maxBytes, storage });
     const type = check.result();
     return {
       storageKey: stored.key,
@@ -66,6 +69,14 @@ export async function storeEvidenceFile({
     if (error instanceof SizeLimitExceededError) throw new FileTooLargeError(maxBytes);
     throw error;
   }
+}
+
+/** Removes a stored file that will not get its row (the form fields were refused, …). */
+export async function discardEvidenceFile(
+  stored: StoredEvidenceFile,
+  storage: ObjectStorage = evidenceStorage(),
+): Promise<void> {
+  await discardObject({ area: "EVIDENCE", key: stored.storageKey, storage });
 }
 
 function toNodeReadable(source: FileSource): Readable {

@@ -5,14 +5,15 @@ import { evidenceTransaction } from "@/lib/server/evidence/evidence-transaction"
 import { getEvidence } from "@/lib/server/evidence/get-evidence";
 import { insertEvidence } from "@/lib/server/evidence/insert-evidence";
 import {
+  discardEvidenceFile,
   type FileSource,
   storeEvidenceFile,
   type StoredEvidenceFile,
 } from "@/lib/server/evidence/store-evidence-file";
+import { adoptObject } from "@/lib/server/storage/pending-objects";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 import type { ObjectStorage } from "@/lib/storage/storage";
 import type { UploadEvidenceFields } from "@/lib/validation/evidence";
-import { logger } from "@/lib/log/logger";
 
 export type UploadFileEvidenceArgs = {
   workspaceId: string;
@@ -42,8 +43,10 @@ export async function uploadFileEvidence(args: UploadFileEvidenceArgs) {
 }
 
 /**
- * Records an already stored file. If the row cannot be written (a foreign part, a stale revision,
- * bad input) the file is removed again, so a refused upload leaves neither row nor file.
+ * Records an already stored file. The row and the removal of the file's ledger entry commit
+ * together, so a crash on either side of the commit leaves a row with its file or a file the sweep
+ * removes. If the row cannot be written (a foreign part, a stale revision, bad input) the file is
+ * removed again, so a refused upload leaves neither row nor file.
  */
 export async function createFileEvidence({
   workspaceId,
@@ -60,8 +63,9 @@ export async function createFileEvidence({
 }) {
   let created: { id: string };
   try {
-    created = await evidenceTransaction((tx) =>
-      insertEvidence(tx, {
+    created = await evidenceTransaction(async (tx) => {
+      await adoptObject(tx, { area: "EVIDENCE", key: stored.storageKey });
+      return insertEvidence(tx, {
         workspaceId,
         actor,
         partIds: fields.partIds,
@@ -76,15 +80,10 @@ export async function createFileEvidence({
           vendorId: fields.kind === "ATTESTATION" ? fields.vendorId : null,
           file: stored,
         },
-      }),
-    );
-  } catch (error) {
-    await storage.delete(stored.storageKey).catch((cleanupError: unknown) => {
-      logger.error(
-        { err: cleanupError, storageKey: stored.storageKey, workspaceId },
-        "could not remove the file of a refused upload",
-      );
+      });
     });
+  } catch (error) {
+    await discardEvidenceFile(stored, storage);
     throw error;
   }
   return getEvidence({ workspaceId, evidenceId: created.id });

@@ -1,7 +1,10 @@
 import "server-only";
 
+import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
 import { toAuditLine } from "@/lib/export-bundle/audit-log";
 import { assignEvidencePaths } from "@/lib/export-bundle/evidence-path";
@@ -24,8 +27,9 @@ import { createBundleZipWriter } from "@/lib/export-bundle/zip-writer";
 import { auditEvents, auditSummary, findAuditRange } from "@/lib/server/exports/collect-audit";
 import { collectBundleData } from "@/lib/server/exports/collect-bundle-data";
 import { resolveScope } from "@/lib/server/exports/collect-scope";
-import { evidenceStorage } from "@/lib/storage/evidence-storage";
-import { ObjectNotFoundError, type ObjectStorage } from "@/lib/storage/storage";
+import { writeObject } from "@/lib/server/storage/pending-objects";
+import { evidenceStorage, exportStorage } from "@/lib/storage/evidence-storage";
+import { ObjectNotFoundError, type ObjectStorage, type StoredObject } from "@/lib/storage/storage";
 
 export class ExportCancelledError extends Error {
   constructor() {
@@ -43,11 +47,21 @@ export type BuildHooks = {
 
 // Per-file weight in progress units, so thousands of tiny files still move the bar.
 const FILE_OVERHEAD_BYTES = 64 * 1024;
+// A bundle has no size limit of its own; this only keeps a runaway build from filling storage.
+const MAX_BUNDLE_BYTES = 1024 ** 4;
 
 /**
- * Builds one bundle at `outputPath`. Bytes go to `<outputPath>.partial` and the file is renamed
- * to its final name only after the ZIP's central directory is written, so a failed or cancelled
- * build never leaves a file that looks complete. Evidence files come first (they dominate the
+ * Where a bundle goes: a new object in export storage (the export jobs; the key comes back as
+ * `storageKey`, under a pending-objects entry until the job row adopts it), or a local file (the
+ * command-line export).
+ */
+export type BundleDestination = { storage: ObjectStorage } | { filePath: string };
+
+/**
+ * Builds one bundle. Into storage, the object becomes visible only once complete; into a file,
+ * bytes go to `<filePath>.partial` and the file is renamed only after the ZIP's central directory
+ * is written. Either way a failed or cancelled build never leaves anything that looks complete.
+ * Evidence files come first (they dominate the
  * time, so progress is weighted by their bytes), then the tables, the report, the audit log, and
  * last the manifest (it lists every other file's hash) and checksums.sha256 (it lists the manifest).
  */
@@ -55,11 +69,12 @@ export async function buildBundle(input: {
   workspaceId: string;
   scope: BundleScope;
   generatedBy: string;
-  outputPath: string;
+  destination?: BundleDestination;
   hooks?: BuildHooks;
   now?: Date;
+  /** Where the evidence files are read from. */
   storage?: ObjectStorage;
-}): Promise<{ bytes: number; sha256: string; manifest: Manifest }> {
+}): Promise<{ bytes: number; sha256: string; manifest: Manifest; storageKey?: string }> {
   const now = input.now ?? new Date();
   const hooks = input.hooks ?? {};
   const storage = input.storage ?? evidenceStorage();
@@ -74,10 +89,28 @@ export async function buildBundle(input: {
   await hooks.onProgress?.(5);
   await checkCancelled();
 
-  const partialPath = `${input.outputPath}.partial`;
-  await mkdir(path.dirname(input.outputPath), { recursive: true });
-  await rm(partialPath, { force: true });
-  const zip = createBundleZipWriter({ filePath: partialPath, mtime: now });
+  const destination = input.destination ?? { storage: exportStorage() };
+  let stored: Promise<StoredObject> | undefined;
+  let partialPath: string | undefined;
+  let write: (bytes: Readable) => Promise<unknown>;
+  if ("storage" in destination) {
+    write = (bytes) => {
+      stored = writeObject({
+        area: "EXPORTS",
+        source: bytes,
+        maxBytes: MAX_BUNDLE_BYTES,
+        storage: destination.storage,
+      });
+      return stored;
+    };
+  } else {
+    partialPath = `${destination.filePath}.partial`;
+    await mkdir(path.dirname(destination.filePath), { recursive: true });
+    await rm(partialPath, { force: true });
+    const zipFile = partialPath;
+    write = (bytes) => pipeline(bytes, createWriteStream(zipFile, { flags: "wx", mode: 0o600 }));
+  }
+  const zip = createBundleZipWriter({ write, mtime: now });
   try {
     const files: ManifestFile[] = [];
     const evidenceIssues: Manifest["evidenceIssues"] = [];
@@ -176,11 +209,13 @@ export async function buildBundle(input: {
     const manifestFile = await zip.add(MANIFEST_PATH, [serialiseManifest(manifest)]);
     await zip.add(CHECKSUMS_PATH, [buildChecksums([...files, manifestFile])]);
     const result = await zip.finish();
-    await rename(partialPath, input.outputPath);
+    if (partialPath && "filePath" in destination) await rename(partialPath, destination.filePath);
+    const storageKey = stored ? (await stored).key : undefined;
     await hooks.onProgress?.(100);
-    return { ...result, manifest };
+    return { ...result, manifest, storageKey };
   } catch (error) {
     await zip.abort();
+    if (partialPath) await rm(partialPath, { force: true });
     throw error;
   }
 }

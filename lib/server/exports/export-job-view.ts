@@ -27,7 +27,9 @@ export type ExportJobView = {
 };
 
 export function toExportJobView(job: ExportJob, now = new Date()): ExportJobView {
-  const expired = job.status === "DONE" && (job.filePath === null || isPastRetention(job, now));
+  // A bundle lives in storage (storageKey) or, if built before object storage, at filePath.
+  const hasBundle = job.storageKey !== null || job.filePath !== null;
+  const expired = job.status === "DONE" && (!hasBundle || isPastRetention(job, now));
   return {
     id: job.id,
     status: job.status,

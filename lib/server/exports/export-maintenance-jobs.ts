@@ -24,7 +24,11 @@ export const purgeExpiredExportsJob = defineJobKind({
   handle: async (_payload, { log }) => {
     const now = new Date();
     const workspaces = await db.exportJob.findMany({
-      where: { status: "DONE", filePath: { not: null }, expiresAt: { lt: now } },
+      where: {
+        status: "DONE",
+        expiresAt: { lt: now },
+        OR: [{ storageKey: { not: null } }, { filePath: { not: null } }],
+      },
       distinct: ["workspaceId"],
       select: { workspaceId: true },
     });

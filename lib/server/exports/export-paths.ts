@@ -5,10 +5,10 @@ import path from "node:path";
 import { env } from "@/lib/env";
 
 /**
- * Bundles live under `${DATA_DIR}/exports/<workspaceId>/<jobId>.zip`, or `<jobId>.<attempt>.zip`
- * when a retry built it: each attempt writes its own file, so an attempt that lost its claim (its
- * process stalled and the job was retried elsewhere) can never write into the retry's file. Names
- * are ours, never user input.
+ * Where bundles were written before object storage: `${DATA_DIR}/exports/<workspaceId>/<jobId>.zip`,
+ * or `<jobId>.<attempt>.zip` when a retry built it. New bundles are objects in export storage
+ * (lib/storage); rows built before keep their path until they expire, and the temporary-file sweep
+ * still clears leftovers of those versions.
  */
 export function exportDir(workspaceId: string): string {
   return path.resolve(env().DATA_DIR, "exports", workspaceId);

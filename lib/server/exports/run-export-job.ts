@@ -1,6 +1,5 @@
 import "server-only";
 
-import { rm } from "node:fs/promises";
 import os from "node:os";
 
 import { db } from "@/lib/db/client";
@@ -8,7 +7,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { BundleScope } from "@/lib/export-bundle/manifest";
 import { buildBundle, ExportCancelledError } from "@/lib/server/exports/build-bundle";
-import { exportFilePath } from "@/lib/server/exports/export-paths";
+import { recordExportBundle } from "@/lib/server/exports/record-export-bundle";
 import { logger } from "@/lib/log/logger";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,7 +28,9 @@ class ClaimLostError extends Error {}
  * - the claim takes a QUEUED export, or a RUNNING one held by an earlier attempt (whose process
  *   died or stalled), and records this attempt; an export in any other state is left alone;
  * - progress, the final DONE and CANCELLED only land while this attempt still holds the claim,
- *   and each attempt writes its own file, so a stale attempt can neither finish nor corrupt it;
+ *   and each attempt writes its own object in export storage (under a pending-objects entry until
+ *   the DONE update adopts it), so a stale attempt can neither finish nor corrupt it, and what a
+ *   dead attempt wrote is removed by the storage sweep;
  * - stopped by the queue (shutdown, time limit), the attempt hands the export back (QUEUED) for
  *   the retry; a failure that a retry may cure hands it back too, unless this was the last attempt
  *   (then FAILED); a failure meant for people (AppError) is FAILED at once.
@@ -59,16 +60,7 @@ export async function runExportJob({
     data: { status: "RUNNING", attempt, claimedBy: RUNNER, startedAt, progress: 0, error: null },
   });
   if (claimed.count !== 1) return;
-  // Partial files of earlier attempts are dead: their attempts lost the claim just now.
-  for (let earlier = 0; earlier < attempt; earlier += 1) {
-    await removeFile(`${exportFilePath(workspaceId, jobId, earlier)}.partial`);
-  }
   const job = await db.exportJob.findFirstOrThrow({ where: { id: jobId, workspaceId } });
-  const outputPath = exportFilePath(workspaceId, jobId, attempt);
-  const removeFiles = async () => {
-    await removeFile(outputPath);
-    await removeFile(`${outputPath}.partial`);
-  };
 
   let lastWrite = 0;
   let lastProgress = 0;
@@ -78,7 +70,6 @@ export async function runExportJob({
       workspaceId,
       scope: job.scope as BundleScope,
       generatedBy: job.requestedByLabel,
-      outputPath,
       now: startedAt,
       hooks: {
         onProgress: async (percent) => {
@@ -103,21 +94,21 @@ export async function runExportJob({
       },
     });
     const finishedAt = new Date();
-    const done = await db.exportJob.updateMany({
+    // Only while this attempt holds the claim; otherwise the bundle is deleted again.
+    await recordExportBundle({
       where: held,
+      storageKey: result.storageKey ?? "",
       data: {
         status: "DONE",
         progress: 100,
-        filePath: outputPath,
         sizeBytes: result.bytes,
         sha256: result.sha256,
         finishedAt,
         expiresAt: new Date(finishedAt.getTime() + env().EXPORT_RETENTION_DAYS * DAY_MS),
       },
     });
-    if (done.count !== 1) await removeFiles();
   } catch (error) {
-    await removeFiles();
+    // buildBundle and recordExportBundle leave nothing in storage when they fail.
     if (error instanceof ClaimLostError) return;
     if (error instanceof ExportCancelledError) {
       await db.exportJob.updateMany({
@@ -152,7 +143,8 @@ export async function runExportJob({
 
 /**
  * The export's job failed for good without its handler saying so (its process died on the last
- * attempt, it ran past its time limit): the export ends FAILED with the reason, its files gone.
+ * attempt, it ran past its time limit): the export ends FAILED with the reason. What its attempts
+ * wrote to storage has pending-objects entries the storage sweep removes.
  */
 export async function failExportJob({
   jobId,
@@ -163,27 +155,9 @@ export async function failExportJob({
   workspaceId: string;
   reason: string;
 }): Promise<boolean> {
-  const row = await db.exportJob.findFirst({
-    where: { id: jobId, workspaceId },
-    select: { attempt: true },
-  });
-  if (!row) return false;
   const failed = await db.exportJob.updateMany({
     where: { id: jobId, workspaceId, status: { in: ["QUEUED", "RUNNING"] } },
     data: { status: "FAILED", finishedAt: new Date(), error: `${reason} Start the export again.` },
   });
-  for (let attempt = 0; attempt <= row.attempt; attempt += 1) {
-    await removeFile(`${exportFilePath(workspaceId, jobId, attempt)}.partial`);
-  }
   return failed.count === 1;
-}
-
-/**
- * Cleanup never stands in the way of an export's state change: a file that cannot be removed now
- * (the disk is failing, the folder is gone) is left to the temporary-file sweep.
- */
-async function removeFile(filePath: string): Promise<void> {
-  await rm(filePath, { force: true }).catch((error: unknown) =>
-    logger.warn({ err: error, filePath }, "export file not removed; the sweep will retry"),
-  );
 }

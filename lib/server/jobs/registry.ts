@@ -8,6 +8,7 @@ import {
   recoverLostExportsJob,
 } from "@/lib/server/exports/export-maintenance-jobs";
 import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
+import { sweepStorageJob } from "@/lib/server/storage/sweep-storage-job";
 import { sweepTempFilesJob } from "@/lib/server/jobs/sweep-temp-files-job";
 
 /**
@@ -23,6 +24,7 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   coverageSnapshotJob,
   deleteEvidenceFileJob,
   sweepTempFilesJob,
+  sweepStorageJob,
 ];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */

@@ -4,7 +4,7 @@ import { apiRoute } from "@/lib/server/api/route";
 import { uploadEvidenceSpec } from "@/lib/server/api/specs/evidence";
 import { jsonify } from "@/lib/server/evidence/evidence-json";
 import { readMultipartUpload } from "@/lib/server/evidence/read-multipart-upload";
-import { storeEvidenceFile } from "@/lib/server/evidence/store-evidence-file";
+import { discardEvidenceFile, storeEvidenceFile } from "@/lib/server/evidence/store-evidence-file";
 import { createFileEvidence } from "@/lib/server/evidence/upload-file-evidence";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 import { uploadEvidenceFieldsSchema } from "@/lib/validation/evidence";
@@ -18,11 +18,11 @@ export const POST = apiRoute(uploadEvidenceSpec, async ({ request, workspace, ac
     request,
     maxFileBytes: maxBytes,
     onFile: ({ source, fileName }) => storeEvidenceFile({ source, fileName, maxBytes, storage }),
-    discard: (stored) => storage.delete(stored.storageKey),
+    discard: (stored) => discardEvidenceFile(stored, storage),
   });
   const parsed = uploadEvidenceFieldsSchema.safeParse(fields);
   if (!parsed.success) {
-    await storage.delete(file.storageKey);
+    await discardEvidenceFile(file, storage);
     const fieldErrors = fieldErrorsFromIssues(parsed.error.issues);
     const first = Object.entries(fieldErrors)[0];
     throw new ValidationError(

@@ -3,6 +3,7 @@ import "server-only";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getSession } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
+import { setRequestWorkspace } from "@/lib/log/request-context";
 import { findWorkspaceMembership } from "@/lib/server/workspaces/find-workspace-membership";
 
 /**
@@ -31,6 +32,7 @@ export async function sessionRouteAuth({
   if (!session) throw new UnauthorizedError();
   const membership = await findWorkspaceMembership({ userId: session.user.id, slug });
   if (!membership) throw new NotFoundError("Workspace not found.");
+  setRequestWorkspace(membership.workspace.id);
   if (!can(membership.role, permission)) throw new ForbiddenError();
   const actor = { type: "USER" as const, id: session.user.id, label: session.user.email };
   return { user: session.user, actor, ...membership };

@@ -1,8 +1,9 @@
 import { env } from "@/lib/env";
 import { fieldErrorsFromIssues, toApiErrorResponse, ValidationError } from "@/lib/errors";
+import { withRequestContext } from "@/lib/server/api/route";
 import { jsonify } from "@/lib/server/evidence/evidence-json";
 import { readMultipartUpload } from "@/lib/server/evidence/read-multipart-upload";
-import { storeEvidenceFile } from "@/lib/server/evidence/store-evidence-file";
+import { discardEvidenceFile, storeEvidenceFile } from "@/lib/server/evidence/store-evidence-file";
 import { createFileEvidence } from "@/lib/server/evidence/upload-file-evidence";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 import { uploadEvidenceFieldsSchema } from "@/lib/validation/evidence";
@@ -18,37 +19,43 @@ type RouteContext = { params: Promise<{ workspace: string }> };
  * leaves neither file nor row. Membership and evidence.create are checked BEFORE a byte is read.
  */
 export async function POST(request: Request, context: RouteContext): Promise<Response> {
-  try {
-    const auth = await sessionRouteAuth({
-      request,
-      slug: (await context.params).workspace,
-      permission: "evidence.create",
-    });
-    const maxBytes = env().EVIDENCE_MAX_BYTES;
-    const storage = evidenceStorage();
-    const { fields, file } = await readMultipartUpload({
-      request,
-      maxFileBytes: maxBytes,
-      onFile: ({ source, fileName }) => storeEvidenceFile({ source, fileName, maxBytes, storage }),
-      discard: (stored) => storage.delete(stored.storageKey),
-    });
-    const parsed = uploadEvidenceFieldsSchema.safeParse(fields);
-    if (!parsed.success) {
-      await storage.delete(file.storageKey);
-      throw new ValidationError(
-        "Check the highlighted fields.",
-        fieldErrorsFromIssues(parsed.error.issues),
-      );
+  return withRequestContext(request, async () => {
+    try {
+      const auth = await sessionRouteAuth({
+        request,
+        slug: (await context.params).workspace,
+        permission: "evidence.create",
+      });
+      const maxBytes = env().EVIDENCE_MAX_BYTES;
+      const storage = evidenceStorage();
+      const { fields, file } = await readMultipartUpload({
+        request,
+        maxFileBytes: maxBytes,
+        onFile: ({ source, fileName }) =>
+          storeEvidenceFile({ source, fileName, maxBytes, storage }),
+        discard: (stored) => discardEvidenceFile(stored, storage),
+      });
+      const parsed = uploadEvidenceFieldsSchema.safeParse(fields);
+      if (!parsed.success) {
+        await discardEvidenceFile(file, storage);
+        throw new ValidationError(
+          "Check the highlighted fields.",
+          fieldErrorsFromIssues(parsed.error.issues),
+        );
+      }
+      const item = await createFileEvidence({
+        workspaceId: auth.workspace.id,
+        actor: auth.actor,
+        fields: parsed.data,
+        stored: file,
+        storage,
+      });
+      return Response.json(jsonify(item), {
+        status: 201,
+        headers: { "cache-control": "no-store" },
+      });
+    } catch (error) {
+      return toApiErrorResponse(error);
     }
-    const item = await createFileEvidence({
-      workspaceId: auth.workspace.id,
-      actor: auth.actor,
-      fields: parsed.data,
-      stored: file,
-      storage,
-    });
-    return Response.json(jsonify(item), { status: 201, headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return toApiErrorResponse(error);
-  }
+  });
 }

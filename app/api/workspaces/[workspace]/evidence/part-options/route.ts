@@ -1,4 +1,5 @@
 import { toApiErrorResponse } from "@/lib/errors";
+import { withRequestContext } from "@/lib/server/api/route";
 import {
   listPartOptionDomains,
   listPartOptionSystems,
@@ -14,23 +15,25 @@ type RouteContext = { params: Promise<{ workspace: string }> };
  * `systemId` the workspace's systems, with it that system's domains and their parts' sides.
  */
 export async function GET(request: Request, context: RouteContext): Promise<Response> {
-  try {
-    const auth = await sessionRouteAuth({
-      request,
-      slug: (await context.params).workspace,
-      permission: "evidence.read",
-    });
-    const systemId = idSchema.safeParse(new URL(request.url).searchParams.get("systemId"));
-    const body = systemId.success
-      ? {
-          domains: await listPartOptionDomains({
-            workspaceId: auth.workspace.id,
-            systemId: systemId.data,
-          }),
-        }
-      : { systems: await listPartOptionSystems(auth.workspace.id) };
-    return Response.json(body, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return toApiErrorResponse(error);
-  }
+  return withRequestContext(request, async () => {
+    try {
+      const auth = await sessionRouteAuth({
+        request,
+        slug: (await context.params).workspace,
+        permission: "evidence.read",
+      });
+      const systemId = idSchema.safeParse(new URL(request.url).searchParams.get("systemId"));
+      const body = systemId.success
+        ? {
+            domains: await listPartOptionDomains({
+              workspaceId: auth.workspace.id,
+              systemId: systemId.data,
+            }),
+          }
+        : { systems: await listPartOptionSystems(auth.workspace.id) };
+      return Response.json(body, { headers: { "cache-control": "no-store" } });
+    } catch (error) {
+      return toApiErrorResponse(error);
+    }
+  });
 }

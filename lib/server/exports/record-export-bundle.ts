@@ -1,0 +1,36 @@
+import "server-only";
+
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { adoptObject, discardObject } from "@/lib/server/storage/pending-objects";
+
+/**
+ * Marks an export job finished with its bundle: the job row takes the storage key and the
+ * bundle's pending-objects entry is removed in one transaction. `where` must select the job as
+ * held by the caller (its workspace, and the attempt holding the claim); if it no longer matches
+ * (a later attempt took over, the job was deleted) or the transaction fails, the bundle is deleted
+ * again. So a job never points at a missing bundle and no bundle stays without its job.
+ * Returns whether the bundle was recorded.
+ */
+export async function recordExportBundle({
+  where,
+  storageKey,
+  data,
+}: {
+  where: Prisma.ExportJobWhereInput & { id: string; workspaceId: string };
+  storageKey: string;
+  data: Omit<Prisma.ExportJobUpdateManyMutationInput, "storageKey">;
+}): Promise<boolean> {
+  let recorded = false;
+  try {
+    recorded = await db.$transaction(async (tx) => {
+      const updated = await tx.exportJob.updateMany({ where, data: { ...data, storageKey } });
+      if (updated.count !== 1) return false;
+      await adoptObject(tx, { area: "EXPORTS", key: storageKey });
+      return true;
+    });
+  } finally {
+    if (!recorded) await discardObject({ area: "EXPORTS", key: storageKey });
+  }
+  return recorded;
+}
