@@ -55,10 +55,34 @@ export const signUpSchema = z.object({
 export type SignInInput = z.infer<typeof signInSchema>;
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
-/** Only same-site paths are followed after sign-in (no open redirects). */
-export function safeCallbackPath(value: string | null | undefined, fallback = "/w"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+// C0 controls, DEL and C1 controls: browsers drop tabs and line breaks from URLs (so "/\t/evil"
+// becomes "//evil", another host), and a CR or LF in a Location header is a response-splitting
+// attempt that the server refuses with a 500.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * The path to follow after sign-in, or `fallback`. The value is resolved the way a browser would,
+ * against the app's own origin (`APP_URL`), and kept only when it stays on that origin: absolute
+ * URLs to other hosts, protocol-relative `//host`, backslash tricks and any control character are
+ * refused. Returns path, query and fragment only, so the redirect never names a host.
+ */
+export function safeCallbackPath(
+  value: string | null | undefined,
+  { origin, fallback = "/w" }: { origin: string; fallback?: string },
+): string {
+  if (!value || value.length > 2000 || CONTROL_CHARACTER.test(value)) return fallback;
+  // Only paths: a full URL, even to our own origin, is not something our pages ever send.
+  if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
+  let base: URL;
+  let resolved: URL;
+  try {
+    base = new URL(origin);
+    resolved = new URL(value, base);
+  } catch {
     return fallback;
   }
-  return value;
+  if (resolved.origin !== base.origin) return fallback;
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  // The normalised path must still be a single-slash path (e.g. "/./" tricks that end up as "//").
+  return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
 }

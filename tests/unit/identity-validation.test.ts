@@ -5,18 +5,34 @@ import { passwordSchema, safeCallbackPath, signUpSchema } from "@/lib/validation
 import { slugify, workspaceSlugSchema } from "@/lib/validation/workspace";
 
 describe("identity validation", () => {
-  it("follows only same-site callback paths", () => {
-    expect(safeCallbackPath("/w/acme/settings")).toBe("/w/acme/settings");
+  it("follows only same-origin callback paths, resolved against the app's origin", () => {
+    const origin = "https://srm.example.com";
+    const safe = (value: string | undefined) => safeCallbackPath(value, { origin });
+    expect(safe("/w/acme/settings")).toBe("/w/acme/settings");
+    expect(safe("/w/acme/gaps?domain=a#top")).toBe("/w/acme/gaps?domain=a#top");
+    // Dot segments are resolved like a browser would, and stay on our origin.
+    expect(safe("/w/../w/acme")).toBe("/w/acme");
     for (const unsafe of [
       "https://evil.test",
       "//evil.test",
       "/\\evil.test",
+      "/w\\..\\..\\evil.test",
       "",
       undefined,
       "javascript:alert(1)",
+      // A tab, CR or LF is dropped by browsers ("/\t/evil" turns into "//evil", another host)
+      // or splits the Location header.
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/w\r\nSet-Cookie: a=b",
+      "/\u0000/evil.example",
+      "/\u0085x",
+      "https://srm.example.com/w",
+      `/${"a".repeat(2001)}`,
     ]) {
-      expect(safeCallbackPath(unsafe)).toBe("/w");
+      expect(safe(unsafe)).toBe("/w");
     }
+    expect(safeCallbackPath("//evil.test", { origin, fallback: "/home" })).toBe("/home");
   });
 
   it("enforces the password rules it shows", () => {

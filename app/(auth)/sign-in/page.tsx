@@ -4,10 +4,10 @@ import { redirect } from "next/navigation";
 
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { callbackPath } from "@/lib/auth/callback-url";
 import { getSession } from "@/lib/auth/session";
 import { SsoSignInButton } from "@/lib/auth/sso-sign-in-button";
 import { env, oidcEnabled } from "@/lib/env";
-import { safeCallbackPath } from "@/lib/validation/auth";
 
 import { SignInForm } from "./sign-in-form";
 
@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; ema
 
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error, email } = await searchParams;
-  const target = safeCallbackPath(callbackUrl);
+  const target = callbackPath(callbackUrl);
   if (await getSession()) redirect(target);
   return (
     <Card>
