@@ -35,11 +35,16 @@ describe("identity validation", () => {
     expect(safeCallbackPath("//evil.test", { origin, fallback: "/home" })).toBe("/home");
   });
 
-  it("enforces the password rules it shows", () => {
+  it("enforces the length rule it shows, with no composition rules (NIST SP 800-63B)", () => {
+    // Words only, no digit or symbol: refused before (issue 14, point 9), accepted now.
+    expect(passwordSchema.safeParse("violet tractor mellow harbour").success).toBe(true);
     expect(passwordSchema.safeParse("a long passphrase 42").success).toBe(true);
     expect(passwordSchema.safeParse("short1!").success).toBe(false);
-    expect(passwordSchema.safeParse("onlylettershere").success).toBe(false);
-    expect(passwordSchema.safeParse("123456789012345").success).toBe(false);
+    // 14 characters: one short of the minimum.
+    expect(passwordSchema.safeParse("fourteen chars").success).toBe(false);
+    // Characters are counted as people count them: 15 characters with accents and emoji are enough.
+    expect(passwordSchema.safeParse("éléphant🐘rosé🌹s").success).toBe(true);
+    expect(passwordSchema.safeParse("x".repeat(129)).success).toBe(false);
   });
 
   it("normalises e-mail addresses", () => {
