@@ -215,7 +215,7 @@ describe("session and workspace resolution", () => {
   it("resolves a member's workspace and role", async () => {
     const { user, workspace } = await signedUpOwner("resolve");
     setSessionForTests(user.id);
-    expect(await getSession()).toEqual({
+    expect(await getSession()).toMatchObject({
       user: { id: user.id, email: user.email, name: user.name },
     });
     await expect(getWorkspaceAuth(workspace.slug)).resolves.toMatchObject({

@@ -23,9 +23,14 @@ export default async function WorkspacePickerPage() {
         <Link href="/" className="rounded-md">
           <Logo />
         </Link>
-        <Button asChild variant="ghost" size="sm">
-          <Link href="/sign-out">Sign out</Link>
-        </Button>
+        <div className="flex gap-2">
+          <Button asChild variant="ghost" size="sm">
+            <Link href="/account">Your account</Link>
+          </Button>
+          <Button asChild variant="ghost" size="sm">
+            <Link href="/sign-out">Sign out</Link>
+          </Button>
+        </div>
       </header>
       <main id="main-content" className="mx-auto w-full max-w-2xl px-4 py-8">
         <h1 className="text-2xl font-semibold tracking-tight">Your workspaces</h1>
