@@ -41,6 +41,7 @@ const PERMISSION_MAP = {
   "member.invite": ADMINS,
   "member.updateRole": ADMINS,
   "member.remove": ADMINS,
+  "member.deactivate": ADMINS,
 
   "token.read": OVERSIGHT,
   "token.create": ADMINS,

@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string> = {
   "member.invite": "OA",
   "member.updateRole": "OA",
   "member.remove": "OA",
+  "member.deactivate": "OA",
   "token.read": "OAU",
   "token.create": "OA",
   "token.revoke": "OA",

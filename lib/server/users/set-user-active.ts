@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
+import { revokeMemberGrants } from "@/lib/server/members/revoke-member-grants";
 import { endUserSessions } from "@/lib/server/sessions/end-sessions";
 
 /**
@@ -17,15 +18,26 @@ export async function setUserActive({ userId, active }: { userId: string; active
     const memberships = await tx.membership.findMany({
       where: { userId },
       select: { workspaceId: true },
+      orderBy: { workspaceId: "asc" },
     });
     for (const { workspaceId } of memberships) {
+      // The account's tokens and invitations go with it, in every workspace.
+      const revoked = active
+        ? undefined
+        : await revokeMemberGrants(tx, {
+            workspaceId,
+            userId,
+            keepRole: null,
+            actor: SYSTEM_ACTOR,
+            reason: "its creator's account was deactivated",
+          });
       await recordAuditEvent(tx, {
         workspaceId,
         actor: SYSTEM_ACTOR,
         action: active ? "user.reactivate" : "user.deactivate",
         entityType: "User",
         entityId: user.id,
-        diff: { active: { to: active }, ...(active ? {} : { endedSessions }) },
+        diff: { active: { to: active }, ...(active ? {} : { endedSessions, revoked }) },
       });
     }
   });

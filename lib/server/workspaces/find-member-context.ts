@@ -52,7 +52,7 @@ export async function findMemberContext({
       w.id AS "workspaceId", w.slug, w.name AS "workspaceName"
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
-    LEFT JOIN "Membership" m ON m."userId" = u.id
+    LEFT JOIN "Membership" m ON m."userId" = u.id AND m."deactivatedAt" IS NULL
     LEFT JOIN "Workspace" w ON w.id = m."workspaceId"
     WHERE s."tokenHash" = ${sessionTokenHash} AND s."userId" = ${userId}
       AND s."expiresAt" > now() AND u.active
