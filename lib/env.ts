@@ -11,6 +11,30 @@ const booleanFlag = z
 
 const optionalUrl = z.url({ error: "expected a URL such as https://example.com" }).optional();
 
+const proxyEntry = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+/**
+ * TRUSTED_PROXIES: the reverse proxies in front of the app, as IP addresses or CIDR ranges
+ * separated by commas or spaces (e.g. "10.0.0.0/8, 127.0.0.1"). Only these hops of
+ * X-Forwarded-For are believed (lib/auth/client-address.ts); the default trusts none, so the
+ * client address is the TCP peer.
+ */
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    const entries = (value ?? "").split(/[\s,]+/).filter(Boolean);
+    for (const entry of entries) {
+      if (!proxyEntry.safeParse(entry).success) {
+        context.addIssue({
+          code: "custom",
+          message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8 or ::1)`,
+        });
+      }
+    }
+    return entries;
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -61,6 +85,7 @@ const envSchema = z.object({
     .optional(),
   SMTP_FROM: z.string().min(3).optional(),
   SEED_DEMO: booleanFlag.optional(),
+  TRUSTED_PROXIES: trustedProxies,
   SECURE_COOKIES: booleanFlag.optional(),
 });
 

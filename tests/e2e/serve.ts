@@ -26,11 +26,11 @@ async function main() {
     await run(binPath("next"), ["build"], { env });
     recordBuild(ROOT);
   }
-  const server = spawn(binPath("next"), ["start", "--port", port, "--hostname", "127.0.0.1"], {
-    cwd: ROOT,
-    env,
-    stdio: "inherit",
-  });
+  const server = spawn(
+    process.execPath,
+    ["scripts/serve-next.mjs", "--port", port, "--hostname", "127.0.0.1"],
+    { cwd: ROOT, env, stdio: "inherit" },
+  );
   const stop = async () => {
     if (server.exitCode === null) server.kill("SIGTERM");
     await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve(null)));
