@@ -102,6 +102,14 @@ function emptyToUndefined(source: Record<string, string | undefined>) {
   return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
 }
 
+// Discovery, keys and the code exchange all travel to the issuer: over the network that must be
+// TLS. A provider on the loopback interface never leaves the machine (local trials, the e2e tests).
+function secureIssuer(issuer: string): boolean {
+  const url = new URL(issuer);
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(emptyToUndefined(source));
   if (!result.success) {
@@ -110,6 +118,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   const value = result.data;
+  if (value.OIDC_ISSUER && !secureIssuer(value.OIDC_ISSUER)) {
+    throw new EnvError([
+      "OIDC_ISSUER: use an https:// URL (http:// is accepted only for a provider on this machine: localhost, 127.0.0.1 or [::1])",
+    ]);
+  }
   const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     throw new EnvError([

@@ -96,9 +96,11 @@ export default async function AccountPage({ searchParams }: Props) {
         <Card>
           <CardHeader className="flex-col items-stretch">
             <CardTitle>Password</CardTitle>
-            <CardDescription>
-              Changing it signs out every other session of your account.
-            </CardDescription>
+            {methods.hasPassword ? (
+              <CardDescription>
+                Changing it signs out every other session of your account.
+              </CardDescription>
+            ) : null}
           </CardHeader>
           <CardContent>
             {methods.hasPassword ? (
