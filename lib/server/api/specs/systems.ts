@@ -4,6 +4,7 @@ import { defineApiRoute } from "@/lib/server/api/spec";
 import {
   idSchema,
   importSystemsSchema,
+  MAX_IMPORT_BYTES,
   rederivationPreviewSchema,
   registerSystemSchema,
   systemListQuerySchema,
@@ -150,4 +151,6 @@ export const importSystemsSpec = defineApiRoute({
   body: importSystemsSchema,
   response: z.object({ status: z.literal("imported"), count: z.number() }),
   successStatus: 201,
+  // A 5 MB CSV inside a JSON string (quotes and line breaks escaped).
+  maxBodyBytes: 2 * MAX_IMPORT_BYTES,
 });
