@@ -78,6 +78,8 @@ const PERMISSION_MAP = {
   "export.create": OVERSIGHT,
   "export.read": OVERSIGHT,
   "export.download": OVERSIGHT,
+  // Cancelling someone else's export (one's own needs only export.create).
+  "export.cancelAny": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSION_MAP;

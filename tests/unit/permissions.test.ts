@@ -49,6 +49,7 @@ const EXPECTED: Record<string, string> = {
   "export.create": "OAU",
   "export.read": "OAU",
   "export.download": "OAU",
+  "export.cancelAny": "OA",
 };
 const LETTER: Record<Role, string> = {
   OWNER: "O",
