@@ -58,6 +58,9 @@ const envSchema = z.object({
   AUTH_SECRET: z
     .string({ error: "is required: a random string of at least 32 characters" })
     .min(32, { error: "expected at least 32 characters" }),
+  // Signs the audit chain (lib/server/audit/audit-key.ts). Unset: derived from AUTH_SECRET; set
+  // it (the launcher generates one in embedded mode) so AUTH_SECRET can be rotated on its own.
+  AUDIT_SECRET: z.string().min(32, { error: "expected at least 32 characters" }).optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   EVIDENCE_DIR: z.string().min(1).optional(),
   EVIDENCE_MAX_BYTES: z.coerce
