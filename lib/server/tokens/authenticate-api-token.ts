@@ -56,7 +56,7 @@ export async function authenticateApiToken(
       t."lastUsedAt", t."createdById", w.id AS "workspaceId", w.slug, w.name AS "workspaceName",
       CASE WHEN u.active THEN m.role::text END AS "creatorRole"
     FROM "ApiToken" t
-    JOIN "Workspace" w ON w.id = t."workspaceId"
+    JOIN "Workspace" w ON w.id = t."workspaceId" AND w."deletionRequestedAt" IS NULL
     LEFT JOIN "Membership" m
       ON m."workspaceId" = t."workspaceId" AND m."userId" = t."createdById"
       AND m."deactivatedAt" IS NULL

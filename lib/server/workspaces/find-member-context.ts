@@ -53,7 +53,7 @@ export async function findMemberContext({
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
     LEFT JOIN "Membership" m ON m."userId" = u.id AND m."deactivatedAt" IS NULL
-    LEFT JOIN "Workspace" w ON w.id = m."workspaceId"
+    LEFT JOIN "Workspace" w ON w.id = m."workspaceId" AND w."deletionRequestedAt" IS NULL
     WHERE s."tokenHash" = ${sessionTokenHash} AND s."userId" = ${userId}
       AND s."expiresAt" > now() AND u.active
     ORDER BY w.name ASC, w.id ASC`;
