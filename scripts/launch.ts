@@ -76,7 +76,12 @@ async function serve(database: Database, mode: "start" | "dev") {
   const port = env.PORT as string;
   // Our own small server around Next's handler (scripts/serve-next.mjs): it records the TCP
   // peer in X-Forwarded-For, which the sign-in throttle and the audit log rely on.
-  const serverArgs = ["scripts/serve-next.mjs", "--port", port, ...(mode === "dev" ? ["--dev"] : [])];
+  const serverArgs = [
+    "scripts/serve-next.mjs",
+    "--port",
+    port,
+    ...(mode === "dev" ? ["--dev"] : []),
+  ];
   const child = spawn(process.execPath, serverArgs, {
     cwd: ROOT,
     env,
