@@ -4,8 +4,7 @@ import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 
 export type DatabaseHealth =
-  | { ok: true; latencyMs: number; migrations: number }
-  | { ok: false; reason: string };
+  { ok: true; latencyMs: number; migrations: number } | { ok: false; reason: string };
 
 const TIMEOUT_MS = 3000;
 
