@@ -8,10 +8,6 @@ import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 
 import autocannon from "autocannon";
-// The one import of next-auth outside lib/auth: the bench mints the session cookie a signed-in
-// browser would carry, for a server it starts itself (lib/auth's startSession needs a request).
-// eslint-disable-next-line no-restricted-imports
-import { encode } from "next-auth/jwt";
 
 import { buildIsCurrent, recordBuild } from "../scripts/lib/build-fingerprint";
 import { binPath, ROOT, run } from "../scripts/lib/runtime";
@@ -119,10 +115,16 @@ export async function benchDashboard(input: {
   });
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: input.workspaceId } });
   const secret = randomBytes(32).toString("hex");
-  const cookie = `next-auth.session-token=${await encode({
-    token: { sub: user.id, email: user.email, name: user.name },
+  // The cookie a signed-in browser would carry, minted for the server this bench starts (lib/auth's
+  // startSession needs a request): a session record plus the token naming it.
+  const { createSession } = await import("@/lib/server/sessions/create-session");
+  const { encodeSessionToken } = await import("@/lib/auth/session-token");
+  const session = await createSession({ userId: user.id, method: "password", maxAgeSeconds: 3600 });
+  const cookie = `next-auth.session-token=${await encodeSessionToken({
+    user,
+    sessionSecret: session.secret,
     secret,
-    maxAge: 3600,
+    maxAgeSeconds: 3600,
   })}`;
 
   const port = String(3200 + Math.floor(Math.random() * 500));

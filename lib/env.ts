@@ -11,6 +11,30 @@ const booleanFlag = z
 
 const optionalUrl = z.url({ error: "expected a URL such as https://example.com" }).optional();
 
+const proxyEntry = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+/**
+ * TRUSTED_PROXIES: the reverse proxies in front of the app, as IP addresses or CIDR ranges
+ * separated by commas or spaces (e.g. "10.0.0.0/8, 127.0.0.1"). Only these hops of
+ * X-Forwarded-For are believed (lib/auth/client-address.ts); the default trusts none, so the
+ * client address is the TCP peer.
+ */
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    const entries = (value ?? "").split(/[\s,]+/).filter(Boolean);
+    for (const entry of entries) {
+      if (!proxyEntry.safeParse(entry).success) {
+        context.addIssue({
+          code: "custom",
+          message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8 or ::1)`,
+        });
+      }
+    }
+    return entries;
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -34,6 +58,9 @@ const envSchema = z.object({
   AUTH_SECRET: z
     .string({ error: "is required: a random string of at least 32 characters" })
     .min(32, { error: "expected at least 32 characters" }),
+  // Signs the audit chain (lib/server/audit/audit-key.ts). Unset: derived from AUTH_SECRET; set
+  // it (the launcher generates one in embedded mode) so AUTH_SECRET can be rotated on its own.
+  AUDIT_SECRET: z.string().min(32, { error: "expected at least 32 characters" }).optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   EVIDENCE_DIR: z.string().min(1).optional(),
   EVIDENCE_MAX_BYTES: z.coerce
@@ -61,6 +88,7 @@ const envSchema = z.object({
     .optional(),
   SMTP_FROM: z.string().min(3).optional(),
   SEED_DEMO: booleanFlag.optional(),
+  TRUSTED_PROXIES: trustedProxies,
   SECURE_COOKIES: booleanFlag.optional(),
   STORAGE_DRIVER: z
     .enum(["local", "s3"], { error: 'expected "local" (a folder under DATA_DIR) or "s3"' })
@@ -115,6 +143,14 @@ function emptyToUndefined(source: Record<string, string | undefined>) {
   return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
 }
 
+// Discovery, keys and the code exchange all travel to the issuer: over the network that must be
+// TLS. A provider on the loopback interface never leaves the machine (local trials, the e2e tests).
+function secureIssuer(issuer: string): boolean {
+  const url = new URL(issuer);
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(emptyToUndefined(source));
   if (!result.success) {
@@ -123,6 +159,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   const value = result.data;
+  if (value.OIDC_ISSUER && !secureIssuer(value.OIDC_ISSUER)) {
+    throw new EnvError([
+      "OIDC_ISSUER: use an https:// URL (http:// is accepted only for a provider on this machine: localhost, 127.0.0.1 or [::1])",
+    ]);
+  }
   const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     throw new EnvError([

@@ -27,6 +27,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly status: number,
     message: string,
+    /** Machine-readable context for the client (e.g. the duties a change would remove). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -67,8 +69,8 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super("CONFLICT", 409, message);
+  constructor(message: string, details?: Record<string, unknown>) {
+    super("CONFLICT", 409, message, details);
   }
 }
 
@@ -111,6 +113,7 @@ export type ActionError = {
   message: string;
   status: number;
   fieldErrors?: FieldErrors;
+  details?: Record<string, unknown>;
 };
 
 export function toActionError(error: unknown): ActionError {
@@ -128,14 +131,26 @@ export function toActionError(error: unknown): ActionError {
     };
   }
   if (error instanceof AppError) {
-    return { code: error.code, message: error.message, status: error.status };
+    return {
+      code: error.code,
+      message: error.message,
+      status: error.status,
+      ...(error.details ? { details: error.details } : {}),
+    };
   }
   logger.error({ err: error }, "unexpected error");
   return { code: "INTERNAL", message: GENERIC_ERROR_MESSAGE, status: 500 };
 }
 
 /** The REST API's error body: `{ "error": { "code", "message", "fields"? } }`. */
-export type ApiErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+export type ApiErrorBody = {
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: FieldErrors;
+    details?: Record<string, unknown>;
+  };
+};
 
 export function toApiErrorResponse(error: unknown): Response {
   const mapped = toActionError(error);
@@ -146,6 +161,7 @@ export function toApiErrorResponse(error: unknown): Response {
       ...(mapped.fieldErrors && Object.keys(mapped.fieldErrors).length > 0
         ? { fields: mapped.fieldErrors }
         : {}),
+      ...(mapped.details ? { details: mapped.details } : {}),
     },
   };
   const headers: Record<string, string> = { "cache-control": "no-store" };

@@ -76,7 +76,15 @@ async function serve(database: Database, mode: "start" | "dev") {
     recordBuild(ROOT);
   }
   const port = env.PORT as string;
-  const child = spawn(binPath("next"), [mode, "--port", port], {
+  // Our own small server around Next's handler (scripts/serve-next.mjs): it records the TCP
+  // peer in X-Forwarded-For, which the sign-in throttle and the audit log rely on.
+  const serverArgs = [
+    "scripts/serve-next.mjs",
+    "--port",
+    port,
+    ...(mode === "dev" ? ["--dev"] : []),
+  ];
+  const child = spawn(process.execPath, serverArgs, {
     cwd: ROOT,
     env,
     stdio: "inherit",

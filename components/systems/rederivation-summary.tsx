@@ -1,3 +1,4 @@
+import { DutyLossList, type DutyLossView } from "@/components/systems/duty-loss-list";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
 import type { ResponsibilityValue } from "@/lib/domain/responsibility";
 
@@ -12,6 +13,7 @@ export type RederivationSummaryView = {
     criticalTo: boolean | null;
   }[];
   addedParts: number;
+  restoredParts: number;
   removedParts: number;
   keptParts: number;
   keptOwners: number;
@@ -19,6 +21,8 @@ export type RederivationSummaryView = {
   lostWork: { partsWithOwner: number; evidenceLinks: number };
   isNoop: boolean;
   domainNames: Record<string, string>;
+  /** Exactly what is removed; its hash is sent with the save as the confirmation. */
+  loss: DutyLossView;
 };
 
 /** What a re-derivation will change and keep, shown before the user confirms it. */
@@ -32,13 +36,19 @@ export function RederivationSummary({ plan }: { plan: RederivationSummaryView })
         {plan.keptEvidenceLinks} evidence links. <strong>{plan.addedParts}</strong> new duties are
         created; <strong>{plan.removedParts}</strong> are removed.
       </p>
+      {plan.restoredParts > 0 ? (
+        <p>
+          {plan.restoredParts} of the new duties come back from an earlier change with their owners,
+          statuses, justifications and evidence links.
+        </p>
+      ) : null}
       {plan.lostWork.partsWithOwner + plan.lostWork.evidenceLinks > 0 ? (
         <p className="font-medium text-destructive">
           Removed duties carry {plan.lostWork.partsWithOwner} owners and{" "}
-          {plan.lostWork.evidenceLinks} evidence links; those assignments and links are dropped (the
-          evidence stays in the library).
+          {plan.lostWork.evidenceLinks} evidence links.
         </p>
       ) : null}
+      <DutyLossList loss={plan.loss} domainName={name} />
       {plan.addedDomains.length > 0 ? (
         <p>New domains: {plan.addedDomains.map(name).join(", ")}.</p>
       ) : null}

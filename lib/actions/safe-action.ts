@@ -20,7 +20,7 @@ import { findWorkspaceMembership } from "@/lib/server/workspaces/find-workspace-
  * clients; no bare "use server" function may skip them.
  *
  *   actionClient                public actions (sign-in, sign-up); errors mapped, input validated
- *   authenticatedActionClient   + a signed-in, still active user: ctx.user, ctx.actor
+ *   authenticatedActionClient   + a signed-in, still active user: ctx.user, ctx.sessionId, ctx.actor
  *   workspaceActionClient       + the workspace from the FIRST BOUND ARGUMENT (its slug, as in the
  *                               URL, never the body): membership checked (non-members and unknown
  *                               slugs → 404), role checked against metadata.permission (→ 403):
@@ -74,7 +74,7 @@ export const authenticatedActionClient = actionClient.use(async ({ next }) => {
   const session = await getSession();
   if (!session) throw new UnauthorizedError("Your session has ended. Sign in again.");
   const actor: AuditActor = { type: "USER", id: session.user.id, label: session.user.email };
-  return next({ ctx: { user: session.user, actor } });
+  return next({ ctx: { user: session.user, sessionId: session.sessionId, actor } });
 });
 
 export const workspaceActionClient = authenticatedActionClient

@@ -2,12 +2,17 @@ import "server-only";
 
 import { headers } from "next/headers";
 
+import { type ProxyMatcher, proxyMatcher, resolveClientAddress } from "@/lib/auth/forwarded-for";
+import { env } from "@/lib/env";
+
+let matcher: ProxyMatcher | undefined;
+
 /**
- * The client address for throttling: the first hop of X-Forwarded-For (set by the reverse proxy,
- * or by Next's own server from the socket), else X-Real-IP, else "unknown".
+ * The client's address, for throttling and the audit log: the right-most X-Forwarded-For hop that
+ * is not one of TRUSTED_PROXIES (forwarded-for.ts). Our server always appends the TCP peer, so
+ * with no trusted proxies this is the peer itself and a forged header has no effect.
  */
 export async function clientAddress(): Promise<string> {
-  const list = await headers();
-  const forwarded = list.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || list.get("x-real-ip")?.trim() || "unknown").slice(0, 100);
+  matcher ??= proxyMatcher(env().TRUSTED_PROXIES);
+  return resolveClientAddress((await headers()).get("x-forwarded-for"), matcher);
 }

@@ -43,6 +43,7 @@ const PERMISSION_MAP = {
   "member.invite": ADMINS,
   "member.updateRole": ADMINS,
   "member.remove": ADMINS,
+  "member.deactivate": ADMINS,
 
   "token.read": OVERSIGHT,
   "token.create": ADMINS,
@@ -79,6 +80,8 @@ const PERMISSION_MAP = {
   "export.create": OVERSIGHT,
   "export.read": OVERSIGHT,
   "export.download": OVERSIGHT,
+  // Cancelling someone else's export (one's own needs only export.create).
+  "export.cancelAny": ADMINS,
 
   "job.read": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;

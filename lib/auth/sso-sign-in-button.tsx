@@ -6,7 +6,12 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 
-/** Starts the OpenID Connect flow through next-auth (shown only when SSO is configured). */
+/** Starts the OpenID Connect round trip through next-auth (sign-in, or linking from /account). */
+export function startSsoSignIn(callbackUrl: string): void {
+  void signIn("oidc", { callbackUrl });
+}
+
+/** The sign-in page's single sign-on button (shown only when SSO is configured). */
 export function SsoSignInButton({ label, callbackUrl }: { label: string; callbackUrl: string }) {
   const [pending, setPending] = useState(false);
   return (
@@ -17,7 +22,7 @@ export function SsoSignInButton({ label, callbackUrl }: { label: string; callbac
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signIn("oidc", { callbackUrl });
+        startSsoSignIn(callbackUrl);
       }}
     >
       <KeyRound aria-hidden="true" />

@@ -33,6 +33,16 @@ function cellText(value: CsvCell): string {
 }
 
 /**
+ * Whether a cell must be quoted: the RFC 4180 reasons (comma, quote, line break) and also a
+ * semicolon or a tab. Spreadsheets in semicolon locales open a comma-separated file by splitting
+ * on ";" (and some on tabs): an unquoted "a;=HYPERLINK(…)" would become a second cell starting
+ * with "=", out of reach of the formula guard, which only sees whole cells.
+ */
+export function needsQuotes(text: string): boolean {
+  return /[",;\t\r\n]/.test(text);
+}
+
+/**
  * Serialises rows under a header. Every cell, numbers included, passes through neutraliseCell: a
  * negative number gets the quote too, a small price for never missing a formula. Starts with a BOM
  * so spreadsheets read the file as UTF-8; CRLF line ends as RFC 4180 says.
@@ -41,7 +51,10 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   const data = rows.map((row) => row.map((cell) => neutraliseCell(cellText(cell))));
   return (
     "\uFEFF" +
-    Papa.unparse({ fields: [...header], data }, { newline: "\r\n", quotes: false }) +
+    Papa.unparse(
+      { fields: [...header], data },
+      { newline: "\r\n", quotes: (value: unknown) => needsQuotes(String(value ?? "")) },
+    ) +
     "\r\n"
   );
 }

@@ -53,6 +53,11 @@ function truncateKeepingExtension(name: string, max: number): string {
  * sanitised again here, so a caller can never put a quote or a line break into the header.
  */
 export function attachmentContentDisposition(fileName: string): string {
+  return contentDisposition("attachment", fileName);
+}
+
+/** The same, for `inline` answers (e.g. a framework file shown in the browser). */
+export function contentDisposition(kind: "attachment" | "inline", fileName: string): string {
   const safe = sanitiseFileName(fileName);
   const asciiFallback = safe
     .normalize("NFKD")
@@ -63,5 +68,5 @@ export function attachmentContentDisposition(fileName: string): string {
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
+  return `${kind}; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
 }

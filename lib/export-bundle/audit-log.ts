@@ -1,7 +1,12 @@
 // audit-log.jsonl: one audit event per line, in seq order, with every field the chain hash covers,
-// so anyone can recompute the chain offline. The hash function is the app's own
-// (lib/server/audit/canonical-event.ts): one definition, no second copy to drift apart.
-import { hashAuditEvent } from "@/lib/server/audit/canonical-event";
+// so anyone can recompute the chain offline, and the event's signature under the server's audit
+// key (`mac`), which only a holder of that key can check. The hash and signature functions are
+// the app's own (lib/server/audit/canonical-event.ts): one definition, no second copy to drift.
+import {
+  createSignatureTracker,
+  hashAuditEvent,
+  type SignatureSummary,
+} from "@/lib/server/audit/canonical-event";
 
 export type AuditLine = {
   seq: number;
@@ -16,6 +21,8 @@ export type AuditLine = {
   diff: unknown;
   prevHash: string;
   hash: string;
+  /** Absent in bundles made before keyed audit, null on events recorded before it. */
+  mac?: string | null;
 };
 
 export type AuditEventRow = Omit<AuditLine, "createdAt"> & { createdAt: Date };
@@ -34,6 +41,7 @@ export function toAuditLine(event: AuditEventRow): string {
     diff: event.diff,
     prevHash: event.prevHash,
     hash: event.hash,
+    mac: event.mac ?? null,
   };
   return `${JSON.stringify(line)}\n`;
 }
@@ -41,9 +49,13 @@ export function toAuditLine(event: AuditEventRow): string {
 /**
  * Checks the chain line by line (feed lines in file order, then call `finish`). Stops at the
  * first problem, which names the line and the seq, e.g. "line 7 (seq 7): hash does not match
- * its contents".
+ * its contents". With the audit key every signature is checked too; without it they are counted.
  */
-export function createAuditChainChecker(expected: { firstPrevHash: string | null }) {
+export function createAuditChainChecker(expected: {
+  firstPrevHash: string | null;
+  auditKey?: Uint8Array | null;
+}) {
+  const signatures = createSignatureTracker(expected.auditKey ?? null);
   let lineNumber = 0;
   let previous: { seq: number; hash: string } | null = null;
   let first: AuditLine | null = null;
@@ -94,6 +106,8 @@ export function createAuditChainChecker(expected: { firstPrevHash: string | null
         prevHash: line.prevHash,
       });
       if (recomputed !== line.hash) return fail("hash does not match its contents", line.seq);
+      const signatureProblem = signatures.push(line);
+      if (signatureProblem) return fail(signatureProblem, line.seq);
       first ??= line;
       previous = { seq: line.seq, hash: line.hash };
     },
@@ -104,6 +118,7 @@ export function createAuditChainChecker(expected: { firstPrevHash: string | null
         firstSeq: first?.seq ?? null,
         lastSeq: previous?.seq ?? null,
         lastHash: previous?.hash ?? null,
+        signatures: signatures.finish() as SignatureSummary,
       };
     },
   };

@@ -2,7 +2,7 @@
 // written row by row so a large table streams into the bundle. The formula-injection guard is the
 // app's one definition (lib/csv/csv.ts): a cell starting with =, +, -, @, tab or carriage return
 // gets a leading apostrophe, which spreadsheets show as text instead of running it.
-import { neutraliseCell } from "@/lib/csv/csv";
+import { needsQuotes, neutraliseCell } from "@/lib/csv/csv";
 
 export type CsvValue = string | number | boolean | Date | null | undefined;
 
@@ -11,7 +11,8 @@ export function csvCell(value: CsvValue): string {
   if (typeof value === "number" && !Number.isFinite(value)) return "";
   // Every cell goes through the guard, numbers too (as lib/csv does): never miss a formula.
   const text = neutraliseCell(value instanceof Date ? value.toISOString() : String(value));
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Quoted also for ";" and tab, which split cells in other spreadsheet locales (lib/csv/csv.ts).
+  return needsQuotes(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvRow(values: readonly CsvValue[]): string {

@@ -27,7 +27,16 @@ type Actual = { bytes: number; sha256: string };
 // manifest.json and checksums.sha256 are read whole; anything larger than this is not ours.
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 
-export async function verifyBundle(zipPath: string): Promise<BundleVerification> {
+/**
+ * `auditKey`: the server's audit key, when the person verifying holds it (the operator). Without
+ * it everything but the audit signatures is checked: the bundle is then known to be intact and
+ * consistent, but not proven to come from the server rather than from someone who rewrote the
+ * database and recomputed the public hash chain.
+ */
+export async function verifyBundle(
+  zipPath: string,
+  options: { auditKey?: Uint8Array | null } = {},
+): Promise<BundleVerification> {
   const checks: string[] = [];
   const problems: string[] = [];
   let zip: yauzl.ZipFile;
@@ -86,6 +95,7 @@ export async function verifyBundle(zipPath: string): Promise<BundleVerification>
         if (name === AUDIT_LOG_PATH) {
           const checker = createAuditChainChecker({
             firstPrevHash: manifest.audit?.firstPrevHash ?? null,
+            auditKey: options.auditKey ?? null,
           });
           actual.set(name, await readEntry(zip, entry, { onLine: (line) => checker.push(line) }));
           auditResult = checker.finish();
@@ -204,7 +214,25 @@ function checkAudit({
       ? `${AUDIT_LOG_PATH}: no events in scope`
       : `${AUDIT_LOG_PATH}: ${result.events} events, seq ${result.firstSeq}–${result.lastSeq}, every hash recomputed and linked (last ${result.lastHash})`,
   );
+  checks.push(describeSignatures(result.signatures, result.events));
   return [];
+}
+
+function describeSignatures(
+  signatures: ReturnType<ReturnType<typeof createAuditChainChecker>["finish"]>["signatures"],
+  events: number,
+): string {
+  const signed = events - signatures.unsigned;
+  const keys = signatures.keyIds.join(", ") || "none";
+  const legacy =
+    signatures.unsigned > 0
+      ? `; ${signatures.unsigned} earlier event(s) predate keyed audit and are vouched for by the first signed one through the chain`
+      : "";
+  if (signed === 0)
+    return `${AUDIT_LOG_PATH}: no event carries a server signature (recorded before keyed audit)`;
+  return signatures.checked
+    ? `${AUDIT_LOG_PATH}: ${signed} signature(s) checked with the audit key (key id ${keys})${legacy}`
+    : `${AUDIT_LOG_PATH}: ${signed} event(s) carry server signatures (key id ${keys}), not checked: pass --audit-key-file to check them${legacy}`;
 }
 
 function openZip(zipPath: string): Promise<yauzl.ZipFile> {

@@ -28,6 +28,10 @@ export const changeMemberRoleSchema = z.object({
 });
 
 export const membershipIdSchema = z.object({ membershipId: z.string().min(1).max(64) });
+export const setMemberActiveSchema = z.object({
+  membershipId: z.string().min(1).max(64),
+  active: z.boolean({ error: "Say whether the member is active." }),
+});
 export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(64) });
 
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;

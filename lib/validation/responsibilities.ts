@@ -52,6 +52,15 @@ export const overrideResponsibilitySchema = z.object({
   responsibilityId: idSchema,
   value: z.enum(RESPONSIBILITY_VALUES).nullable(),
   justification: nullableText(JUSTIFICATION_MAX).default(null),
+  /**
+   * When the new value removes a side: the `loss.hash` from the 409 answer that described it.
+   * Missing or different (the part changed meanwhile) → 409 again, nothing saved.
+   */
+  confirmLoss: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "expected the loss hash from the previous answer")
+    .nullable()
+    .optional(),
 });
 export type OverrideResponsibilityInput = z.infer<typeof overrideResponsibilitySchema>;
 

@@ -86,6 +86,15 @@ export const registerSystemSchema = systemFieldsSchema;
 export const updateSystemSchema = systemFieldsSchema.extend({
   systemId: idSchema,
   expectedVersion: z.number().int().min(1),
+  /**
+   * When the change removes duties: the `loss.hash` of the re-derivation preview the user
+   * confirmed. Missing or different (work changed since the preview) → 409, nothing saved.
+   */
+  confirmLoss: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "expected the loss hash from the re-derivation preview")
+    .nullable()
+    .optional(),
 });
 export type UpdateSystemInput = z.infer<typeof updateSystemSchema>;
 

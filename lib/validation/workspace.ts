@@ -38,6 +38,18 @@ export const createWorkspaceSchema = z.object({
 
 export const renameWorkspaceSchema = z.object({ name: workspaceNameSchema });
 
+/** Deleting a workspace: its URL name typed out, and the owner's word on a final bundle. */
+export const deleteWorkspaceSchema = z.object({
+  confirmSlug: z
+    .string({ error: "Type the workspace's URL name to confirm." })
+    .trim()
+    .min(1, { error: "Type the workspace's URL name to confirm." })
+    .max(100),
+  finalBundle: z.enum(["downloaded", "declined"], {
+    error: "Say whether you downloaded a final evidence bundle or do not need one.",
+  }),
+});
+
 export type CreateWorkspaceInput = z.infer<typeof createWorkspaceSchema>;
 
 /** A URL name derived from a workspace name: "ACME Security (EU)" → "acme-security-eu". */

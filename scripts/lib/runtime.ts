@@ -15,19 +15,29 @@ export function dataDir(): string {
   return path.resolve(ROOT, process.env.DATA_DIR || ".data");
 }
 
-type Secrets = { AUTH_SECRET: string };
+type Secrets = { AUTH_SECRET: string; AUDIT_SECRET?: string };
 
 // Secrets the user did not set are generated once and kept under the data directory (mode 600).
+// AUDIT_SECRET (the key that signs the audit chain) only in embedded mode: that is one process by
+// construction, whereas several processes on one PostgreSQL server must share one key, so there
+// it is either configured or derived from the AUTH_SECRET they already share.
 export function ensureSecrets(): Secrets {
   const file = path.join(dataDir(), "secrets.json");
   let stored: Partial<Secrets> = {};
   if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Secrets>;
-  if (!stored.AUTH_SECRET) {
-    stored.AUTH_SECRET = randomBytes(32).toString("base64url");
+  const embedded = !process.env.DATABASE_URL;
+  const missing = !stored.AUTH_SECRET || (embedded && !stored.AUDIT_SECRET);
+  if (missing) {
+    stored.AUTH_SECRET ||= randomBytes(32).toString("base64url");
+    if (embedded) stored.AUDIT_SECRET ||= randomBytes(32).toString("base64url");
     fs.mkdirSync(dataDir(), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
-  return { AUTH_SECRET: process.env.AUTH_SECRET || stored.AUTH_SECRET };
+  const audit = process.env.AUDIT_SECRET || (embedded ? stored.AUDIT_SECRET : undefined);
+  return {
+    AUTH_SECRET: process.env.AUTH_SECRET || (stored.AUTH_SECRET as string),
+    ...(audit ? { AUDIT_SECRET: audit } : {}),
+  };
 }
 
 export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };

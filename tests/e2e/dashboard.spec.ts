@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { expect, type Page, test } from "@playwright/test";
 
+import { uniquePassword } from "./support/accounts";
 import { expectAccessible, visit } from "./support/a11y";
 
 // The coverage dashboards in a real browser, on a fresh user and workspace: the overview shows
@@ -25,7 +26,7 @@ async function signUp(page: Page) {
   await visit(page, "/sign-up");
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("E-mail address").fill(`dash-${id}@example.com`);
-  await page.locator('input[name="password"]').fill(`correct horse battery ${id}`);
+  await page.locator('input[name="password"]').fill(uniquePassword());
   await page.getByLabel("Workspace name").fill(`Dashboard ${id}`);
   await page.getByRole("button", { name: /create account/i }).click();
   await page.waitForURL(/\/w\/[^/]+$/);

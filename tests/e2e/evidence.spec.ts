@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 
 import { expect, type Page, test } from "@playwright/test";
 
+import { uniquePassword } from "./support/accounts";
 import { expectAccessible, visit } from "./support/a11y";
 
 // The demo user's password is random and printed only at first start, so, like the other specs,
@@ -14,7 +15,7 @@ async function signUp(page: Page): Promise<string> {
   await visit(page, "/sign-up");
   await page.getByLabel("Your name").fill(`Evidence tester ${id}`);
   await page.getByLabel("E-mail address").fill(`evidence-${id}@example.com`);
-  await page.locator('input[name="password"]').fill(`correct horse battery ${id}`);
+  await page.locator('input[name="password"]').fill(uniquePassword());
   await page.getByLabel("Workspace name").fill(`Evidence ${id}`);
   await page.getByRole("button", { name: /create account/i }).click();
   await page.waitForURL(/\/w\/[^/]+$/);

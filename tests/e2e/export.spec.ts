@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 
 import { expect, type Page, test } from "@playwright/test";
 
+import { uniquePassword } from "./support/accounts";
 import { expectAccessible, visit } from "./support/a11y";
 
 const run = promisify(execFile);
@@ -19,7 +20,7 @@ async function signUp(page: Page): Promise<string> {
   await visit(page, "/sign-up");
   await page.getByLabel("Your name").fill(`Export tester ${id}`);
   await page.getByLabel("E-mail address").fill(`export-${id}@example.com`);
-  await page.locator('input[name="password"]').fill(`correct horse battery ${id}`);
+  await page.locator('input[name="password"]').fill(uniquePassword());
   await page.getByLabel("Workspace name").fill(`Exports ${id}`);
   await page.getByRole("button", { name: /create account/i }).click();
   await page.waitForURL(/\/w\/[^/]+$/);

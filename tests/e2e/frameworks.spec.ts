@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { stringify } from "yaml";
 
+import { uniquePassword } from "./support/accounts";
 import { expectAccessible, visit } from "./support/a11y";
 
 // Each test signs up its own user and workspace through the app (no shared state).
@@ -11,7 +12,7 @@ async function signUp(page: Page): Promise<string> {
   await visit(page, "/sign-up");
   await page.getByLabel("Your name").fill(`Framework tester ${id}`);
   await page.getByLabel("E-mail address").fill(`fw-${id}@example.com`);
-  await page.locator('input[name="password"]').fill(`correct horse battery ${id}`);
+  await page.locator('input[name="password"]').fill(uniquePassword());
   await page.getByLabel("Workspace name").fill(`Frameworks ${id}`);
   await page.getByRole("button", { name: /create account/i }).click();
   await page.waitForURL(/\/w\/[^/]+$/);

@@ -12,19 +12,20 @@ test("sign up, create a workspace, invite, accept with a limited role, remove, r
   const run = randomBytes(3).toString("hex");
   const ownerEmail = `owner-${run}@example.test`;
   const viewerEmail = `viewer-${run}@example.test`;
-  const password = "a long passphrase 42";
+  // Words only: no digit or symbol is required (NIST SP 800-63B; issue 14, point 9).
+  const password = "violet tractor mellow harbour";
 
   const ownerContext = await browser.newContext();
   const owner = await ownerContext.newPage();
 
   // Sign up: the password rules are visible before typing.
   await visit(owner, "/sign-up");
-  await expect(owner.getByText(/At least 12 characters/)).toBeVisible();
+  await expect(owner.getByText(/At least 15 characters/)).toBeVisible();
   await owner.getByLabel("Your name").fill("Olivia Owner");
   await owner.getByLabel("E-mail address").fill(ownerEmail);
   await owner.locator('input[name="password"]').fill("short");
   await owner.getByRole("button", { name: "Create account and workspace" }).click();
-  await expect(owner.getByText("Use at least 12 characters.")).toBeVisible();
+  await expect(owner.getByText("Use at least 15 characters.")).toBeVisible();
   await expectAccessible(owner);
   await owner.locator('input[name="password"]').fill(password);
   await owner.getByLabel("Workspace name").fill(`Olivia HQ ${run}`);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { expect, type Page, test } from "@playwright/test";
 
+import { uniquePassword } from "./support/accounts";
 import { expectAccessible, visit } from "./support/a11y";
 
 // The registry journey in a real browser: register a PaaS and an agentic system, see their
@@ -13,7 +14,7 @@ async function signUp(page: Page): Promise<{ slug: string; name: string }> {
   await visit(page, "/sign-up");
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("E-mail address").fill(`reg-${id}@example.com`);
-  await page.locator('input[name="password"]').fill(`correct horse battery ${id}`);
+  await page.locator('input[name="password"]').fill(uniquePassword());
   await page.getByLabel("Workspace name").fill(`Registry ${id}`);
   await page.getByRole("button", { name: /create account/i }).click();
   await page.waitForURL(/\/w\/[^/]+$/);

@@ -6,10 +6,14 @@ import { randomBytes } from "node:crypto";
 import { buildIsCurrent, recordBuild } from "../../scripts/lib/build-fingerprint";
 import { binPath, ROOT, run, seed } from "../../scripts/lib/runtime";
 import { createTestDatabase } from "../support/test-database";
+import { startOidcProvider } from "./support/oidc-provider";
 
 async function main() {
   const port = process.env.E2E_PORT || "3107";
   const database = await createTestDatabase("srm_e2e");
+  const appUrl = `http://127.0.0.1:${port}`;
+  // A real OpenID provider for the single sign-on tests (tests/e2e/sso.spec.ts).
+  const oidc = await startOidcProvider(appUrl);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -20,20 +24,27 @@ async function main() {
     AUTH_SECRET: randomBytes(32).toString("hex"),
     DATA_DIR: `.data/e2e-${process.pid}`,
     SEED_DEMO: "true",
+    OIDC_ISSUER: oidc.issuer,
+    OIDC_CLIENT_ID: oidc.clientId,
+    OIDC_CLIENT_SECRET: oidc.clientSecret,
+    OIDC_NAME: "Test SSO",
   };
   await seed(env);
   if (!buildIsCurrent(ROOT)) {
     await run(binPath("next"), ["build"], { env });
     recordBuild(ROOT);
   }
-  const server = spawn(binPath("next"), ["start", "--port", port, "--hostname", "127.0.0.1"], {
-    cwd: ROOT,
-    env,
-    stdio: "inherit",
-  });
+  const server = spawn(
+    process.execPath,
+    ["scripts/serve-next.mjs", "--port", port, "--hostname", "127.0.0.1"],
+    { cwd: ROOT, env, stdio: "inherit" },
+  );
   const stop = async () => {
     if (server.exitCode === null) server.kill("SIGTERM");
-    await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve(null)));
+    await new Promise((resolve) =>
+      server.exitCode === null ? server.once("exit", resolve) : resolve(null),
+    );
+    await oidc.close();
     await database.drop();
     process.exit(0);
   };

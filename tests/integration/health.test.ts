@@ -1,9 +1,26 @@
 import { describe, expect, inject, it } from "vitest";
 
+import { PrismaPg } from "@prisma/adapter-pg";
+
 import { db } from "@/lib/db/client";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { checkDatabase } from "@/lib/server/health/check-database";
 
 describe("database health", () => {
+  it("says only that the database is unreachable, never the driver's error (issue 14, point 7)", async () => {
+    // A real client and driver against a port where nothing listens.
+    const unreachable = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: "postgresql://srm_admin:pw@127.0.0.1:1/ai_srm" }),
+    });
+    try {
+      const health = await checkDatabase(unreachable);
+      expect(health).toEqual({ ok: false, reason: "database unreachable" });
+      expect(JSON.stringify(health)).not.toMatch(/srm_admin|127\.0\.0\.1|ECONNREFUSED|:1\b/);
+    } finally {
+      await unreachable.$disconnect();
+    }
+  });
+
   it("reports the applied migrations of the test database", async () => {
     const health = await checkDatabase();
     expect(health.ok).toBe(true);

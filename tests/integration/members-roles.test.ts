@@ -177,7 +177,7 @@ describe("membership rules", () => {
     setSessionForTests(user.id);
     expect(
       (await removeMemberAction(workspace.slug, { membershipId: editor.membership.id })).data,
-    ).toEqual({ removed: true });
+    ).toMatchObject({ removed: true });
     setSessionForTests(editor.user.id);
     await expectNotFound(() => getWorkspaceAuth(workspace.slug));
     expect(

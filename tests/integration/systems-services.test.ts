@@ -125,6 +125,7 @@ describe("re-derivation", () => {
         ...systemFieldsSchema.parse({ ...current, additionalModels: ["agentic_ai"] }),
         systemId: system.id,
         expectedVersion: current.version,
+        confirmLoss: preview.loss.hash,
       },
     });
     expect(result.rederived).toBe(true);

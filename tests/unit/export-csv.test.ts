@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { neutraliseCell } from "@/lib/csv/csv";
+import { neutraliseCell, parseCsv, toCsv } from "@/lib/csv/csv";
 import { csvCell, csvLines, csvRow } from "@/lib/export-bundle/csv";
 import { evidenceCsv } from "@/lib/export-bundle/tables";
 import type { BundleEvidence } from "@/lib/export-bundle/bundle-data";
@@ -21,6 +21,17 @@ describe("CSV formula-injection neutralising", () => {
     expect(csvCell('=cmd|"/c calc"!A1')).toBe(`"'=cmd|""/c calc""!A1"`);
     expect(csvCell("-1,2")).toBe(`"'-1,2"`);
     expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
+  });
+
+  it("quotes cells holding a semicolon or a tab, so semicolon-locale spreadsheets keep one cell", () => {
+    // Unquoted, Excel in a semicolon locale splits this into "a" and a live "=HYPERLINK(…)".
+    expect(csvCell('a;=HYPERLINK("http://evil.example","x")')).toBe(
+      '"a;=HYPERLINK(""http://evil.example"",""x"")"',
+    );
+    expect(csvCell("a\t=1+1")).toBe('"a\t=1+1"');
+    expect(toCsv(["h"], [["x;=1+1"], ["y\t@cmd"]])).toBe('\uFEFFh\r\n"x;=1+1"\r\n"y\t@cmd"\r\n');
+    // Read back unchanged.
+    expect(parseCsv(toCsv(["h"], [["x;=1+1"]])).rows[0]?.cells).toEqual(["x;=1+1"]);
   });
 
   it("guards numbers too and writes booleans, empties and dates plainly", () => {

@@ -5,25 +5,46 @@ import { passwordSchema, safeCallbackPath, signUpSchema } from "@/lib/validation
 import { slugify, workspaceSlugSchema } from "@/lib/validation/workspace";
 
 describe("identity validation", () => {
-  it("follows only same-site callback paths", () => {
-    expect(safeCallbackPath("/w/acme/settings")).toBe("/w/acme/settings");
+  it("follows only same-origin callback paths, resolved against the app's origin", () => {
+    const origin = "https://srm.example.com";
+    const safe = (value: string | undefined) => safeCallbackPath(value, { origin });
+    expect(safe("/w/acme/settings")).toBe("/w/acme/settings");
+    expect(safe("/w/acme/gaps?domain=a#top")).toBe("/w/acme/gaps?domain=a#top");
+    // Dot segments are resolved like a browser would, and stay on our origin.
+    expect(safe("/w/../w/acme")).toBe("/w/acme");
     for (const unsafe of [
       "https://evil.test",
       "//evil.test",
       "/\\evil.test",
+      "/w\\..\\..\\evil.test",
       "",
       undefined,
       "javascript:alert(1)",
+      // A tab, CR or LF is dropped by browsers ("/\t/evil" turns into "//evil", another host)
+      // or splits the Location header.
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/w\r\nSet-Cookie: a=b",
+      "/\u0000/evil.example",
+      "/\u0085x",
+      "https://srm.example.com/w",
+      `/${"a".repeat(2001)}`,
     ]) {
-      expect(safeCallbackPath(unsafe)).toBe("/w");
+      expect(safe(unsafe)).toBe("/w");
     }
+    expect(safeCallbackPath("//evil.test", { origin, fallback: "/home" })).toBe("/home");
   });
 
-  it("enforces the password rules it shows", () => {
+  it("enforces the length rule it shows, with no composition rules (NIST SP 800-63B)", () => {
+    // Words only, no digit or symbol: refused before (issue 14, point 9), accepted now.
+    expect(passwordSchema.safeParse("violet tractor mellow harbour").success).toBe(true);
     expect(passwordSchema.safeParse("a long passphrase 42").success).toBe(true);
     expect(passwordSchema.safeParse("short1!").success).toBe(false);
-    expect(passwordSchema.safeParse("onlylettershere").success).toBe(false);
-    expect(passwordSchema.safeParse("123456789012345").success).toBe(false);
+    // 14 characters: one short of the minimum.
+    expect(passwordSchema.safeParse("fourteen chars").success).toBe(false);
+    // Characters are counted as people count them: 15 characters with accents and emoji are enough.
+    expect(passwordSchema.safeParse("éléphant🐘rosé🌹s").success).toBe(true);
+    expect(passwordSchema.safeParse("x".repeat(129)).success).toBe(false);
   });
 
   it("normalises e-mail addresses", () => {

@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string> = {
   "member.invite": "OA",
   "member.updateRole": "OA",
   "member.remove": "OA",
+  "member.deactivate": "OA",
   "token.read": "OAU",
   "token.create": "OA",
   "token.revoke": "OA",
@@ -48,6 +49,7 @@ const EXPECTED: Record<string, string> = {
   "export.create": "OAU",
   "export.read": "OAU",
   "export.download": "OAU",
+  "export.cancelAny": "OA",
   "job.read": "OA",
 };
 const LETTER: Record<Role, string> = {

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 
 import { roleLabel } from "@/components/app-shell/nav-items";
 import { Logo } from "@/components/brand/logo";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,23 +14,36 @@ import { getSessionWorkspaces, requireSession } from "@/lib/auth/session";
 export const metadata: Metadata = { title: "Your workspaces" };
 
 /** Workspace picker: goes straight to the only workspace, lists several, offers to create one. */
-export default async function WorkspacePickerPage() {
+type Props = { searchParams: Promise<{ deleted?: string }> };
+
+export default async function WorkspacePickerPage({ searchParams }: Props) {
   const session = await requireSession("/w");
+  const { deleted } = await searchParams;
   const workspaces = (await getSessionWorkspaces()).map((m) => ({ ...m.workspace, role: m.role }));
-  if (workspaces.length === 1 && workspaces[0]) redirect(`/w/${workspaces[0].slug}`);
+  if (workspaces.length === 1 && workspaces[0] && !deleted) redirect(`/w/${workspaces[0].slug}`);
   return (
     <div className="min-h-dvh bg-surface">
       <header className="flex h-16 items-center justify-between px-6">
         <Link href="/" className="rounded-md">
           <Logo />
         </Link>
-        <Button asChild variant="ghost" size="sm">
-          <Link href="/sign-out">Sign out</Link>
-        </Button>
+        <div className="flex gap-2">
+          <Button asChild variant="ghost" size="sm">
+            <Link href="/account">Your account</Link>
+          </Button>
+          <Button asChild variant="ghost" size="sm">
+            <Link href="/sign-out">Sign out</Link>
+          </Button>
+        </div>
       </header>
       <main id="main-content" className="mx-auto w-full max-w-2xl px-4 py-8">
         <h1 className="text-2xl font-semibold tracking-tight">Your workspaces</h1>
         <p className="mt-1 text-sm text-muted-foreground">Signed in as {session.user.email}.</p>
+        {deleted ? (
+          <Alert variant="success" live="polite" className="mt-4">
+            The workspace {deleted.slice(0, 60)} was deleted.
+          </Alert>
+        ) : null}
         <div className="mt-6">
           {workspaces.length === 0 ? (
             <EmptyState

@@ -3,10 +3,11 @@
 import { redirect } from "next/navigation";
 
 import { actionClient } from "@/lib/actions/safe-action";
+import { callbackPath } from "@/lib/auth/callback-url";
 import { clientAddress } from "@/lib/auth/client-address";
 import { startSession } from "@/lib/auth/session";
 import { authenticateWithPassword } from "@/lib/server/auth/authenticate-with-password";
-import { safeCallbackPath, signInSchema } from "@/lib/validation/auth";
+import { signInSchema } from "@/lib/validation/auth";
 
 export const signInAction = actionClient
   .metadata({ name: "auth.signIn" })
@@ -18,5 +19,5 @@ export const signInAction = actionClient
       clientAddress: await clientAddress(),
     });
     await startSession(user);
-    redirect(safeCallbackPath(parsedInput.callbackUrl));
+    redirect(callbackPath(parsedInput.callbackUrl));
   });

@@ -4,20 +4,33 @@ import { redirect } from "next/navigation";
 
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { callbackPath } from "@/lib/auth/callback-url";
 import { getSession } from "@/lib/auth/session";
 import { SsoSignInButton } from "@/lib/auth/sso-sign-in-button";
 import { env, oidcEnabled } from "@/lib/env";
-import { safeCallbackPath } from "@/lib/validation/auth";
 
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+// Why a single sign-on round trip ended here (lib/auth/options.ts). Anything else next-auth
+// reports gets the general message.
+const SSO_ERRORS: Record<string, string> = {
+  "sso-unverified":
+    "Your identity provider did not confirm that it verified your e-mail address, so it cannot sign you in here. Sign in with your e-mail and password, or ask your administrator.",
+  "sso-no-email":
+    "Your identity provider did not share an e-mail address, so it cannot sign you in here.",
+  "sso-link-required":
+    "An account with this e-mail address already exists. Sign in with your password, then link single sign-on from your account page.",
+};
+const SSO_FAILED =
+  "Single sign-on did not complete. Try again, or sign in with your e-mail and password.";
+
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; email?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error, email } = await searchParams;
-  const target = safeCallbackPath(callbackUrl);
+  const target = callbackPath(callbackUrl);
   if (await getSession()) redirect(target);
   return (
     <Card>
@@ -28,7 +41,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <CardContent className="grid gap-5">
         {error ? (
           <Alert variant="error" live="off">
-            Single sign-on did not complete. Try again, or sign in with your e-mail and password.
+            {SSO_ERRORS[error] ?? SSO_FAILED}
           </Alert>
         ) : null}
         <SignInForm callbackUrl={target} defaultEmail={email} />

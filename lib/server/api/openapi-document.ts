@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { ApiRouteSpec } from "@/lib/server/api/spec";
+import { type ApiRouteSpec, DEFAULT_MAX_BODY_BYTES } from "@/lib/server/api/spec";
 
 // OpenAPI 3.1 (whose schemas are JSON Schema 2020-12, what z.toJSONSchema emits) built from the
 // route specs. Schemas with `.meta({ id })` become named components.
@@ -20,6 +20,12 @@ const errorSchema = z
       ]),
       message: z.string(),
       fields: z.record(z.string(), z.array(z.string())).optional(),
+      details: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .describe(
+          "Context for the client, e.g. `loss` (hash and parts) on a 409 that asks to confirm removed duties",
+        ),
     }),
   })
   .meta({ id: "Error" });
@@ -107,7 +113,14 @@ export function buildOpenApiDocument({
           },
         },
         ...Object.fromEntries(
-          Object.entries(ERROR_STATUSES).map(([code, description]) => [
+          Object.entries({
+            ...ERROR_STATUSES,
+            ...(spec.body
+              ? {
+                  "413": `The body is larger than ${spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes.`,
+                }
+              : {}),
+          }).map(([code, description]) => [
             code,
             { description, content: { "application/json": { schema: errorRef } } },
           ]),

@@ -4,6 +4,7 @@ import type { z } from "zod";
 
 import { can } from "@/lib/auth/permissions";
 import {
+  AppError,
   fieldErrorsFromIssues,
   ForbiddenError,
   toApiErrorResponse,
@@ -16,7 +17,7 @@ import {
   runWithRequestContext,
   setRequestWorkspace,
 } from "@/lib/log/request-context";
-import type { ApiRouteSpec } from "@/lib/server/api/spec";
+import { type ApiRouteSpec, DEFAULT_MAX_BODY_BYTES } from "@/lib/server/api/spec";
 import type { AuditActor } from "@/lib/server/audit/record-audit-event";
 import {
   type ApiTokenAuth,
@@ -82,7 +83,11 @@ export function apiRoute<S extends ApiRouteSpec>(
     const url = new URL(request.url);
     const query = parseWith(spec.query, Object.fromEntries(url.searchParams), "query parameters");
     const body = spec.body
-      ? parseWith(spec.body, await readJson(request), "request body")
+      ? parseWith(
+          spec.body,
+          await readJson(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
+          "request body",
+        )
       : undefined;
     const result = await handler({
       request,
@@ -155,8 +160,41 @@ function parseWith(schema: z.ZodType | undefined, value: unknown, what: string):
   );
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+/** 413 naming the limit (the code stays VALIDATION_FAILED, as for evidence uploads). */
+export class BodyTooLargeError extends AppError {
+  constructor(readonly maxBytes: number) {
+    super("VALIDATION_FAILED", 413, `The request body is larger than ${maxBytes} bytes.`);
+  }
+}
+
+/**
+ * The body as text, read chunk by chunk and abandoned as soon as it passes `maxBytes` (a
+ * Content-Length above it is refused before reading anything), so an oversized body never sits
+ * whole in memory or reaches JSON.parse.
+ */
+async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError(maxBytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await readBodyText(request, maxBytes);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);

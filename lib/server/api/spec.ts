@@ -25,7 +25,12 @@ export type ApiRouteSpec<
   response: Response;
   /** Default 200 (201 for creations). */
   successStatus?: number;
+  /** Largest JSON body accepted, in bytes (default DEFAULT_MAX_BODY_BYTES); larger ones get 413. */
+  maxBodyBytes?: number;
 };
+
+/** 1 MiB: far above any form's JSON; routes that take files as text set their own limit. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Identity function that keeps the schema types of a spec (use it for every spec). */
 export function defineApiRoute<

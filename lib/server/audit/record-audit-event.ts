@@ -1,7 +1,13 @@
 import "server-only";
 
 import type { ActorType, Prisma } from "@/lib/generated/prisma/client";
-import { GENESIS_HASH, hashAuditEvent, sanitiseDiff } from "@/lib/server/audit/canonical-event";
+import { auditKey } from "@/lib/server/audit/audit-key";
+import {
+  GENESIS_HASH,
+  hashAuditEvent,
+  sanitiseDiff,
+  signAuditHash,
+} from "@/lib/server/audit/canonical-event";
 
 /**
  * Appends one event to a workspace's audit chain. Call it with the transaction client of the
@@ -21,6 +27,8 @@ import { GENESIS_HASH, hashAuditEvent, sanitiseDiff } from "@/lib/server/audit/c
  *
  * Concurrent writers of one workspace are serialised by locking the workspace row, which also
  * holds the chain head (last seq and hash): seq stays gap-free and each event links the previous.
+ * Each event is also signed with the server's audit key (canonical-event.ts), so rewriting the
+ * chain needs more than write access to the database.
  */
 
 export type AuditActor = { type: ActorType; id?: string | null; label: string };
@@ -56,7 +64,12 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, input: Audi
   };
   const hash = hashAuditEvent(fields);
   const event = await tx.auditEvent.create({
-    data: { ...fields, diff: fields.diff as Prisma.InputJsonValue, hash },
+    data: {
+      ...fields,
+      diff: fields.diff as Prisma.InputJsonValue,
+      hash,
+      mac: signAuditHash(auditKey(), hash),
+    },
   });
   // Raw update: the chain head is bookkeeping and must not touch the workspace's updatedAt.
   await tx.$executeRaw`

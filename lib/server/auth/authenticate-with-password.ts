@@ -4,7 +4,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { UnauthorizedError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { assertSignInAllowed, recordSignInAttempt } from "@/lib/server/auth/sign-in-throttle";
+import { admitSignInAttempt, recordSignInSuccess } from "@/lib/server/auth/sign-in-throttle";
 
 export const WRONG_CREDENTIALS = "The e-mail address or password is not correct.";
 
@@ -12,8 +12,9 @@ export type AuthenticatedUser = { id: string; email: string; name: string };
 
 /**
  * Checks an e-mail/password pair. Unknown e-mail, wrong password and deactivated account all get
- * the same answer and take the same time; throttling is checked before the password so a locked
- * account cannot be probed. Sign-in events are audited in every workspace of a known user.
+ * the same answer and take the same time; throttling admits (and counts) the attempt before the
+ * password is checked, so a throttled account cannot be probed and parallel guesses cannot slip
+ * past the limit. Sign-in events are audited in every workspace of a known user.
  */
 export async function authenticateWithPassword(input: {
   email: string;
@@ -21,7 +22,7 @@ export async function authenticateWithPassword(input: {
   clientAddress: string;
 }): Promise<AuthenticatedUser> {
   const { email, password, clientAddress } = input;
-  await assertSignInAllowed({ email, clientAddress });
+  const throttle = await admitSignInAttempt({ email, clientAddress });
 
   const user = await db.user.findUnique({
     where: { email },
@@ -30,7 +31,7 @@ export async function authenticateWithPassword(input: {
   const passwordMatches = await verifyPassword(user?.passwordHash ?? null, password);
   const succeeded = Boolean(user && user.active && passwordMatches);
 
-  await recordSignInAttempt({ email, clientAddress, succeeded });
+  if (succeeded) await recordSignInSuccess(throttle);
   if (user) await auditSignIn({ userId: user.id, label: user.email, succeeded, clientAddress });
   if (!succeeded || !user) throw new UnauthorizedError(WRONG_CREDENTIALS);
 

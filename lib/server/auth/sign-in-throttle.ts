@@ -2,17 +2,93 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { RateLimitedError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
-// Failed sign-ins are counted per account (e-mail, whether or not it exists, so the answer
-// reveals nothing) and per client address. A success resets the account's count, not the
-// address's: an attacker must not clear their budget by signing in to their own account.
+// Password guessing is slowed on three keys, each a row of SignInThrottle:
+//
+// - the address + account PAIR: after a few failures each further one doubles the wait before
+//   the next try from that address for that account (2 s, 4 s, … up to 15 minutes). An attacker
+//   elsewhere cannot touch this counter, so it never locks the real owner out;
+// - the ADDRESS alone: at most 20 failures per 15 minutes across all accounts (spraying);
+// - the ACCOUNT from all addresses: after many failures, the same growing wait, applied only to
+//   address+account pairs that have never signed in successfully. An owner's usual address stays
+//   open whatever others do, while a botnet rotating addresses slows down exponentially.
+//
+// The check and the record are one step: the rows are locked, the attempt is counted as a
+// failure up front and committed before the password is checked, so N parallel guesses cannot
+// all read "below the limit". A success then clears the pair's and the account's counters and
+// takes the up-front failure back from the address.
+//
+// Accounts are keyed by the e-mail as typed (normalised), whether or not it exists, so the
+// throttle's answers reveal nothing about which accounts exist.
 export const SIGN_IN_THROTTLE = {
-  windowMinutes: 15,
-  maxFailuresPerEmail: 5,
+  pairFreeFailures: 5,
+  accountFreeFailures: 20,
+  maxDelaySeconds: 15 * 60,
+  addressWindowMinutes: 15,
   maxFailuresPerAddress: 20,
+  /** A pair stays "known" this long after its last success. */
+  knownPairDays: 90,
 };
 
-export async function assertSignInAllowed({
+type Keys = { pair: string; address: string; account: string };
+type Row = {
+  key: string;
+  failures: number;
+  windowStart: Date;
+  blockedUntil: Date | null;
+  lastSuccessAt: Date | null;
+};
+
+export function throttleKeys({ email, clientAddress }: { email: string; clientAddress: string }) {
+  return {
+    pair: `pair:${clientAddress}|${email}`,
+    address: `address:${clientAddress}`,
+    account: `account:${email}`,
+  } satisfies Keys;
+}
+
+/** Seconds to wait after the `failures`-th failure, given how many are free. */
+export function delaySeconds(failures: number, free: number): number {
+  if (failures <= free) return 0;
+  return Math.min(SIGN_IN_THROTTLE.maxDelaySeconds, 2 ** Math.min(failures - free, 20));
+}
+
+function refuse(until: number, now: number): never {
+  const seconds = Math.max(1, Math.ceil((until - now) / 1000));
+  const message =
+    seconds < 60
+      ? `Too many attempts, try again in ${seconds} second${seconds === 1 ? "" : "s"}.`
+      : `Too many attempts, try again in ${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? "" : "s"}.`;
+  throw new RateLimitedError(message, seconds);
+}
+
+async function lockRows(tx: Prisma.TransactionClient, keys: Keys, now: Date) {
+  // Create missing rows, then lock all three in key order (one order for every transaction, so
+  // two sign-ins never wait on each other crosswise).
+  await tx.$executeRaw`
+    INSERT INTO "SignInThrottle" (key, failures, "windowStart", "updatedAt")
+    VALUES (${keys.pair}, 0, ${now}, ${now}), (${keys.address}, 0, ${now}, ${now}),
+      (${keys.account}, 0, ${now}, ${now})
+    ON CONFLICT (key) DO NOTHING`;
+  const rows = await tx.$queryRaw<Row[]>`
+    SELECT key, failures, "windowStart", "blockedUntil", "lastSuccessAt" FROM "SignInThrottle"
+    WHERE key IN (${keys.pair}, ${keys.address}, ${keys.account})
+    ORDER BY key FOR UPDATE`;
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  const get = (key: string) => {
+    const row = byKey.get(key);
+    if (!row) throw new Error(`sign-in throttle row ${key} vanished`);
+    return row;
+  };
+  return { pair: get(keys.pair), address: get(keys.address), account: get(keys.account) };
+}
+
+/**
+ * Admits one sign-in attempt or throws RateLimitedError. When admitted, the attempt is already
+ * counted as a failure (committed); call `recordSignInSuccess` if the password turns out right.
+ */
+export async function admitSignInAttempt({
   email,
   clientAddress,
   now = new Date(),
@@ -20,59 +96,78 @@ export async function assertSignInAllowed({
   email: string;
   clientAddress: string;
   now?: Date;
-}): Promise<void> {
-  const windowStart = new Date(now.getTime() - SIGN_IN_THROTTLE.windowMinutes * 60_000);
-  const lastSuccess = await db.signInAttempt.findFirst({
-    where: { email, succeeded: true, createdAt: { gte: windowStart } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
+}): Promise<Keys> {
+  const keys = throttleKeys({ email, clientAddress });
+  const t = now.getTime();
+  await db.$transaction(async (tx) => {
+    const { pair, address, account } = await lockRows(tx, keys, now);
+    if (pair.blockedUntil && pair.blockedUntil.getTime() > t)
+      refuse(pair.blockedUntil.getTime(), t);
+
+    const windowMs = SIGN_IN_THROTTLE.addressWindowMinutes * 60_000;
+    const windowOpen = address.windowStart.getTime() + windowMs > t;
+    const addressFailures = windowOpen ? address.failures : 0;
+    if (addressFailures >= SIGN_IN_THROTTLE.maxFailuresPerAddress)
+      refuse(address.windowStart.getTime() + windowMs, t);
+
+    const knownPair =
+      pair.lastSuccessAt !== null &&
+      pair.lastSuccessAt.getTime() > t - SIGN_IN_THROTTLE.knownPairDays * 86_400_000;
+    if (!knownPair && account.blockedUntil && account.blockedUntil.getTime() > t)
+      refuse(account.blockedUntil.getTime(), t);
+
+    const pairFailures = pair.failures + 1;
+    const accountFailures = account.failures + 1;
+    const after = (seconds: number) => (seconds > 0 ? new Date(t + seconds * 1000) : null);
+    await tx.signInThrottle.update({
+      where: { key: keys.pair },
+      data: {
+        failures: pairFailures,
+        blockedUntil: after(delaySeconds(pairFailures, SIGN_IN_THROTTLE.pairFreeFailures)),
+      },
+    });
+    await tx.signInThrottle.update({
+      where: { key: keys.address },
+      data: { failures: addressFailures + 1, ...(windowOpen ? {} : { windowStart: now }) },
+    });
+    await tx.signInThrottle.update({
+      where: { key: keys.account },
+      data: {
+        failures: accountFailures,
+        blockedUntil: after(delaySeconds(accountFailures, SIGN_IN_THROTTLE.accountFreeFailures)),
+      },
+    });
   });
-  const emailSince =
-    lastSuccess && lastSuccess.createdAt > windowStart ? lastSuccess.createdAt : windowStart;
-  const [byEmail, byAddress] = await Promise.all([
-    db.signInAttempt.findMany({
-      where: { email, succeeded: false, createdAt: { gt: emailSince } },
-      orderBy: { createdAt: "desc" },
-      take: SIGN_IN_THROTTLE.maxFailuresPerEmail,
-      select: { createdAt: true },
-    }),
-    db.signInAttempt.findMany({
-      where: { ip: clientAddress, succeeded: false, createdAt: { gt: windowStart } },
-      orderBy: { createdAt: "desc" },
-      take: SIGN_IN_THROTTLE.maxFailuresPerAddress,
-      select: { createdAt: true },
-    }),
-  ]);
-  const limits = [
-    { attempts: byEmail, max: SIGN_IN_THROTTLE.maxFailuresPerEmail },
-    { attempts: byAddress, max: SIGN_IN_THROTTLE.maxFailuresPerAddress },
-  ];
-  let retryAt = 0;
-  for (const { attempts, max } of limits) {
-    // The oldest of the last `max` failures decides when one slot frees up.
-    const oldest = attempts.length >= max ? attempts[attempts.length - 1] : undefined;
-    if (oldest)
-      retryAt = Math.max(
-        retryAt,
-        oldest.createdAt.getTime() + SIGN_IN_THROTTLE.windowMinutes * 60_000,
-      );
-  }
-  if (retryAt > now.getTime()) {
-    const seconds = Math.ceil((retryAt - now.getTime()) / 1000);
-    const minutes = Math.max(1, Math.ceil(seconds / 60));
-    throw new RateLimitedError(
-      `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      seconds,
-    );
-  }
+  return keys;
 }
 
-export async function recordSignInAttempt(input: {
-  email: string;
-  clientAddress: string;
-  succeeded: boolean;
-}) {
-  await db.signInAttempt.create({
-    data: { email: input.email, ip: input.clientAddress, succeeded: input.succeeded },
+/** The password was right: clear the pair and the account, take the address's count back. */
+export async function recordSignInSuccess(keys: Keys, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.signInThrottle.updateMany({
+      where: { key: keys.pair },
+      data: { failures: 0, blockedUntil: null, lastSuccessAt: now },
+    });
+    await tx.signInThrottle.updateMany({
+      where: { key: keys.account },
+      data: { failures: 0, blockedUntil: null },
+    });
+    await tx.$executeRaw`
+      UPDATE "SignInThrottle" SET failures = GREATEST(failures - 1, 0), "updatedAt" = ${now}
+      WHERE key = ${keys.address}`;
+  });
+  // Housekeeping on a path that is rare and not latency critical: rows idle for a day (or, for
+  // known pairs, past the known-pair period) carry no information any more.
+  await db.signInThrottle.deleteMany({
+    where: {
+      OR: [
+        { lastSuccessAt: null, updatedAt: { lt: new Date(now.getTime() - 86_400_000) } },
+        {
+          updatedAt: {
+            lt: new Date(now.getTime() - SIGN_IN_THROTTLE.knownPairDays * 86_400_000),
+          },
+        },
+      ],
+    },
   });
 }

@@ -1,27 +1,40 @@
 import "server-only";
 
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/client";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { toExportJobView } from "@/lib/server/exports/export-job-view";
 
 /**
  * Cancels an export. A queued job is cancelled at once; a running one gets cancelRequestedAt and
  * the worker stops at its next check between files, deleting the partial file. Cancelling a job
- * that already ended is a conflict, not a silent no-op, so the page can say why.
+ * that already ended is a conflict, not a silent no-op, so the page can say why. Members cancel
+ * their own exports; cancelling another member's needs export.cancelAny (owners and admins), so
+ * an auditor cannot stop a colleague's evidence bundle.
  */
 export async function cancelExportJob({
   workspaceId,
   exportId,
   actor,
+  actorUserId,
+  role,
 }: {
   workspaceId: string;
   exportId: string;
   actor: AuditActor;
+  actorUserId: string;
+  role: Role;
 }) {
   return db.$transaction(async (tx) => {
     const job = await tx.exportJob.findFirst({ where: { id: exportId, workspaceId } });
     if (!job) throw new NotFoundError("Export not found.");
+    if (job.requestedById !== actorUserId && !can(role, "export.cancelAny")) {
+      throw new ForbiddenError(
+        "Only the member who started this export, or an admin, can cancel it.",
+      );
+    }
     if (job.status !== "QUEUED" && job.status !== "RUNNING") {
       throw new ConflictError(`This export has already ended (${job.status.toLowerCase()}).`);
     }

@@ -3,7 +3,9 @@ import "server-only";
 import { ValidationError } from "@/lib/errors";
 import type { FrameworkDefinition } from "@/lib/frameworks/schema";
 import {
+  DOCUMENT_PATH,
   type FrameworkValidationError,
+  MAX_DEFINITION_BYTES,
   parseFrameworkDefinition,
   validateFrameworkDefinition,
 } from "@/lib/frameworks/validate";
@@ -34,9 +36,17 @@ export function readFrameworkImportSource(
 ):
   | { ok: true; definition: FrameworkDefinition }
   | { ok: false; errors: FrameworkValidationError[] } {
-  return "content" in source
-    ? parseFrameworkDefinition(source.content, source.format)
-    : validateFrameworkDefinition(source.definition);
+  if ("content" in source) return parseFrameworkDefinition(source.content, source.format);
+  // An inline definition (API body) meets the same size limit as a file, measured as the JSON
+  // it would be written as.
+  const size = new TextEncoder().encode(JSON.stringify(source.definition) ?? "").length;
+  if (size > MAX_DEFINITION_BYTES) {
+    return {
+      ok: false,
+      errors: [{ path: DOCUMENT_PATH, message: "definition is larger than 2 MB" }],
+    };
+  }
+  return validateFrameworkDefinition(source.definition);
 }
 
 /** Summary shown by the import preview and returned by the import. */

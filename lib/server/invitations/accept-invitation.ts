@@ -1,6 +1,7 @@
 import "server-only";
 
 import { hashPassword } from "@/lib/auth/password";
+import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -35,6 +36,12 @@ export async function acceptInvitationWithSignUp(args: {
   name: string;
   password: string;
 }) {
+  const invited = await db.invitation.findUnique({
+    where: { tokenHash: hashInvitationToken(args.token) },
+    select: { email: true },
+  });
+  if (!invited) throw new NotFoundError("This invitation link is not valid.");
+  assertAcceptablePassword(args.password, { email: invited.email, name: args.name });
   const passwordHash = await hashPassword(args.password);
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({

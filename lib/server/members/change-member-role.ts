@@ -9,6 +9,7 @@ import {
   assertWorkspaceKeepsOwner,
   findMembershipInWorkspace,
 } from "@/lib/server/members/owner-guard";
+import { revokeMemberGrants } from "@/lib/server/members/revoke-member-grants";
 
 /**
  * Changes a member's role. The actor must be allowed to grant both the current and the new role
@@ -36,14 +37,22 @@ export async function changeMemberRole(args: {
       data: { role: args.role },
     });
     await assertWorkspaceKeepsOwner(tx, args.workspaceId);
+    // A demotion takes with it the tokens and invitations the new role could not have made.
+    const revoked = await revokeMemberGrants(tx, {
+      workspaceId: args.workspaceId,
+      userId: member.userId,
+      keepRole: args.role,
+      actor: args.actor,
+      reason: `its creator's role changed to ${args.role}`,
+    });
     await recordAuditEvent(tx, {
       workspaceId: args.workspaceId,
       actor: args.actor,
       action: "member.changeRole",
       entityType: "Membership",
       entityId: member.id,
-      diff: { email: member.user.email, role: { from: member.role, to: args.role } },
+      diff: { email: member.user.email, role: { from: member.role, to: args.role }, revoked },
     });
-    return { changed: true };
+    return { changed: true, revoked };
   });
 }

@@ -11,6 +11,7 @@ export async function listMembers(workspaceId: string) {
     select: {
       id: true,
       role: true,
+      deactivatedAt: true,
       createdAt: true,
       user: { select: { id: true, name: true, email: true, active: true } },
     },

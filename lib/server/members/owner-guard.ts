@@ -18,6 +18,12 @@ export async function findMembershipInWorkspace(
 ) {
   return tx.membership.findFirst({
     where: { id: membershipId, workspaceId },
-    select: { id: true, role: true, userId: true, user: { select: { email: true } } },
+    select: {
+      id: true,
+      role: true,
+      userId: true,
+      deactivatedAt: true,
+      user: { select: { email: true } },
+    },
   });
 }

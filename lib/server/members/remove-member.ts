@@ -9,8 +9,12 @@ import {
   assertWorkspaceKeepsOwner,
   findMembershipInWorkspace,
 } from "@/lib/server/members/owner-guard";
+import { revokeMemberGrants } from "@/lib/server/members/revoke-member-grants";
 
-/** Removes another member. The owner cannot be removed; to remove yourself, leave. */
+/**
+ * Removes another member. The owner cannot be removed; to remove yourself, leave. The member's
+ * API tokens and pending invitations are revoked with them (revoke-member-grants.ts).
+ */
 export async function removeMember(args: {
   workspaceId: string;
   actor: AuditActor;
@@ -31,14 +35,21 @@ export async function removeMember(args: {
       throw new ForbiddenError("Your role cannot remove that member.");
     await tx.membership.deleteMany({ where: { id: member.id, workspaceId: args.workspaceId } });
     await assertWorkspaceKeepsOwner(tx, args.workspaceId);
+    const revoked = await revokeMemberGrants(tx, {
+      workspaceId: args.workspaceId,
+      userId: member.userId,
+      keepRole: null,
+      actor: args.actor,
+      reason: "its creator was removed from the workspace",
+    });
     await recordAuditEvent(tx, {
       workspaceId: args.workspaceId,
       actor: args.actor,
       action: "member.remove",
       entityType: "Membership",
       entityId: member.id,
-      diff: { email: member.user.email, role: { from: member.role } },
+      diff: { email: member.user.email, role: { from: member.role }, revoked },
     });
-    return { removed: true };
+    return { removed: true, revoked };
   });
 }

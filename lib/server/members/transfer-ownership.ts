@@ -16,8 +16,11 @@ export async function transferOwnership(args: {
   membershipId: string;
 }) {
   return db.$transaction(async (tx) => {
+    // Two transfers at once (two tabs, two owners' clicks) must not both read "I am the owner":
+    // the workspace row is the lock both take first, so the second sees the first's result.
+    await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${args.workspaceId} FOR UPDATE`;
     const current = await tx.membership.findFirst({
-      where: { workspaceId: args.workspaceId, userId: args.actorUserId },
+      where: { workspaceId: args.workspaceId, userId: args.actorUserId, deactivatedAt: null },
       select: { id: true, role: true },
     });
     if (!current || current.role !== "OWNER")
@@ -25,6 +28,8 @@ export async function transferOwnership(args: {
     const target = await findMembershipInWorkspace(tx, args);
     if (!target) throw new NotFoundError("Member not found.");
     if (target.id === current.id) throw new ValidationError("You already own this workspace.");
+    if (target.deactivatedAt)
+      throw new ValidationError("Reactivate this member before making them the owner.");
     await tx.membership.updateMany({
       where: { id: target.id, workspaceId: args.workspaceId },
       data: { role: "OWNER" },
@@ -34,6 +39,11 @@ export async function transferOwnership(args: {
       data: { role: "ADMIN" },
     });
     await assertWorkspaceKeepsOwner(tx, args.workspaceId);
+    // Exactly one owner afterwards, whatever ran concurrently.
+    const owners = await tx.membership.count({
+      where: { workspaceId: args.workspaceId, role: "OWNER" },
+    });
+    if (owners !== 1) throw new Error(`workspace ${args.workspaceId} would have ${owners} owners`);
     await recordAuditEvent(tx, {
       workspaceId: args.workspaceId,
       actor: args.actor,

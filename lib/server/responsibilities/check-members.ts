@@ -14,7 +14,7 @@ export async function assertOwnerIsMember(
   }: { workspaceId: string; userId: string; field?: string },
 ) {
   const member = await tx.membership.findFirst({
-    where: { workspaceId, userId },
+    where: { workspaceId, userId, deactivatedAt: null },
     select: { id: true },
   });
   if (!member) throw ValidationError.forField(field, "Choose a member of this workspace as owner.");
@@ -26,7 +26,7 @@ export async function assertRiskApprover(
   { workspaceId, userId }: { workspaceId: string; userId: string },
 ) {
   const member = await tx.membership.findFirst({
-    where: { workspaceId, userId },
+    where: { workspaceId, userId, deactivatedAt: null },
     select: { role: true },
   });
   if (!member || !can(member.role, "responsibility.approveRisk")) {

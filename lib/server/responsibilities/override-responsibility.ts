@@ -2,15 +2,24 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { partsFor } from "@/lib/domain/derivation";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { archiveParts, createPartsRestoring } from "@/lib/server/responsibilities/archive-parts";
+import {
+  describeDutyLoss,
+  lossConfirmed,
+  lossSummary,
+} from "@/lib/server/responsibilities/describe-duty-loss";
 import type { OverrideResponsibilityInput } from "@/lib/validation/responsibilities";
 
 /**
  * Sets (or, with `value: null`, removes) the override of one domain for one system. The derived
  * value stays beside it; parts follow the new effective value: sides that remain keep their owner,
- * status and evidence links, missing sides are created, sides no longer needed are removed.
- * Every override is an audit event carrying the justification.
+ * status and evidence links, missing sides are created (or come back from the archive with their
+ * work), sides no longer needed are archived. Removing a side that carries work needs `confirmLoss`,
+ * the hash of exactly that loss: without it, or when the part changed since, the answer is 409 with the loss
+ * described and nothing changes. Every override is an audit event carrying the justification and
+ * what was removed or restored.
  */
 export async function overrideResponsibility({
   workspaceId,
@@ -56,22 +65,39 @@ export async function overrideResponsibility({
     const existingSides = new Set(responsibility.parts.map((part) => part.side));
     const added = [...wanted].filter((side) => !existingSides.has(side));
 
+    const loss = await describeDutyLoss(tx, {
+      workspaceId,
+      partIds: removed.map((part) => part.id),
+    });
+    if (!lossConfirmed(loss, input.confirmLoss)) {
+      throw new ConflictError(
+        input.confirmLoss
+          ? "The duty this change removes has changed since you confirmed it. Review it again."
+          : `This value removes the ${loss.parts.map((part) => part.side.toLowerCase()).join(" and ")} duty of this domain. Confirm the loss (confirmLoss) to apply it; the duty is archived and comes back with its work if the value changes back.`,
+        { loss: lossSummary(loss) },
+      );
+    }
     if (removed.length > 0) {
+      await archiveParts(tx, {
+        workspaceId,
+        systemId: responsibility.systemId,
+        parts: loss.parts,
+        reason: "override",
+        archivedById: actor.type === "USER" ? (actor.id ?? null) : null,
+      });
       await tx.responsibilityPart.deleteMany({
         where: { workspaceId, id: { in: removed.map((part) => part.id) } },
       });
     }
-    if (added.length > 0) {
-      await tx.responsibilityPart.createMany({
-        data: added.map((side) => ({
-          workspaceId,
-          responsibilityId: responsibility.id,
-          systemId: responsibility.systemId,
-          domainKey: responsibility.domainKey,
-          side,
-        })),
-      });
-    }
+    const { restored } = await createPartsRestoring(tx, {
+      workspaceId,
+      systemId: responsibility.systemId,
+      parts: added.map((side) => ({
+        responsibilityId: responsibility.id,
+        domainKey: responsibility.domainKey,
+        side,
+      })),
+    });
     const overridden = input.value !== null;
     await tx.responsibility.updateMany({
       where: { id: responsibility.id, workspaceId },
@@ -97,11 +123,8 @@ export async function overrideResponsibility({
         overrideValue: { from: responsibility.overrideValue, to: input.value },
         justification: overridden ? input.justification : null,
         addedParts: added,
-        removedParts: removed.map((part) => ({
-          side: part.side,
-          ownerId: part.ownerId,
-          evidenceLinks: part._count.evidenceLinks,
-        })),
+        removedParts: loss.parts,
+        restoredParts: restored,
       },
     });
     return {

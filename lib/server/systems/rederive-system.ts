@@ -7,11 +7,20 @@ import {
   type RederivationPlan,
 } from "@/lib/domain/derivation";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  type ArchivedOverride,
+  archivedOverrides,
+  createPartsRestoring,
+  slotKey,
+} from "@/lib/server/responsibilities/archive-parts";
 import type { FrameworkMatrix } from "@/lib/server/systems/framework-matrix";
 
 type Client = Prisma.TransactionClient | typeof db;
 
-/** Compares a system's stored responsibilities with a fresh derivation (reads only). */
+/**
+ * Compares a system's stored responsibilities with a fresh derivation (reads only). A domain that
+ * comes back after being removed gets back the override archived with it.
+ */
 export async function planSystemRederivation(
   client: Client,
   {
@@ -20,7 +29,7 @@ export async function planSystemRederivation(
     matrix,
     columnKeys,
   }: { workspaceId: string; systemId: string; matrix: FrameworkMatrix; columnKeys: string[] },
-): Promise<RederivationPlan> {
+): Promise<RederivationPlan & { archivedOverrides: Map<string, ArchivedOverride> }> {
   const current = await client.responsibility.findMany({
     where: { workspaceId, systemId },
     select: {
@@ -41,8 +50,17 @@ export async function planSystemRederivation(
       },
     },
   });
-  const next = deriveResponsibilities({ rows: matrix.rows, cells: matrix.cells, columnKeys });
-  return planRederivation({
+  const overrides = await archivedOverrides(client as Prisma.TransactionClient, {
+    workspaceId,
+    systemId,
+  });
+  const next = deriveResponsibilities({
+    rows: matrix.rows,
+    cells: matrix.cells,
+    columnKeys,
+    overrides: Object.fromEntries([...overrides].map(([key, value]) => [key, value.value])),
+  });
+  const plan = planRederivation({
     current: current.map((r) => ({
       ...r,
       parts: r.parts.map((p) => ({
@@ -55,12 +73,14 @@ export async function planSystemRederivation(
     })),
     next,
   });
+  return { ...plan, archivedOverrides: overrides };
 }
 
 /**
  * Applies a plan computed in the same transaction. Kept parts are not touched at all, so their
- * owner, status, due date and evidence links stay; removed parts take their links with them
- * (the evidence itself stays in the library).
+ * owner, status, due date and evidence links stay. Removed parts must have been archived by the
+ * caller first (archive-parts.ts; the evidence itself always stays in the library); added parts
+ * whose slot has an archived part come back from the archive with their work.
  */
 export async function applyRederivationPlan(
   tx: Prisma.TransactionClient,
@@ -68,7 +88,11 @@ export async function applyRederivationPlan(
     workspaceId,
     systemId,
     plan,
-  }: { workspaceId: string; systemId: string; plan: RederivationPlan },
+  }: {
+    workspaceId: string;
+    systemId: string;
+    plan: RederivationPlan & { archivedOverrides?: Map<string, ArchivedOverride> };
+  },
 ) {
   const removedPartIds = plan.removedParts.map((ref) => ref.part.id);
   if (removedPartIds.length > 0) {
@@ -96,15 +120,23 @@ export async function applyRederivationPlan(
   const createdIds = new Map<string, string>();
   if (added.length > 0) {
     const created = await tx.responsibility.createManyAndReturn({
-      data: added.map((domain) => ({
-        workspaceId,
-        systemId,
-        domainKey: domain.domainKey,
-        derivedValue: domain.after!.derivedValue,
-        overrideValue: domain.after!.overrideValue,
-        value: domain.after!.value,
-        critical: domain.after!.critical,
-      })),
+      data: added.map((domain) => {
+        const restored = domain.after!.overrideValue
+          ? plan.archivedOverrides?.get(domain.domainKey)
+          : undefined;
+        return {
+          workspaceId,
+          systemId,
+          domainKey: domain.domainKey,
+          derivedValue: domain.after!.derivedValue,
+          overrideValue: domain.after!.overrideValue,
+          overrideJustification: restored?.justification ?? null,
+          overriddenById: restored?.overriddenById ?? null,
+          overriddenAt: restored?.overriddenAt ?? null,
+          value: domain.after!.value,
+          critical: domain.after!.critical,
+        };
+      }),
       select: { id: true, domainKey: true },
     });
     for (const row of created) createdIds.set(row.domainKey, row.id);
@@ -113,13 +145,16 @@ export async function applyRederivationPlan(
     const responsibilityId = part.responsibilityId ?? createdIds.get(part.domainKey);
     if (!responsibilityId)
       throw new Error(`applyRederivationPlan: no responsibility for ${part.domainKey}`);
-    return { workspaceId, systemId, responsibilityId, domainKey: part.domainKey, side: part.side };
+    return { responsibilityId, domainKey: part.domainKey, side: part.side };
   });
-  if (parts.length > 0) await tx.responsibilityPart.createMany({ data: parts });
+  return createPartsRestoring(tx, { workspaceId, systemId, parts });
 }
 
-/** The plan in a few numbers, for audit diffs and API answers. */
-export function summarisePlan(plan: RederivationPlan) {
+/**
+ * The plan in a few numbers, for audit diffs and API answers. `archived`: the system's archived
+ * slots (archivedSlots), to count the new duties that come back with their work.
+ */
+export function summarisePlan(plan: RederivationPlan, archived: Set<string> = new Set()) {
   return {
     addedDomains: plan.domains.filter((d) => d.kind === "added").map((d) => d.domainKey),
     removedDomains: plan.domains.filter((d) => d.kind === "removed").map((d) => d.domainKey),
@@ -131,6 +166,9 @@ export function summarisePlan(plan: RederivationPlan) {
       criticalTo: d.after?.critical ?? null,
     })),
     addedParts: plan.addedParts.length,
+    restoredParts: plan.addedParts.filter((part) =>
+      archived.has(slotKey(part.domainKey, part.side)),
+    ).length,
     removedParts: plan.removedParts.length,
     keptParts: plan.keptParts.length,
     keptOwners: plan.keptParts.filter((ref) => ref.part.ownerId !== null).length,

@@ -3,6 +3,12 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { ConflictError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { archiveParts, archivedSlots } from "@/lib/server/responsibilities/archive-parts";
+import {
+  describeDutyLoss,
+  lossConfirmed,
+  lossSummary,
+} from "@/lib/server/responsibilities/describe-duty-loss";
 import { checkSystemFields, deploymentModelsOf } from "@/lib/server/systems/check-system-fields";
 import { loadFrameworkMatrix } from "@/lib/server/systems/framework-matrix";
 import { loadSystemForChange } from "@/lib/server/systems/load-system-for-change";
@@ -27,8 +33,12 @@ const PLAIN_FIELDS = [
 
 /**
  * Saves a system's fields. When the deployment models or the framework version change, its duties
- * are re-derived in the same transaction (the plan the preview showed, recomputed on the current
- * rows): surviving domains keep their parts, owners, statuses and evidence links.
+ * are re-derived in the same transaction: surviving domains keep their parts, owners, statuses
+ * and evidence links. Removing duties that carry work (an owner, a status, a justification, dates,
+ * evidence links, an override) is refused unless `confirmLoss` is the hash of exactly that loss as
+ * the preview showed it (409 with the current loss otherwise, so work added
+ * after the preview is never lost unseen); they are then archived, not destroyed, and come back
+ * with their work if the system is switched back. The audit event lists every removed part.
  */
 export async function updateSystem({
   workspaceId,
@@ -39,7 +49,7 @@ export async function updateSystem({
   actor: AuditActor;
   input: UpdateSystemInput;
 }) {
-  const { systemId, expectedVersion, ...fields } = input;
+  const { systemId, expectedVersion, confirmLoss, ...fields } = input;
   return db.$transaction(async (tx) => {
     const current = await loadSystemForChange(tx, { workspaceId, systemId, expectedVersion });
     if (current.archivedAt)
@@ -71,7 +81,30 @@ export async function updateSystem({
         matrix,
         columnKeys: models,
       });
-      await applyRederivationPlan(tx, { workspaceId, systemId, plan });
+      const loss = await describeDutyLoss(tx, {
+        workspaceId,
+        partIds: plan.removedParts.map((ref) => ref.part.id),
+        removedResponsibilityIds: plan.removedResponsibilityIds,
+      });
+      if (!lossConfirmed(loss, confirmLoss)) {
+        throw new ConflictError(
+          confirmLoss
+            ? "The duties this change removes have changed since you reviewed them. Review the change again before saving."
+            : "This change removes duties. Review the re-derivation preview and confirm its loss (confirmLoss) to save.",
+          { loss: lossSummary(loss) },
+        );
+      }
+      const archived = await archivedSlots(tx, { workspaceId, systemId });
+      await archiveParts(tx, {
+        workspaceId,
+        systemId,
+        parts: loss.parts,
+        reason: "rederivation",
+        archivedById: actor.type === "USER" ? (actor.id ?? null) : null,
+      });
+      const { restored } = await applyRederivationPlan(tx, { workspaceId, systemId, plan });
+      diff.removedParts = loss.parts;
+      diff.restoredParts = restored;
       diff.deploymentModels = { from: current.deploymentModels, to: models };
       if (current.frameworkVersionId !== fields.frameworkVersionId) {
         diff.frameworkVersionId = {
@@ -79,7 +112,7 @@ export async function updateSystem({
           to: fields.frameworkVersionId,
         };
       }
-      diff.rederivation = summarisePlan(plan);
+      diff.rederivation = summarisePlan(plan, archived);
     }
 
     // The version in the where makes the check and the write one step: a concurrent save that got

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { hashPassword } from "@/lib/auth/password";
+import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { db } from "@/lib/db/client";
 import { ConflictError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -19,6 +20,7 @@ export async function registerUser(input: {
   password: string;
   workspaceName?: string;
 }) {
+  assertAcceptablePassword(input.password, { email: input.email, name: input.name });
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {

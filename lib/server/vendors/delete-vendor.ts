@@ -6,7 +6,9 @@ import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-aud
 
 /**
  * Deletes a vendor. Its systems stay (their vendor becomes empty) and so do its attestations
- * (they lose the vendor link), which is why the page asks for confirmation.
+ * (they lose the vendor link), which is why the page asks for confirmation. Its assessment
+ * answers go with it, so the audit event keeps them whole (topic, status, answer, reviewer) with
+ * the vendor's own fields: what was deleted can be read back, and re-entered, from the log.
  */
 export async function deleteVendor({
   workspaceId,
@@ -20,7 +22,21 @@ export async function deleteVendor({
   return db.$transaction(async (tx) => {
     const vendor = await tx.vendor.findFirst({
       where: { id: vendorId, workspaceId },
-      select: { id: true, name: true, _count: { select: { systems: true } } },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        website: true,
+        contactName: true,
+        contactEmail: true,
+        notes: true,
+        _count: { select: { systems: true } },
+        answers: {
+          where: { workspaceId },
+          orderBy: { topicKey: "asc" },
+          select: { topicKey: true, status: true, answer: true, reviewerId: true, updatedAt: true },
+        },
+      },
     });
     if (!vendor) throw new NotFoundError("Vendor not found.");
     const { count } = await tx.vendor.deleteMany({ where: { id: vendorId, workspaceId } });
@@ -32,7 +48,18 @@ export async function deleteVendor({
       action: "vendor.delete",
       entityType: "Vendor",
       entityId: vendorId,
-      diff: { name: vendor.name, unlinkedSystems: vendor._count.systems },
+      diff: {
+        name: vendor.name,
+        vendor: {
+          kind: vendor.kind,
+          website: vendor.website,
+          contactName: vendor.contactName,
+          contactEmail: vendor.contactEmail,
+          notes: vendor.notes,
+        },
+        unlinkedSystems: vendor._count.systems,
+        deletedAssessmentAnswers: vendor.answers,
+      },
     });
     return { id: vendorId };
   });

@@ -8,7 +8,8 @@ import { db } from "@/lib/db/client";
  */
 export async function findWorkspaceMembership({ userId, slug }: { userId: string; slug: string }) {
   const membership = await db.membership.findFirst({
-    where: { userId, workspace: { slug } },
+    // A deactivated member, or a workspace its owner deleted: the same answer as a non-member.
+    where: { userId, workspace: { slug, deletionRequestedAt: null }, deactivatedAt: null },
     select: { id: true, role: true, workspace: { select: { id: true, slug: true, name: true } } },
   });
   if (!membership) return null;

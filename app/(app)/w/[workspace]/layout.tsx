@@ -47,6 +47,7 @@ export default async function WorkspaceLayout({ children, params }: Props) {
       role={auth.role}
       hiddenNavItems={hidden}
       createWorkspaceHref="/w/new"
+      profileHref="/account"
       signOutHref="/sign-out"
     >
       {children}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { frameworkDefinitionSchema } from "@/lib/frameworks/schema";
+import { MAX_DEFINITION_BYTES } from "@/lib/frameworks/validate";
 import { defineApiRoute } from "@/lib/server/api/spec";
 import {
   frameworkExportFormatSchema,
@@ -86,4 +87,6 @@ export const importFrameworkSpec = defineApiRoute({
   body: frameworkImportBodySchema,
   response: frameworkImportResponseSchema,
   successStatus: 201,
+  // A 2 MB definition as a JSON string (escaped) or object: twice the file limit at most.
+  maxBodyBytes: 2 * MAX_DEFINITION_BYTES,
 });

@@ -64,7 +64,7 @@ export const overrideResponsibilitySpec = defineApiRoute({
   tag: "Responsibilities",
   summary: "Override a domain's value for one system",
   description:
-    "`value` P, C, S or NA with a `justification`; `value: null` removes the override. The derived value is kept beside it.",
+    "`value` P, C, S or NA with a `justification`; `value: null` removes the override. The derived value is kept beside it. A value that removes a side (e.g. S → C removes the provider duty) answers 409 with `error.details.loss` (a hash and the part that would go) unless `confirmLoss` is that hash; the removed part is archived and comes back with its work when the value changes back.",
   permission: "responsibility.override",
   params: z.object({ responsibilityId: idSchema }),
   body: overrideResponsibilitySchema.omit({ responsibilityId: true }),

@@ -4,6 +4,7 @@ import { defineApiRoute } from "@/lib/server/api/spec";
 import {
   idSchema,
   importSystemsSchema,
+  MAX_IMPORT_BYTES,
   rederivationPreviewSchema,
   registerSystemSchema,
   systemListQuerySchema,
@@ -93,7 +94,7 @@ export const updateSystemSpec = defineApiRoute({
   tag: "AI systems",
   summary: "Update an AI system",
   description:
-    "Send every field plus `expectedVersion` (from GET). 409 when the system changed since. Changing deployment models or the framework version re-derives the duties in the same transaction; preview it first with …/rederivation-preview.",
+    "Send every field plus `expectedVersion` (from GET). 409 when the system changed since. Changing deployment models or the framework version re-derives the duties in the same transaction; preview it first with …/rederivation-preview. When the change removes duties, send the preview's `loss.hash` as `confirmLoss`: without it, or when the removed work changed since the preview, the answer is 409 with `error.details.loss` (the hash and the parts that would go) and nothing is saved. Removed duties are archived and come back with their owners, statuses, justifications and evidence links when the system is switched back; the audit event lists them.",
   permission: "system.update",
   params: systemParams,
   body: updateSystemSchema.omit({ systemId: true }),
@@ -113,7 +114,7 @@ export const previewRederivationSpec = defineApiRoute({
   tag: "AI systems",
   summary: "Preview a re-derivation",
   description:
-    "What changing the deployment models or framework version would add, remove, change and keep. Writes nothing.",
+    "What changing the deployment models or framework version would add, remove, change and keep, including `restoredParts` (new duties that come back from the archive with their work) and `loss`: the hash to confirm and each part that would be removed. Writes nothing.",
   permission: "system.update",
   params: systemParams,
   body: rederivationPreviewSchema.omit({ systemId: true }),
@@ -122,6 +123,20 @@ export const previewRederivationSpec = defineApiRoute({
       isNoop: z.boolean(),
       addedDomains: z.array(z.string()),
       removedDomains: z.array(z.string()),
+      restoredParts: z.number(),
+      loss: z.object({
+        hash: z.string().describe("send as confirmLoss to apply exactly this loss"),
+        parts: z.array(
+          z.looseObject({
+            id: z.string(),
+            domainKey: z.string(),
+            side: z.string(),
+            ownerId: z.string().nullable(),
+            status: z.string(),
+            evidenceLinks: z.number(),
+          }),
+        ),
+      }),
     })
     .meta({ id: "RederivationPreview" }),
 });
@@ -150,4 +165,6 @@ export const importSystemsSpec = defineApiRoute({
   body: importSystemsSchema,
   response: z.object({ status: z.literal("imported"), count: z.number() }),
   successStatus: 201,
+  // A 5 MB CSV inside a JSON string (quotes and line breaks escaped).
+  maxBodyBytes: 2 * MAX_IMPORT_BYTES,
 });

@@ -104,7 +104,14 @@ export default async function AuditPage({ params, searchParams }: Props) {
       />
       {chain.ok ? (
         <Alert variant="success" title="The audit chain verifies" className="mb-6">
-          All {chain.events} events are intact and in sequence.
+          All {chain.events} events are intact and in sequence
+          {chain.signatures.firstSigned === null
+            ? chain.events > 0
+              ? ". None carries the server's signature: they were recorded before keyed audit."
+              : "."
+            : chain.signatures.unsigned > 0
+              ? `, signed with the server's audit key from event ${chain.signatures.firstSigned} on (which vouches for the ${chain.signatures.unsigned} earlier ones).`
+              : ", each signed with the server's audit key."}
         </Alert>
       ) : (
         <Alert variant="error" live="off" title="The audit chain does not verify" className="mb-6">

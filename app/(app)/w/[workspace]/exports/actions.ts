@@ -29,6 +29,8 @@ export const cancelExportAction = workspaceActionClient
       workspaceId: ctx.workspace.id,
       exportId: parsedInput.exportId,
       actor: ctx.actor,
+      actorUserId: ctx.user.id,
+      role: ctx.role,
     });
     revalidateWorkspace(ctx.workspace.slug);
     return job;

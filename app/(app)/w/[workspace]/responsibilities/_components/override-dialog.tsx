@@ -2,8 +2,13 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
+import {
+  DutyLossList,
+  type DutyLossView,
+  lossFromError,
+} from "@/components/systems/duty-loss-list";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -42,23 +47,47 @@ export function OverrideDialog({
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState<ResponsibilityValue>(overrideValue ?? derivedValue);
   const [justification, setJustification] = useState("");
+  // A value that removes a side answers 409 with the loss; the user confirms exactly that loss.
+  const [pending, setPending] = useState<{
+    loss: DutyLossView;
+    value: ResponsibilityValue | null;
+    justification: string | null;
+  } | null>(null);
+  // A ref, not state: the error callback must see the request it answers, not a stale render's.
+  const lastRequest = useRef<{
+    value: ResponsibilityValue | null;
+    justification: string | null;
+  } | null>(null);
   const { execute, result, isPending, reset } = useAction(
     overrideResponsibilityAction.bind(null, slug),
     {
       onSuccess: () => {
+        setPending(null);
         setOpen(false);
         router.refresh();
       },
+      onError: ({ error }) => {
+        const loss = lossFromError(error.serverError);
+        if (loss && lastRequest.current) setPending({ loss, ...lastRequest.current });
+      },
     },
   );
+  const save = (request: { value: ResponsibilityValue | null; justification: string | null }) => {
+    lastRequest.current = request;
+    setPending(null);
+    execute({ responsibilityId, ...request });
+  };
   const errors = resultFieldErrors(result);
-  const formError = resultFormError(result);
+  const formError = pending ? undefined : resultFormError(result);
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) reset();
+        if (!next) {
+          reset();
+          setPending(null);
+        }
       }}
     >
       <DialogTrigger asChild>
@@ -72,7 +101,16 @@ export function OverrideDialog({
           className="grid gap-4"
           onSubmit={(event) => {
             event.preventDefault();
-            execute({ responsibilityId, value, justification });
+            if (pending) {
+              execute({
+                responsibilityId,
+                value: pending.value,
+                justification: pending.justification,
+                confirmLoss: pending.loss.hash,
+              });
+            } else {
+              save({ value, justification });
+            }
           }}
         >
           <DialogHeader>
@@ -112,19 +150,24 @@ export function OverrideDialog({
             />
           </FormField>
           {formError ? <Alert variant="error">{formError}</Alert> : null}
+          {pending ? (
+            <Alert variant="warning" live="polite" title="Confirm what this removes">
+              <DutyLossList loss={pending.loss} domainName={() => domainName} />
+            </Alert>
+          ) : null}
           <DialogFooter>
             {overrideValue ? (
               <Button
                 type="button"
                 variant="ghost"
                 disabled={isPending}
-                onClick={() => execute({ responsibilityId, value: null, justification: null })}
+                onClick={() => save({ value: null, justification: null })}
               >
                 Remove override
               </Button>
             ) : null}
             <Button type="submit" disabled={isPending}>
-              {isPending ? "Saving…" : "Save override"}
+              {isPending ? "Saving…" : pending ? "Confirm and save" : "Save override"}
             </Button>
           </DialogFooter>
         </form>

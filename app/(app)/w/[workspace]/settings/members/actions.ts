@@ -9,12 +9,14 @@ import { revokeInvitation } from "@/lib/server/invitations/revoke-invitation";
 import { changeMemberRole } from "@/lib/server/members/change-member-role";
 import { leaveWorkspace } from "@/lib/server/members/leave-workspace";
 import { removeMember } from "@/lib/server/members/remove-member";
+import { setMemberActive } from "@/lib/server/members/set-member-active";
 import { transferOwnership } from "@/lib/server/members/transfer-ownership";
 import {
   changeMemberRoleSchema,
   invitationIdSchema,
   inviteMemberSchema,
   membershipIdSchema,
+  setMemberActiveSchema,
 } from "@/lib/validation/members";
 
 export const inviteMemberAction = workspaceActionClient
@@ -76,6 +78,22 @@ export const removeMemberAction = workspaceActionClient
       actorRole: ctx.role,
       actorUserId: ctx.user.id,
       membershipId: parsedInput.membershipId,
+    });
+    revalidateWorkspace(ctx.workspace.slug);
+    return result;
+  });
+
+export const setMemberActiveAction = workspaceActionClient
+  .metadata({ name: "member.setActive", permission: "member.deactivate" })
+  .inputSchema(setMemberActiveSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await setMemberActive({
+      workspaceId: ctx.workspace.id,
+      actor: ctx.actor,
+      actorRole: ctx.role,
+      actorUserId: ctx.user.id,
+      membershipId: parsedInput.membershipId,
+      active: parsedInput.active,
     });
     revalidateWorkspace(ctx.workspace.slug);
     return result;

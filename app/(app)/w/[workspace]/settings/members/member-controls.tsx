@@ -16,6 +16,7 @@ import {
   leaveWorkspaceAction,
   removeMemberAction,
   revokeInvitationAction,
+  setMemberActiveAction,
   transferOwnershipAction,
 } from "./actions";
 
@@ -75,6 +76,42 @@ export function RemoveMemberButton({ slug, membershipId, label }: MemberRef) {
         description="They lose access to this workspace immediately. Their past changes stay in the audit log."
         confirmLabel="Remove member"
         onConfirm={() => executeAsync({ membershipId })}
+      />
+      {formError ? (
+        <p role="alert" className="text-xs font-medium text-destructive">
+          {formError}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function SetMemberActiveButton({
+  slug,
+  membershipId,
+  label,
+  active,
+}: MemberRef & { active: boolean }) {
+  const { executeAsync, result } = useAction(setMemberActiveAction.bind(null, slug));
+  const formError = resultFormError(result);
+  return (
+    <>
+      <ConfirmDialog
+        trigger={
+          <Button variant="ghost" size="sm" className={active ? undefined : "text-destructive"}>
+            {active ? "Reactivate" : "Deactivate"}
+            <span className="sr-only"> {label}</span>
+          </Button>
+        }
+        title={active ? `Reactivate ${label}?` : `Deactivate ${label}?`}
+        description={
+          active
+            ? "They regain access to this workspace with their current role. API tokens revoked at deactivation stay revoked."
+            : "They lose access to this workspace at once, their API tokens and pending invitations here are revoked, and if this is their only workspace they are signed out everywhere. Their work and history stay."
+        }
+        confirmLabel={active ? "Reactivate member" : "Deactivate member"}
+        destructive={!active}
+        onConfirm={() => executeAsync({ membershipId, active })}
       />
       {formError ? (
         <p role="alert" className="text-xs font-medium text-destructive">

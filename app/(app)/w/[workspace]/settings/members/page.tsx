@@ -23,6 +23,7 @@ import {
   LeaveWorkspaceButton,
   RemoveMemberButton,
   RevokeInvitationButton,
+  SetMemberActiveButton,
   TransferOwnershipButton,
 } from "./member-controls";
 
@@ -79,7 +80,7 @@ export default async function MembersPage({ params }: Props) {
                 <TableCell className="font-medium">
                   {label}
                   {self ? <span className="text-muted-foreground"> (you)</span> : null}
-                  {!member.user.active ? (
+                  {!member.user.active || member.deactivatedAt ? (
                     <Badge variant="muted" className="ml-2">
                       Deactivated
                     </Badge>
@@ -103,8 +104,16 @@ export default async function MembersPage({ params }: Props) {
                 </TableCell>
                 <TableCell className="text-right">
                   <div className="flex flex-wrap justify-end gap-1">
-                    {isOwner && !self ? (
+                    {isOwner && !self && !member.deactivatedAt ? (
                       <TransferOwnershipButton slug={slug} membershipId={member.id} label={label} />
+                    ) : null}
+                    {manageable && can(auth.role, "member.deactivate") ? (
+                      <SetMemberActiveButton
+                        slug={slug}
+                        membershipId={member.id}
+                        label={label}
+                        active={Boolean(member.deactivatedAt)}
+                      />
                     ) : null}
                     {manageable && can(auth.role, "member.remove") ? (
                       <RemoveMemberButton slug={slug} membershipId={member.id} label={label} />

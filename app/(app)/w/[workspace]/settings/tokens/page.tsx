@@ -63,7 +63,7 @@ export default async function ApiTokensPage({ params }: Props) {
         <EmptyState
           icon={KeyRound}
           title="No API tokens yet"
-          description="Tokens you create appear here with their prefix, role and last use."
+          description="Tokens you create appear here with their prefix, role, creator and last use. A token stops working when its creator leaves the workspace or loses its role."
         />
       ) : (
         <Table label="API tokens">
@@ -72,6 +72,7 @@ export default async function ApiTokensPage({ params }: Props) {
               <TableHead>Name</TableHead>
               <TableHead>Prefix</TableHead>
               <TableHead>Role</TableHead>
+              <TableHead>Created by</TableHead>
               <TableHead>Expires</TableHead>
               <TableHead>Last used</TableHead>
               <TableHead>Status</TableHead>
@@ -91,10 +92,27 @@ export default async function ApiTokensPage({ params }: Props) {
                     <code className="font-mono text-xs">{token.prefix}…</code>
                   </TableCell>
                   <TableCell>{roleLabel(token.role)}</TableCell>
+                  <TableCell>
+                    {token.createdBy ? (
+                      <>
+                        {token.createdBy.name}
+                        <span className="block text-xs text-muted-foreground">
+                          {token.createdBy.email}
+                        </span>
+                      </>
+                    ) : (
+                      "Unknown"
+                    )}
+                  </TableCell>
                   <TableCell>{token.expiresAt ? formatDate(token.expiresAt) : "Never"}</TableCell>
                   <TableCell>{token.lastUsedAt ? formatDate(token.lastUsedAt) : "Never"}</TableCell>
                   <TableCell>
                     <Badge variant={status === "Active" ? "success" : "muted"}>{status}</Badge>
+                    {token.revokedReason ? (
+                      <span className="mt-1 block text-xs text-muted-foreground">
+                        Revoked automatically: {token.revokedReason}.
+                      </span>
+                    ) : null}
                   </TableCell>
                   <TableCell className="text-right">
                     {canRevoke && status === "Active" ? (

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { DeploymentModelPicker } from "@/components/systems/deployment-model-picker";
+import { lossFromError } from "@/components/systems/duty-loss-list";
 import { DutyPreview } from "@/components/systems/duty-preview";
 import { SelectField } from "@/components/systems/select-field";
 import type { PickerFrameworkVersion, PickerOption } from "@/components/systems/picker-types";
@@ -97,6 +98,10 @@ export function SystemForm({ slug, versions, vendors, members, existing }: Props
   });
   const update = useAction(updateSystemAction.bind(null, slug), {
     onSuccess: ({ data }) => data && router.push(`/w/${slug}/systems/${data.id}`),
+    // The removed work changed since the review: show the change again before any save.
+    onError: ({ error }) => {
+      if (lossFromError(error.serverError)) setPlan(null);
+    },
   });
   const preview = useAction(previewRederivationAction.bind(null, slug), {
     onSuccess: ({ data }) => data && setPlan(data),
@@ -130,6 +135,8 @@ export function SystemForm({ slug, versions, vendors, members, existing }: Props
       ...(payload() as object),
       systemId: existing.systemId,
       expectedVersion: existing.version,
+      // Exactly the loss the user reviewed: the server refuses any other (409).
+      confirmLoss: plan?.loss.hash ?? null,
     } as never);
   }
 

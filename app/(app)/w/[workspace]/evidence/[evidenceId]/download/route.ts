@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { getWorkspaceAuth } from "@/lib/auth/session";
 import { NotFoundError, toApiErrorResponse } from "@/lib/errors";
+import { recordDownload } from "@/lib/server/audit/record-download";
 import { evidenceDownloadResponse } from "@/lib/server/evidence/evidence-download-response";
 import { openEvidenceDownload } from "@/lib/server/evidence/open-evidence-download";
 
@@ -18,9 +19,19 @@ export async function GET(_request: Request, context: RouteContext): Promise<Res
   const auth = await getWorkspaceAuth(slug);
   if (!can(auth.role, "evidence.read")) notFound();
   try {
-    return evidenceDownloadResponse(
-      await openEvidenceDownload({ workspaceId: auth.workspace.id, evidenceId }),
-    );
+    const download = await openEvidenceDownload({ workspaceId: auth.workspace.id, evidenceId });
+    await recordDownload({
+      workspaceId: auth.workspace.id,
+      actor: { type: "USER", id: auth.user.id, label: auth.user.email },
+      action: "evidence.download",
+      entityType: "Evidence",
+      entityId: evidenceId,
+      detail: { fileName: download.fileName, sha256: download.sha256 },
+    }).catch((error: unknown) => {
+      download.stream.destroy();
+      throw error;
+    });
+    return evidenceDownloadResponse(download);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     return toApiErrorResponse(error);

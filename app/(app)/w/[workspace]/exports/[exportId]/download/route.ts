@@ -1,4 +1,5 @@
 import { toApiErrorResponse } from "@/lib/errors";
+import { recordDownload } from "@/lib/server/audit/record-download";
 import { openExportDownload } from "@/lib/server/exports/open-export-download";
 import { workspaceRouteAuth } from "@/lib/server/exports/workspace-route-auth";
 
@@ -11,7 +12,19 @@ export async function GET(_request: Request, context: Context) {
       slug: params.workspace,
       permission: "export.download",
     });
-    return await openExportDownload({ workspaceId: auth.workspace.id, exportId: params.exportId });
+    const response = await openExportDownload({
+      workspaceId: auth.workspace.id,
+      exportId: params.exportId,
+    });
+    await recordDownload({
+      workspaceId: auth.workspace.id,
+      actor: { type: "USER", id: auth.user.id, label: auth.user.email },
+      action: "export.download",
+      entityType: "ExportJob",
+      entityId: params.exportId,
+      detail: { sha256: response.headers.get("x-checksum-sha256") },
+    });
+    return response;
   } catch (error) {
     return toApiErrorResponse(error);
   }

@@ -1,3 +1,4 @@
+import { contentDisposition } from "@/lib/evidence/file-name";
 import { apiRoute } from "@/lib/server/api/route";
 import { getFrameworkVersionSpec } from "@/lib/server/api/specs/frameworks";
 import { exportFrameworkVersion } from "@/lib/server/frameworks/export-framework-version";
@@ -15,7 +16,9 @@ export const GET = apiRoute(getFrameworkVersionSpec, async ({ workspace, params,
   return new Response(exported.content, {
     headers: {
       "content-type": `${exported.contentType}; charset=utf-8`,
-      "content-disposition": `inline; filename="${exported.fileName}"`,
+      // The version string is the importer's text: a quote or a line break in it must not reach
+      // the header as is (a broken header, or a 500 for CR/LF).
+      "content-disposition": contentDisposition("inline", exported.fileName),
       "cache-control": "no-store",
     },
   });

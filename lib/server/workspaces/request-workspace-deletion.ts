@@ -1,0 +1,136 @@
+import "server-only";
+
+import { db } from "@/lib/db/client";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
+import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { sendMail } from "@/lib/server/mail/send-mail";
+import { purgeDeletedWorkspace } from "@/lib/server/workspaces/purge-deleted-workspace";
+
+export type FinalBundleChoice = "downloaded" | "declined";
+
+/**
+ * The owner deletes a workspace (an organisation leaving, or exercising its right to erasure).
+ *
+ * In one transaction: the owner is checked again, the typed confirmation must be the workspace's
+ * URL name, the workspace is marked (every access path refuses it from then on, pages, actions
+ * and API tokens alike), its tokens and pending invitations are revoked, a last audit event is
+ * written (it goes with the workspace, so the record below is what remains), and the record that
+ * it was deleted, when and by whom is stored outside it (DeletedWorkspace). Then every member is
+ * told by e-mail (when SMTP is configured) and the files and rows are purged
+ * (purge-deleted-workspace.ts, idempotent: a queue job can finish it after a crash).
+ */
+export async function requestWorkspaceDeletion(args: {
+  workspaceId: string;
+  actor: AuditActor;
+  actorUser: { id: string; email: string; name: string };
+  confirmSlug: string;
+  finalBundle: FinalBundleChoice;
+  /** Tests and a future job runner pass false and purge separately. */
+  purgeNow?: boolean;
+}) {
+  const marked = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<
+      { slug: string; name: string; deletionRequestedAt: Date | null }[]
+    >`
+      SELECT slug, name, "deletionRequestedAt" FROM "Workspace" WHERE id = ${args.workspaceId} FOR UPDATE`;
+    const workspace = rows[0];
+    if (!workspace || workspace.deletionRequestedAt)
+      throw new NotFoundError("Workspace not found.");
+    const owner = await tx.membership.findFirst({
+      where: { workspaceId: args.workspaceId, userId: args.actorUser.id, deactivatedAt: null },
+      select: { role: true },
+    });
+    if (owner?.role !== "OWNER")
+      throw new ForbiddenError("Only the owner can delete the workspace.");
+    if (args.confirmSlug.trim().toLowerCase() !== workspace.slug) {
+      throw ValidationError.forField(
+        "confirmSlug",
+        `Type the workspace's URL name, ${workspace.slug}, to confirm.`,
+      );
+    }
+    const now = new Date();
+    const members = await tx.membership.findMany({
+      where: { workspaceId: args.workspaceId },
+      select: { user: { select: { email: true, active: true } } },
+    });
+    await tx.workspace.updateMany({
+      where: { id: args.workspaceId },
+      data: { deletionRequestedAt: now },
+    });
+    await tx.apiToken.updateMany({
+      where: { workspaceId: args.workspaceId, revokedAt: null },
+      data: { revokedAt: now, revokedReason: "the workspace was deleted" },
+    });
+    await tx.invitation.updateMany({
+      where: { workspaceId: args.workspaceId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now, revokedReason: "the workspace was deleted" },
+    });
+    await recordAuditEvent(tx, {
+      workspaceId: args.workspaceId,
+      actor: args.actor,
+      action: "workspace.delete",
+      entityType: "Workspace",
+      entityId: args.workspaceId,
+      diff: { slug: workspace.slug, name: workspace.name, finalBundle: args.finalBundle },
+    });
+    await tx.deletedWorkspace.create({
+      data: {
+        workspaceId: args.workspaceId,
+        slug: workspace.slug,
+        name: workspace.name,
+        deletedById: args.actorUser.id,
+        deletedByEmail: args.actorUser.email,
+        requestedAt: now,
+        memberCount: members.length,
+        finalBundle: args.finalBundle,
+      },
+    });
+    return {
+      workspace,
+      recipients: members.filter((m) => m.user.active).map((m) => m.user.email),
+      at: now,
+    };
+  });
+
+  const mailed = await tellMembers({
+    recipients: marked.recipients,
+    workspaceName: marked.workspace.name,
+    deletedBy: args.actorUser,
+    at: marked.at,
+  });
+  let purged = false;
+  if (args.purgeNow !== false) {
+    try {
+      purged = (await purgeDeletedWorkspace({ workspaceId: args.workspaceId })) !== null;
+    } catch (error) {
+      // The workspace is already unreachable; the purge is idempotent and can be run again.
+      logger.error({ err: error, workspaceId: args.workspaceId }, "workspace purge interrupted");
+    }
+  }
+  return { slug: marked.workspace.slug, mailed, purged };
+}
+
+async function tellMembers(input: {
+  recipients: string[];
+  workspaceName: string;
+  deletedBy: { email: string; name: string };
+  at: Date;
+}): Promise<number> {
+  let sent = 0;
+  for (const to of input.recipients) {
+    const result = await sendMail({
+      to,
+      subject: `Workspace "${input.workspaceName}" was deleted`,
+      text: [
+        `The workspace "${input.workspaceName}" in AI SRM Workspace was deleted by its owner,`,
+        `${input.deletedBy.name} <${input.deletedBy.email}>, on ${input.at.toISOString()}.`,
+        "",
+        "Its AI systems, duties, evidence files, exports and audit log are being removed. Your",
+        "account and your other workspaces are not affected.",
+      ].join("\n"),
+    });
+    if (result.sent) sent += 1;
+  }
+  return sent;
+}
