@@ -16,7 +16,7 @@
  *   stays visible beside it, so an override is reviewable rather than restricted.
  * - Approving a risk acceptance waives a duty, so it needs ADMIN (an EDITOR records the acceptance
  *   but must name an ADMIN+ approver); so do evidence review, purge, members, tokens, framework
- *   import and workspace settings.
+ *   import, crosswalk import and workspace settings.
  * - OWNER alone deletes the workspace and transfers ownership. Who may grant which role (an ADMIN
  *   cannot create an OWNER) is `canAssignRole`, checked by the member/token services.
  */
@@ -51,6 +51,9 @@ const PERMISSION_MAP = {
   "framework.read": READERS,
   "framework.import": ADMINS,
 
+  "crosswalk.read": READERS,
+  "crosswalk.import": ADMINS,
+
   "system.read": READERS,
   "system.create": EDITORS,
   "system.update": EDITORS,
@@ -73,6 +76,9 @@ const PERMISSION_MAP = {
   "evidence.purge": ADMINS,
 
   "coverage.read": READERS,
+
+  // The PDF report carries an audit summary, so it follows the audit log and exports.
+  "report.read": OVERSIGHT,
 
   "export.create": OVERSIGHT,
   "export.read": OVERSIGHT,
