@@ -1,5 +1,13 @@
 import type { ApiRouteSpec } from "@/lib/server/api/spec";
 import { getCoverageSpec, listGapsSpec } from "@/lib/server/api/specs/coverage";
+import {
+  diffCrosswalkSpec,
+  getCrosswalkVersionSpec,
+  getReferenceCoverageSpec,
+  importCrosswalkSpec,
+  listCrosswalksSpec,
+  listReferencesSpec,
+} from "@/lib/server/api/specs/crosswalks";
 import { downloadExportSpec, getExportSpec, startExportSpec } from "@/lib/server/api/specs/exports";
 import {
   createEvidenceSpec,
@@ -54,6 +62,11 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   listFrameworksSpec,
   getFrameworkVersionSpec,
   importFrameworkSpec,
+  listCrosswalksSpec,
+  importCrosswalkSpec,
+  getCrosswalkVersionSpec,
+  diffCrosswalkSpec,
+  listReferencesSpec,
   listEvidenceSpec,
   createEvidenceSpec,
   uploadEvidenceSpec,
@@ -87,5 +100,6 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   linkVendorSystemsSpec,
   saveAssessmentSpec,
   getCoverageSpec,
+  getReferenceCoverageSpec,
   listGapsSpec,
 ];
