@@ -11,6 +11,7 @@ export const NAV_ITEM_KEYS = [
   "evidence",
   "vendors",
   "gaps",
+  "standards",
   "frameworks",
   "exports",
   "audit",
@@ -49,6 +50,7 @@ export const NAV_SECTIONS: NavSection[] = [
     label: "Assure",
     items: [
       { key: "gaps", label: "Gaps", segment: "/gaps" },
+      { key: "standards", label: "Standards", segment: "/standards" },
       { key: "frameworks", label: "Framework matrix", segment: "/frameworks" },
       { key: "exports", label: "Exports", segment: "/exports" },
       { key: "audit", label: "Audit log", segment: "/audit" },
