@@ -15,14 +15,18 @@ import {
   type Manifest,
   type ManifestFile,
   MANIFEST_PATH,
+  REFERENCE_COVERAGE_PATH,
+  REFERENCES_PATH,
   REPORT_PATH,
   serialiseManifest,
 } from "@/lib/export-bundle/manifest";
+import { domainReferencesCsv, referenceCoverageCsv } from "@/lib/export-bundle/reference-tables";
 import { renderReport } from "@/lib/export-bundle/report-html";
 import { evidenceCsv, gapsCsv, responsibilitiesCsv, systemsCsv } from "@/lib/export-bundle/tables";
 import { createBundleZipWriter } from "@/lib/export-bundle/zip-writer";
 import { auditEvents, auditSummary, findAuditRange } from "@/lib/server/exports/collect-audit";
 import { collectBundleData } from "@/lib/server/exports/collect-bundle-data";
+import { collectStandards } from "@/lib/server/exports/collect-standards";
 import { resolveScope } from "@/lib/server/exports/collect-scope";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 import { ObjectNotFoundError, type ObjectStorage } from "@/lib/storage/storage";
@@ -71,6 +75,7 @@ export async function buildBundle(input: {
   const { workspace } = resolved;
   const collected = await collectBundleData({ resolved, now });
   const { data } = collected;
+  data.standards = await collectStandards({ resolved, now });
   await hooks.onProgress?.(5);
   await checkCancelled();
 
@@ -119,6 +124,12 @@ export async function buildBundle(input: {
     files.push(await zip.add("responsibilities.csv", responsibilitiesCsv(data.responsibilities)));
     files.push(await zip.add("evidence.csv", evidenceCsv(data.evidence)));
     files.push(await zip.add("gaps.csv", gapsCsv(data.gaps)));
+    files.push(
+      await zip.add(REFERENCES_PATH, domainReferencesCsv(data.standards.domainReferences)),
+    );
+    files.push(
+      await zip.add(REFERENCE_COVERAGE_PATH, referenceCoverageCsv(data.standards.catalogues)),
+    );
     await hooks.onProgress?.(92);
 
     await checkCancelled();
@@ -155,6 +166,11 @@ export async function buildBundle(input: {
       frameworkVersions: resolved.frameworkVersions.map(
         ({ key, name, version, definitionHash }) => ({ key, name, version, definitionHash }),
       ),
+      crosswalks: data.standards.crosswalks.map(({ key, version, definitionHash }) => ({
+        key,
+        version,
+        definitionHash,
+      })),
       counts: {
         systems: data.systems.length,
         responsibilities: data.responsibilities.length,
