@@ -1,10 +1,5 @@
 import "server-only";
 
-import {
-  GAP_REASON_LABELS,
-  RISK_TIER_LABELS,
-  SIDE_LABELS,
-} from "@/components/dashboard/coverage-labels";
 import { referencesForRow } from "@/lib/crosswalks/active-mapping";
 import { toCsv } from "@/lib/csv/csv";
 import type { GapReason } from "@/lib/domain/coverage-reference";
@@ -18,6 +13,7 @@ import {
   gapReferenceOf,
   type GapSearchState,
 } from "@/lib/server/dashboard/gap-search";
+import { GAP_REASON_LABELS, RISK_TIER_LABELS, SIDE_LABELS } from "@/lib/view/coverage/labels";
 
 /** More rows than any workspace we plan for; the export stays one bounded query. */
 export const GAPS_CSV_MAX_ROWS = 250_000;
