@@ -64,7 +64,7 @@ describe("standards in the evidence bundle", () => {
       },
     ]);
     expect(manifest.files.map((f) => f.path)).toEqual(
-      expect.arrayContaining(["references.csv", "coverage-by-reference.csv"]),
+      expect.arrayContaining(["references.csv", "coverage-by-reference.csv", "report.pdf"]),
     );
     expect((await verifyBundle(zip)).problems).toEqual([]);
   });
@@ -98,6 +98,19 @@ describe("standards in the evidence bundle", () => {
       expect(Number(row.duties), entry.id).toBe(entry.summary.totalParts);
     }
     expect(rows.filter((r) => r.level === "catalogue")).toHaveLength(6);
+  });
+
+  it("carries the PDF report next to report.html, for the bundle's scope", async () => {
+    const { stdout } = await run("pdftotext", [path.join(unpacked, "report.pdf"), "-"]);
+    const text = stdout.replace(/\s+/g, " ");
+    expect(text).toContain("security responsibility report");
+    expect(text).toContain("Standards at a glance");
+    expect(text).toContain("LLM06:2025 Excessive Agency");
+    expect(text).toContain(side.owner.email);
+    const { stdout: checked } = await run("sha256sum", ["-c", "checksums.sha256"], {
+      cwd: unpacked,
+    });
+    expect(checked).toContain("report.pdf: OK");
   });
 
   it("adds a coverage-by-reference section to the report", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 
 import { toAuditLine } from "@/lib/export-bundle/audit-log";
 import { assignEvidencePaths } from "@/lib/export-bundle/evidence-path";
@@ -18,9 +19,11 @@ import {
   REFERENCE_COVERAGE_PATH,
   REFERENCES_PATH,
   REPORT_PATH,
+  REPORT_PDF_PATH,
   serialiseManifest,
 } from "@/lib/export-bundle/manifest";
 import { domainReferencesCsv, referenceCoverageCsv } from "@/lib/export-bundle/reference-tables";
+import { renderReportPdf } from "@/lib/report-pdf/render-report-pdf";
 import { renderReport } from "@/lib/export-bundle/report-html";
 import { evidenceCsv, gapsCsv, responsibilitiesCsv, systemsCsv } from "@/lib/export-bundle/tables";
 import { createBundleZipWriter } from "@/lib/export-bundle/zip-writer";
@@ -28,6 +31,7 @@ import { auditEvents, auditSummary, findAuditRange } from "@/lib/server/exports/
 import { collectBundleData } from "@/lib/server/exports/collect-bundle-data";
 import { collectStandards } from "@/lib/server/exports/collect-standards";
 import { resolveScope } from "@/lib/server/exports/collect-scope";
+import { collectReportData } from "@/lib/server/report/collect-report-data";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 import { ObjectNotFoundError, type ObjectStorage } from "@/lib/storage/storage";
 
@@ -186,6 +190,16 @@ export async function buildBundle(input: {
     };
     // The report shows which evidence files made it into the bundle, so it is written after them.
     files.push(await zip.add(REPORT_PATH, [renderReport({ manifest: header, data })]));
+    // The same report as a PDF, for the bundle's systems and domains.
+    const pdf = await renderReportPdf(
+      await collectReportData({
+        workspaceId: workspace.id,
+        generatedBy: input.generatedBy,
+        scope: { systemIds: input.scope.systemIds, domainKeys: input.scope.domainKeys },
+        now,
+      }),
+    );
+    files.push(await zip.add(REPORT_PDF_PATH, Readable.from([pdf])));
     await checkCancelled();
 
     const manifest: Manifest = { ...header, files: [...files] };
