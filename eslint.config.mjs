@@ -20,7 +20,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/env.ts", "scripts/**", "tests/**", "prisma.config.ts", "playwright.config.ts", "bench/**", "next.config.ts", "proxy.ts"],
+    files: ["lib/env.ts", "scripts/**", "tests/**", "prisma.config.ts", "playwright.config.ts", "bench/**", "next.config.ts", "proxy.ts", "instrumentation.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {

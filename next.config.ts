@@ -11,7 +11,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "pg"],
+  // pg-boss: an ES module loaded as is by Node.js (its optional OpenTelemetry import and its
+  // schema plans need no bundling).
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss"],
   // CI type-checks the whole project once (`npm run typecheck`); doing it again here only doubles
   // the build time on small machines.
   typescript: { ignoreBuildErrors: true },

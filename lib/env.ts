@@ -62,6 +62,23 @@ const envSchema = z.object({
   SMTP_FROM: z.string().min(3).optional(),
   SEED_DEMO: booleanFlag.optional(),
   SECURE_COOKIES: booleanFlag.optional(),
+  // Background jobs (lib/server/jobs/): workers run inside the app unless this is false; then
+  // `npm run worker` processes run them.
+  JOBS_IN_PROCESS: booleanFlag.default(true),
+  JOBS_STOP_TIMEOUT_SECONDS: z.coerce
+    .number({ error: "expected a number of seconds" })
+    .int({ error: "expected a whole number of seconds" })
+    .min(1, { error: "expected at least 1 second" })
+    .max(600, { error: "expected at most 600 seconds" })
+    .default(10),
+  // When the daily coverage snapshot is taken (UTC). The first snapshot of a day is kept.
+  COVERAGE_SNAPSHOT_CRON: z
+    .string()
+    .trim()
+    .regex(/^\S+( \S+){4}$/, {
+      error: 'expected a cron expression of five fields (UTC), e.g. "5 0 * * *"',
+    })
+    .default("5 0 * * *"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -7,6 +7,7 @@
 //   migrate-dev  create a migration from schema changes (needs a PostgreSQL server)
 //   seed         run the idempotent seed
 //   reset        drop all data, migrate and seed again
+//   worker       a worker-only process: background jobs, no HTTP (needs a PostgreSQL server)
 //   exec -- CMD  run CMD with DATABASE_URL and secrets set (used by command-line tools)
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -14,6 +15,7 @@ import path from "node:path";
 
 import { buildIsCurrent, recordBuild } from "./lib/build-fingerprint";
 import { createMigration } from "./lib/create-migration";
+import { resetJobSchema } from "./lib/reset-job-schema";
 import {
   binPath,
   dataDir,
@@ -42,6 +44,9 @@ function childEnv(database: Database, extra: Record<string, string> = {}): NodeJ
     APP_URL: process.env.APP_URL || `http://localhost:${port}`,
     NEXTAUTH_URL: process.env.APP_URL || `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Signals go to the app's own shutdown (lib/server/lifecycle/shutdown.ts), which releases
+    // running jobs before it exits; Next.js would otherwise exit as soon as its requests are done.
+    NEXT_MANUAL_SIG_HANDLE: "true",
     // The demo workspace is opt-in in production mode; an embedded database is a local trial
     // install, so `npm start` on it opts in unless SEED_DEMO says otherwise.
     ...(database.embedded && !process.env.SEED_DEMO ? { SEED_DEMO: "true" } : {}),
@@ -104,7 +109,39 @@ async function serve(database: Database, mode: "start" | "dev") {
   }
 }
 
+// The embedded database lives inside the process that opened it (npm start), which already runs
+// the workers; a second process cannot open it. So a worker process needs a PostgreSQL server.
+function refuseEmbeddedWorker() {
+  if (command === "worker" && !process.env.DATABASE_URL) {
+    throw new Error(
+      "npm run worker needs a PostgreSQL server (set DATABASE_URL): the embedded database can be opened by one process only, and `npm start` already runs the background jobs inside the app.",
+    );
+  }
+}
+
+async function worker(database: Database) {
+  const env = childEnv(database, { NODE_ENV: process.env.NODE_ENV || "production" });
+  log("applying migrations");
+  await migrate(env);
+  const child = spawn(binPath("tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+    cwd: ROOT,
+    env,
+    stdio: "inherit",
+  });
+  // The worker handles SIGTERM/SIGINT itself (a terminal's Ctrl-C reaches it directly too).
+  const forward = (signal: NodeJS.Signals) => {
+    if (child.exitCode === null) child.kill(signal);
+  };
+  process.on("SIGINT", () => forward("SIGINT"));
+  process.on("SIGTERM", () => forward("SIGTERM"));
+  child.on("exit", (code, signal) => {
+    log(`the worker exited (${signal ?? `code ${code}`})`);
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
 async function main() {
+  refuseEmbeddedWorker();
   const database = await openDatabase();
   const env = childEnv(database);
   const closeAfter = async (work: () => Promise<unknown>) => {
@@ -118,6 +155,8 @@ async function main() {
     case "start":
     case "dev":
       return serve(database, command);
+    case "worker":
+      return worker(database);
     case "migrate":
       return closeAfter(() => migrate(env, false));
     case "migrate-dev":
@@ -138,6 +177,8 @@ async function main() {
           return resetEmbedded();
         }
         await run(binPath("prisma"), ["migrate", "reset", "--force", "--skip-seed"], { env });
+        // Prisma resets the "public" schema only; the job queue's jobs and schedules go too.
+        await resetJobSchema(database.url);
         await seed(env);
       });
     case "exec": {

@@ -3,8 +3,8 @@
 //
 //   npm run snapshot
 //
-// Safe to run any number of times a day (one row per workspace per day, refreshed), e.g. from
-// cron; without it, dashboards still take the day's snapshot on their first request.
+// Safe to run any number of times a day (one row per workspace per day, refreshed). The app takes
+// the day's snapshots itself on a schedule (COVERAGE_SNAPSHOT_CRON); this refreshes them now.
 import { db } from "@/lib/db/client";
 import { takeDailySnapshot } from "@/lib/server/coverage/take-daily-snapshot";
 

@@ -84,6 +84,7 @@ export const SETTINGS_TABS = [
   { key: "workspace", label: "Workspace", segment: "/settings", exact: true },
   { key: "members", label: "Members", segment: "/settings/members", exact: false },
   { key: "tokens", label: "API tokens", segment: "/settings/tokens", exact: false },
+  { key: "jobs", label: "Background jobs", segment: "/settings/jobs", exact: false },
 ] as const;
 
 export function roleLabel(role: string): string {

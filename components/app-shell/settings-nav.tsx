@@ -7,7 +7,7 @@ export type SettingsNavProps = {
   hidden?: readonly (typeof SETTINGS_TABS)[number]["key"][];
 };
 
-/** Tabs for `/w/[slug]/settings` (workspace), `/settings/members` and `/settings/tokens`. */
+/** Tabs for `/w/[slug]/settings` (workspace), `/settings/members`, `/settings/tokens`, `/settings/jobs`. */
 export function SettingsNav({ slug, hidden = [] }: SettingsNavProps) {
   const items = SETTINGS_TABS.filter((tab) => !hidden.includes(tab.key)).map((tab) => ({
     href: workspaceHref(slug, tab.segment),

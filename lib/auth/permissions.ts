@@ -17,6 +17,8 @@
  * - Approving a risk acceptance waives a duty, so it needs ADMIN (an EDITOR records the acceptance
  *   but must name an ADMIN+ approver); so do evidence review, purge, members, tokens, framework
  *   import, crosswalk import and workspace settings.
+ * - The workspace's failed background jobs (job.read) are an administrator's worry: reasons name
+ *   exports and purged evidence, and acting on them is an admin's job.
  * - OWNER alone deletes the workspace and transfers ownership. Who may grant which role (an ADMIN
  *   cannot create an OWNER) is `canAssignRole`, checked by the member/token services.
  */
@@ -83,6 +85,8 @@ const PERMISSION_MAP = {
   "export.create": OVERSIGHT,
   "export.read": OVERSIGHT,
   "export.download": OVERSIGHT,
+
+  "job.read": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSION_MAP;

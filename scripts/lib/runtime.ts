@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "../../lib/db/embedded";
+import { installJobSchema } from "../../lib/db/job-schema";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -107,8 +108,11 @@ export function run(command: string, args: string[], options: RunOptions): Promi
   });
 }
 
+// Our tables (Prisma migrations, schema "public") and the job queue's (pg-boss, schema "pgboss";
+// see lib/db/job-schema.ts). Neither tool touches the other's schema.
 export async function migrate(env: NodeJS.ProcessEnv, quiet = true): Promise<void> {
   await run(binPath("prisma"), ["migrate", "deploy"], { env, quiet });
+  await installJobSchema(env.DATABASE_URL as string);
 }
 
 export async function seed(env: NodeJS.ProcessEnv): Promise<void> {

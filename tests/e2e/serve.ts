@@ -20,6 +20,8 @@ async function main() {
     AUTH_SECRET: randomBytes(32).toString("hex"),
     DATA_DIR: `.data/e2e-${process.pid}`,
     SEED_DEMO: "true",
+    // As the launcher does: the app's own shutdown releases running jobs before it exits.
+    NEXT_MANUAL_SIG_HANDLE: "true",
   };
   await seed(env);
   if (!buildIsCurrent(ROOT)) {

@@ -1,12 +1,17 @@
 // Daily coverage snapshots: one row per workspace per UTC day, equal to the engine's coverage at
-// that instant; the first-request path never overwrites; the trend reads a window of days.
+// that instant; the scheduled job takes the day's first and never overwrites it, however often it
+// runs; the trend reads a window of days.
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
 import { getCoverage } from "@/lib/server/coverage/get-coverage";
 import { getTrend } from "@/lib/server/coverage/get-trend";
-import { ensureTodaySnapshot, takeDailySnapshot } from "@/lib/server/coverage/take-daily-snapshot";
+import { coverageSnapshotJob, coverageSnapshotsJob } from "@/lib/server/coverage/snapshot-jobs";
+import { takeDailySnapshot, utcDay } from "@/lib/server/coverage/take-daily-snapshot";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
+import { jobQueue, startJobQueue } from "@/lib/server/jobs/job-queue";
 import { at, NOW, snapshotBuilder, writeWorkspace } from "@/tests/support/coverage-fixtures";
+import { waitFor } from "@/tests/support/job-queue";
 
 async function workspaceWithOneGap() {
   const ws = snapshotBuilder();
@@ -48,23 +53,57 @@ describe("daily coverage snapshots", () => {
     expect(today).toMatchObject({ totalParts: 2, coveredParts: 2 });
   });
 
-  it("the first-request path creates today's row once and never overwrites it", async () => {
-    const { workspaceId, gapPartId } = await workspaceWithOneGap();
-    await Promise.all([
-      ensureTodaySnapshot(workspaceId, NOW),
-      ensureTodaySnapshot(workspaceId, NOW),
-    ]);
-    expect(await rows(workspaceId)).toEqual([expect.objectContaining({ coveredParts: 1 })]);
-
+  it("the scheduled job takes each workspace's snapshot once a day, however often it runs", async () => {
+    const first = await workspaceWithOneGap();
+    const second = await workspaceWithOneGap();
+    await startJobQueue({ work: true, kinds: [coverageSnapshotsJob, coverageSnapshotJob] });
+    const today = new Date(`${utcDay(new Date())}T00:00:00Z`);
+    const todays = async (workspaceId: string) =>
+      db.coverageSnapshot.findMany({ where: { workspaceId, day: today } });
+    const ours = new Set([first.workspaceId, second.workspaceId]);
+    const snapshotJobs = async () =>
+      (await (await jobQueue()).findJobs(coverageSnapshotJob.name)).filter(
+        (job) =>
+          job.state === "completed" && ours.has((job.data as { workspaceId: string }).workspaceId),
+      );
+    // Two runs (two processes, or the same occurrence twice): one row each, the first kept.
+    await enqueueJob(coverageSnapshotsJob, {});
+    await waitFor(async () => (await snapshotJobs()).length === 2, { what: "two snapshot jobs" });
     await db.responsibilityPart.update({
-      where: { id: gapPartId, workspaceId },
+      where: { id: first.gapPartId, workspaceId: first.workspaceId },
       data: { status: "NOT_APPLICABLE", ownerId: "owner-bo", justification: "not used" },
     });
-    await ensureTodaySnapshot(workspaceId, NOW);
-    expect(await rows(workspaceId)).toEqual([expect.objectContaining({ coveredParts: 1 })]);
+    await enqueueJob(coverageSnapshotsJob, {});
+    await waitFor(async () => (await snapshotJobs()).length === 4, { what: "four snapshot jobs" });
+    expect(await todays(first.workspaceId)).toEqual([
+      expect.objectContaining({ totalParts: 2, coveredParts: 1 }),
+    ]);
+    expect(await todays(second.workspaceId)).toEqual([
+      expect.objectContaining({ totalParts: 2, coveredParts: 1 }),
+    ]);
+  });
 
-    await ensureTodaySnapshot(workspaceId, at(1));
-    expect((await rows(workspaceId)).map((r) => r.coveredParts)).toEqual([1, 2]);
+  it("takes nothing for a day that is over (a retry after midnight)", async () => {
+    const { workspaceId } = await workspaceWithOneGap();
+    await startJobQueue({ work: true, kinds: [coverageSnapshotsJob, coverageSnapshotJob] });
+    const id = await enqueueJob(coverageSnapshotJob, { workspaceId, day: "2020-01-01" });
+    await waitFor(
+      async () =>
+        (await (await jobQueue()).findJobs(coverageSnapshotJob.name, { id }))[0]?.state ===
+        "completed",
+      { what: "the late snapshot job" },
+    );
+    expect(await rows(workspaceId)).toEqual([]);
+  });
+
+  it("is scheduled from COVERAGE_SNAPSHOT_CRON in UTC, made up once after downtime", async () => {
+    await startJobQueue({ work: true, kinds: [coverageSnapshotsJob, coverageSnapshotJob] });
+    const schedule = await (await jobQueue()).getSchedule(coverageSnapshotsJob.name);
+    expect(schedule).toMatchObject({
+      cron: "5 0 * * *",
+      timezone: "UTC",
+      options: expect.objectContaining({ missed: "once" }),
+    });
   });
 
   it("the trend returns the window's days, oldest first, with coverage as a rate", async () => {

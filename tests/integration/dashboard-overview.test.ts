@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { getHeatmap } from "@/lib/server/coverage/get-heatmap";
+import { takeDailySnapshot } from "@/lib/server/coverage/take-daily-snapshot";
 import { loadSystemCoverage } from "@/lib/server/dashboard/load-system-coverage";
 import {
   loadWorkspaceOverview,
@@ -70,7 +71,8 @@ describe("workspace overview loader", () => {
     expect(cells.find((c) => c.domainKey === "data")?.state).toBe("gap");
   });
 
-  it("takes today's snapshot on load, so the trend has today's point", async () => {
+  it("shows the daily snapshots (taken by the scheduled job) in the trend", async () => {
+    await takeDailySnapshot({ workspaceId: a.workspace.id, now: NOW, replace: false });
     const overview = await loadWorkspaceOverview({ workspaceId: a.workspace.id, now: NOW });
     const today = overview.trend.find((p) => p.day === NOW.toISOString().slice(0, 10));
     expect(today).toMatchObject({ totalParts: 5, coveredParts: 1, coverage: 0.2 });

@@ -8,10 +8,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { deleteEvidence } from "@/lib/server/evidence/delete-evidence";
+import { deleteEvidenceFileJob } from "@/lib/server/evidence/delete-evidence-file-job";
 import { openEvidenceDownload } from "@/lib/server/evidence/open-evidence-download";
 import { purgeEvidence } from "@/lib/server/evidence/purge-evidence";
 import { FileTooLargeError } from "@/lib/server/evidence/store-evidence-file";
 import { uploadFileEvidence } from "@/lib/server/evidence/upload-file-evidence";
+import { startJobQueue } from "@/lib/server/jobs/job-queue";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 
 import {
@@ -25,6 +27,7 @@ import {
   storedFiles,
   streamOf,
 } from "../support/evidence-fixtures";
+import { waitFor } from "../support/job-queue";
 
 const run = promisify(execFile);
 let world: EvidenceWorld;
@@ -184,7 +187,8 @@ describe("download", () => {
 });
 
 describe("delete and purge", () => {
-  it("soft delete keeps the file; purge removes it and marks the row", async () => {
+  it("soft delete keeps the file; purge marks the row and its job removes the file", async () => {
+    await startJobQueue({ work: true, kinds: [deleteEvidenceFileJob] });
     const item = await upload(pdfBytes(), "old.pdf");
     const key = await storageKeyOf(item.id);
     await expect(
@@ -204,12 +208,15 @@ describe("delete and purge", () => {
       actor: world.actor,
       evidenceId: item.id,
     });
+    const row = await waitFor(
+      () =>
+        db.evidence.findFirst({
+          where: { id: item.id, workspaceId: world.workspace.id, storageKey: null },
+        }),
+      { what: "the deletion job" },
+    );
     expect(await evidenceStorage().exists(key)).toBe(false);
-    const row = await db.evidence.findFirstOrThrow({
-      where: { id: item.id, workspaceId: world.workspace.id },
-    });
     expect(row.purgedAt).not.toBeNull();
-    expect(row.storageKey).toBeNull();
     expect(row.sha256).toBe(item.file!.sha256);
     const actions = await db.auditEvent.findMany({
       where: { workspaceId: world.workspace.id, entityId: item.id },

@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Manifest } from "@/lib/export-bundle/manifest";
 import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
-import { db } from "@/lib/db/client";
 import { exportFilePath } from "@/lib/server/exports/export-paths";
-import { kickExportWorker } from "@/lib/server/exports/export-worker";
+import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { startExport } from "@/lib/server/exports/start-export";
+import { startJobQueue } from "@/lib/server/jobs/job-queue";
+import { exportEnded } from "@/tests/support/job-queue";
 import { exportScopeSchema } from "@/lib/validation/exports";
 
 import { rewriteZip } from "../unit/export-test-zip";
@@ -30,10 +31,7 @@ async function exportNow(scope: Parameters<typeof exportScopeSchema.parse>[0]) {
     requestedById: world.auditor.id,
     scope: exportScopeSchema.parse(scope),
   });
-  await kickExportWorker();
-  const done = await db.exportJob.findFirstOrThrow({
-    where: { id: job.id, workspaceId: world.workspace.id },
-  });
+  const done = await exportEnded(world.workspace.id, job.id);
   expect(done).toMatchObject({ status: "DONE", progress: 100, error: null });
   return exportFilePath(world.workspace.id, job.id);
 }
@@ -55,6 +53,7 @@ async function verifyCli(zip: string) {
 }
 
 beforeAll(async () => {
+  await startJobQueue({ work: true, kinds: [exportBundleJob] });
   world = await createExportWorld("bundle");
   dir = await mkdtemp(path.join(os.tmpdir(), "export-bundle-"));
   bundle = await exportNow({});

@@ -2,6 +2,7 @@
 // customer-only domain), evidence files stored through the real storage module (two with the same
 // name, one with a formula-like title, one vendor attestation), members of each role, and a few
 // audit events. Built with the services' own building blocks so the bundle sees real rows.
+import { randomFillSync } from "node:crypto";
 import { readdir } from "node:fs/promises";
 
 import { db } from "@/lib/db/client";
@@ -112,4 +113,41 @@ export type ExportWorld = Awaited<ReturnType<typeof createExportWorld>>;
 /** Files left in a workspace's export folder (bundles and partial files alike). */
 export async function exportFiles(workspaceId: string): Promise<string[]> {
   return readdir(exportDir(workspaceId)).catch(() => []);
+}
+
+/**
+ * Adds `count` evidence files of `bytes` each, linked to the world's customer part; `random`
+ * content compresses like real documents (barely), so zipping it takes real time.
+ */
+export async function addEvidenceFiles(
+  world: ExportWorld,
+  count: number,
+  bytes: number,
+  { random = false }: { random?: boolean } = {},
+) {
+  const rows = [];
+  for (let i = 0; i < count; i += 1) {
+    const content = pdfBytes(bytes);
+    if (random) randomFillSync(content, 16);
+    const stored = await storeFile(content);
+    rows.push({
+      workspaceId: world.workspace.id,
+      kind: "FILE" as const,
+      title: `Bulk evidence ${i}`,
+      fileName: `bulk-${i}.pdf`,
+      contentType: "application/pdf",
+      sizeBytes: stored.size,
+      sha256: stored.sha256,
+      storageKey: stored.key,
+      reviewStatus: "ACCEPTED" as const,
+    });
+  }
+  const created = await db.evidence.createManyAndReturn({ data: rows, select: { id: true } });
+  await db.evidenceLink.createMany({
+    data: created.map((e) => ({
+      workspaceId: world.workspace.id,
+      evidenceId: e.id,
+      partId: world.customerPart.id,
+    })),
+  });
 }

@@ -12,11 +12,16 @@ import { POST as apiStartRoute } from "@/app/api/v1/exports/route";
 import { setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { cancelExportJob } from "@/lib/server/exports/cancel-export-job";
-import { kickExportWorker } from "@/lib/server/exports/export-worker";
+import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
+import { purgeExpiredExportsJob } from "@/lib/server/exports/export-maintenance-jobs";
 import { getExportJob, listExportJobs } from "@/lib/server/exports/list-export-jobs";
+import { openExportDownload } from "@/lib/server/exports/open-export-download";
 import { runExportJob } from "@/lib/server/exports/run-export-job";
 import { startExport } from "@/lib/server/exports/start-export";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
+import { startJobQueue } from "@/lib/server/jobs/job-queue";
 import { exportScopeSchema } from "@/lib/validation/exports";
+import { exportEnded, waitFor } from "@/tests/support/job-queue";
 
 import { apiRequest, routeParams, tokenFor } from "../support/evidence-fixtures";
 import { createExportWorld, exportFiles, type ExportWorld } from "./export-fixtures";
@@ -28,6 +33,8 @@ const everything = exportScopeSchema.parse({});
 beforeAll(async () => {
   a = await createExportWorld("jobs-a");
   b = await createExportWorld("jobs-b");
+  // This process works export jobs, like the app does by default.
+  await startJobQueue({ work: true, kinds: [exportBundleJob, purgeExpiredExportsJob] });
 });
 
 afterAll(() => setSessionForTests(undefined));
@@ -40,7 +47,7 @@ async function doneJob(world: ExportWorld) {
     requestedById: world.user.id,
     scope: everything,
   });
-  await kickExportWorker();
+  await exportEnded(world.workspace.id, job.id);
   return getExportJob({ workspaceId: world.workspace.id, exportId: job.id });
 }
 
@@ -78,7 +85,7 @@ describe("who may export", () => {
     setSessionForTests(a.auditor.id);
     const started = await startExportAction(a.workspace.slug, { includeFiles: true });
     expect(started?.data).toMatchObject({ status: "QUEUED", requestedBy: a.auditor.email });
-    await kickExportWorker();
+    await exportEnded(a.workspace.id, started?.data?.id ?? "");
     const status = await statusRoute(
       new Request("http://localhost/x"),
       routeParams({ workspace: a.workspace.slug }),
@@ -168,7 +175,7 @@ describe("API", () => {
       status: "QUEUED",
       scope: { to: "2099-01-01", includeFiles: false },
     });
-    await kickExportWorker();
+    await exportEnded(a.workspace.id, job.id);
     const status = await apiStatusRoute(
       apiRequest(`/api/v1/exports/${job.id}`, token),
       routeParams({ exportId: job.id }),
@@ -217,7 +224,12 @@ describe("cancellation and retention", () => {
       actor: b.actor,
     });
     expect(cancelled).toMatchObject({ state: "CANCELLED", downloadable: false });
-    await kickExportWorker();
+    // Its job, when a worker takes it, finds it cancelled and leaves it alone.
+    await runExportJob({ jobId: job.id, workspaceId: b.workspace.id });
+    expect(await db.exportJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "CANCELLED",
+      startedAt: null,
+    });
     expect(await exportFiles(b.workspace.id)).toEqual(before);
     await expect(
       cancelExportJob({ workspaceId: b.workspace.id, exportId: job.id, actor: b.actor }),
@@ -237,7 +249,7 @@ describe("cancellation and retention", () => {
     expect(await exportFiles(b.workspace.id)).toEqual(before);
   });
 
-  it("deletes bundles past their retention and shows them as expired", async () => {
+  it("shows bundles past their retention as expired at once; the purge job deletes them", async () => {
     const job = await doneJob(b);
     expect(await exportFiles(b.workspace.id)).toContain(`${job.id}.zip`);
     await db.exportJob.update({
@@ -249,7 +261,23 @@ describe("cancellation and retention", () => {
       state: "EXPIRED",
       downloadable: false,
     });
-    expect(await exportFiles(b.workspace.id)).not.toContain(`${job.id}.zip`);
+    await expect(
+      openExportDownload({ workspaceId: b.workspace.id, exportId: job.id }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/expired/) });
+
+    await enqueueJob(purgeExpiredExportsJob, {});
+    await waitFor(async () => !(await exportFiles(b.workspace.id)).includes(`${job.id}.zip`), {
+      what: "the purge job",
+    });
+    expect(await db.exportJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "DONE",
+      filePath: null,
+    });
+    // Another workspace's bundles that have not expired are kept.
+    const kept = await doneJob(a);
+    await enqueueJob(purgeExpiredExportsJob, {});
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await exportFiles(a.workspace.id)).toContain(`${kept.id}.zip`);
   });
 });
 

@@ -20,6 +20,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // A file that used the job queue leaves no jobs or schedules to the next file, and no workers.
+  const { jobQueueStatus } = await import("@/lib/server/jobs/job-queue");
+  if (jobQueueStatus().running) {
+    const { resetJobQueue } = await import("@/tests/support/job-queue");
+    await resetJobQueue();
+  }
   const { db } = await import("@/lib/db/client");
   await db.$disconnect();
 });

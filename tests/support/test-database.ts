@@ -1,12 +1,12 @@
 // A fresh, isolated database for one test run: a new database on TEST_DATABASE_URL's server when
 // it is set, otherwise an in-memory embedded PostgreSQL (PGlite). Migrations are applied with the
-// same `prisma migrate deploy` the app uses.
+// same `npm run db:migrate` steps the app uses: Prisma's migrations and the job queue's schema.
 import { randomBytes } from "node:crypto";
 
 import pg from "pg";
 
 import { startEmbeddedDatabase } from "../../lib/db/embedded";
-import { binPath, run } from "../../scripts/lib/runtime";
+import { migrate } from "../../scripts/lib/runtime";
 
 export type TestDatabase = { url: string; kind: "postgres" | "pglite"; drop: () => Promise<void> };
 
@@ -40,10 +40,7 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
     database = { url: embedded.url, kind: "pglite", drop: embedded.stop };
   }
   try {
-    await run(binPath("prisma"), ["migrate", "deploy"], {
-      env: { ...process.env, DATABASE_URL: database.url },
-      quiet: true,
-    });
+    await migrate({ ...process.env, DATABASE_URL: database.url });
   } catch (error) {
     await database.drop();
     throw error;

@@ -51,6 +51,7 @@ const EXPECTED: Record<string, string> = {
   "export.create": "OAU",
   "export.read": "OAU",
   "export.download": "OAU",
+  "job.read": "OA",
 };
 const LETTER: Record<Role, string> = {
   OWNER: "O",

@@ -21,6 +21,7 @@ import {
   unlinkEvidenceSpec,
   uploadEvidenceSpec,
 } from "@/lib/server/api/specs/evidence";
+import { listFailedJobsSpec } from "@/lib/server/api/specs/jobs";
 import {
   getFrameworkVersionSpec,
   importFrameworkSpec,
@@ -102,4 +103,5 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   getCoverageSpec,
   getReferenceCoverageSpec,
   listGapsSpec,
+  listFailedJobsSpec,
 ];

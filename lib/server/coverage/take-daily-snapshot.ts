@@ -14,7 +14,7 @@ export function utcDay(now: Date): string {
  * Stores the workspace's coverage at `now` under its UTC day in one statement: the aggregate is the
  * engine's own (part-coverage-sql.ts), so a snapshot always equals `getCoverage` at that instant.
  * `replace` true (default): a second call the same day refreshes that day's row; false keeps the
- * first one (what the first-request-of-the-day path wants). Either way one row per workspace per
+ * first one (what the scheduled job wants, snapshot-jobs.ts). Either way one row per workspace per
  * day, guaranteed by the unique (workspaceId, day) key even under concurrent calls.
  * Returns whether a row was written.
  */
@@ -43,22 +43,4 @@ export async function takeDailySnapshot(input: {
     WHERE w.id = ${input.workspaceId}
     ON CONFLICT ("workspaceId", day) ${onConflict}`;
   return written > 0;
-}
-
-/** Workspaces known to have today's snapshot, per process: the common case costs no query. */
-const snapshotDayByWorkspace = new Map<string, string>();
-
-/**
- * Makes sure today's snapshot exists; called on a dashboard's first request of the day, so trends
- * exist without a scheduler. After the first call of a day in this process it returns at once;
- * otherwise one indexed lookup, and only when the row is missing the coverage aggregate.
- */
-export async function ensureTodaySnapshot(workspaceId: string, now = new Date()): Promise<void> {
-  const day = utcDay(now);
-  if (snapshotDayByWorkspace.get(workspaceId) === day) return;
-  const existing = await db.$queryRaw<{ found: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "CoverageSnapshot"
-      WHERE "workspaceId" = ${workspaceId} AND day = ${day}::date) AS found`;
-  if (!existing[0]?.found) await takeDailySnapshot({ workspaceId, now, replace: false });
-  snapshotDayByWorkspace.set(workspaceId, day);
 }

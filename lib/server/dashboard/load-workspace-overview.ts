@@ -7,7 +7,6 @@ import type { GapView } from "@/components/dashboard/gap-table";
 import { type HeatmapGrid, toHeatmapGrid } from "@/components/dashboard/heatmap-markup";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { getTrend, type TrendPoint } from "@/lib/server/coverage/get-trend";
-import { ensureTodaySnapshot } from "@/lib/server/coverage/take-daily-snapshot";
 import {
   type CoverageLabels,
   loadCoverageLabels,
@@ -84,8 +83,8 @@ export function packOverviewView(data: WorkspaceOverviewData): Packed<OverviewVi
 }
 
 /**
- * Everything the workspace overview shows, every number from the coverage engine. Takes today's
- * snapshot on the first request of the day (so the trend exists without a scheduler). Without a
+ * Everything the workspace overview shows, every number from the coverage engine (the trend from
+ * the daily snapshots the scheduled job takes, lib/server/coverage/snapshot-jobs.ts). Without a
  * pinned `now` the result is shared per workspace revision (overview-cache.ts); with one (tests)
  * it is computed afresh.
  */
@@ -93,7 +92,6 @@ export async function loadWorkspaceOverview(input: {
   workspaceId: string;
   now?: Date;
 }): Promise<WorkspaceOverviewData> {
-  await ensureTodaySnapshot(input.workspaceId, input.now);
   if (input.now) return computeOverview(input.workspaceId, input.now);
   return cachedPerRevision({
     workspaceId: input.workspaceId,

@@ -5,8 +5,8 @@ import type { BundleScope } from "@/lib/export-bundle/manifest";
 
 /**
  * An export job as the page, the status route and the API show it. `state` adds EXPIRED (a done
- * job whose bundle was removed by retention) to the stored status, and the file path never leaves
- * the server.
+ * job past its retention; the purge job deletes the bundle shortly after) to the stored status,
+ * and the file path never leaves the server.
  */
 export type ExportJobView = {
   id: string;
@@ -26,8 +26,8 @@ export type ExportJobView = {
   downloadable: boolean;
 };
 
-export function toExportJobView(job: ExportJob): ExportJobView {
-  const expired = job.status === "DONE" && job.filePath === null;
+export function toExportJobView(job: ExportJob, now = new Date()): ExportJobView {
+  const expired = job.status === "DONE" && (job.filePath === null || isPastRetention(job, now));
   return {
     id: job.id,
     status: job.status,
@@ -43,8 +43,12 @@ export function toExportJobView(job: ExportJob): ExportJobView {
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     expiresAt: job.expiresAt?.toISOString() ?? null,
-    downloadable: job.status === "DONE" && job.filePath !== null,
+    downloadable: job.status === "DONE" && !expired,
   };
+}
+
+export function isPastRetention(job: Pick<ExportJob, "expiresAt">, now = new Date()): boolean {
+  return job.expiresAt !== null && job.expiresAt < now;
 }
 
 export function isActiveJob(job: Pick<ExportJob, "status">): boolean {

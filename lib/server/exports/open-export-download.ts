@@ -6,8 +6,8 @@ import { Readable } from "node:stream";
 
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { isPastRetention } from "@/lib/server/exports/export-job-view";
 import { downloadFileName } from "@/lib/server/exports/export-paths";
-import { purgeExpiredExports } from "@/lib/server/exports/purge-expired-exports";
 
 /**
  * A finished bundle as a streamed HTTP response (never read into memory). 404 for other
@@ -20,13 +20,13 @@ export async function openExportDownload({
   workspaceId: string;
   exportId: string;
 }): Promise<Response> {
-  await purgeExpiredExports({ workspaceId });
   const job = await db.exportJob.findFirst({
     where: { id: exportId, workspaceId },
     select: {
       status: true,
       filePath: true,
       sha256: true,
+      expiresAt: true,
       createdAt: true,
       workspace: { select: { slug: true } },
     },
@@ -34,7 +34,8 @@ export async function openExportDownload({
   if (!job) throw new NotFoundError("Export not found.");
   if (job.status !== "DONE")
     throw new ConflictError("This export has no bundle to download: it is not done.");
-  if (!job.filePath)
+  // Past retention the purge job deletes the bundle (within the hour); it is refused from then on.
+  if (!job.filePath || isPastRetention(job))
     throw new ConflictError("This bundle has expired and was deleted. Start a new export.");
   const info = await stat(job.filePath).catch(() => null);
   if (!info?.isFile())

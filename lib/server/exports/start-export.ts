@@ -1,23 +1,28 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
+
 import { can, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import type { BundleScope } from "@/lib/export-bundle/manifest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { toExportJobView } from "@/lib/server/exports/export-job-view";
-import { kickExportWorker } from "@/lib/server/exports/export-worker";
-import { purgeExpiredExports } from "@/lib/server/exports/purge-expired-exports";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
+import { jobQueue, wakeWorkers } from "@/lib/server/jobs/job-queue";
 import type { ExportScope } from "@/lib/validation/exports";
 
 // Several queued exports per workspace are pointless (each one is the whole bundle) and would let
-// one tenant occupy the single worker; a few in flight is plenty.
+// one tenant occupy the workers; a few in flight is plenty.
 const MAX_ACTIVE_PER_WORKSPACE = 3;
 
 /**
- * Queues an export and kicks the in-process worker. The role check repeats the action/API check
- * so this service is safe on its own (the CLI and tests call it directly).
+ * Queues an export: the row and its job are written in one transaction, so a crash between the two
+ * cannot leave a row nobody builds (or a job without its row). Any process's workers may take it.
+ * The role check repeats the action/API check so this service is safe on its own (the CLI and
+ * tests call it directly).
  */
 export async function startExport(input: {
   workspaceId: string;
@@ -28,7 +33,6 @@ export async function startExport(input: {
 }) {
   if (!can(input.role, "export.create"))
     throw new ForbiddenError("Your role does not allow exports.");
-  await purgeExpiredExports({ workspaceId: input.workspaceId });
   if (input.scope.systemIds) {
     const found = await db.aiSystem.count({
       where: { workspaceId: input.workspaceId, id: { in: input.scope.systemIds } },
@@ -47,6 +51,9 @@ export async function startExport(input: {
     ...(input.scope.to ? { to: input.scope.to } : {}),
     includeFiles: input.scope.includeFiles,
   };
+  // Started before the transaction: starting needs connections the embedded database holds back
+  // while a transaction is open.
+  await jobQueue();
   const job = await db.$transaction(async (tx) => {
     const active = await tx.exportJob.count({
       where: { workspaceId: input.workspaceId, status: { in: ["QUEUED", "RUNNING"] } },
@@ -56,6 +63,7 @@ export async function startExport(input: {
         `${active} exports are already waiting or running. Wait for one to finish or cancel it.`,
       );
     }
+    const queueJobId = randomUUID();
     const created = await tx.exportJob.create({
       data: {
         workspaceId: input.workspaceId,
@@ -63,8 +71,14 @@ export async function startExport(input: {
         includeFiles: scope.includeFiles,
         requestedById: input.requestedById,
         requestedByLabel: input.actor.label,
+        queueJobId,
       },
     });
+    await enqueueJob(
+      exportBundleJob,
+      { workspaceId: input.workspaceId, exportId: created.id },
+      { tx, id: queueJobId },
+    );
     await recordAuditEvent(tx, {
       workspaceId: input.workspaceId,
       actor: input.actor,
@@ -75,6 +89,6 @@ export async function startExport(input: {
     });
     return created;
   });
-  void kickExportWorker();
+  wakeWorkers(exportBundleJob.name);
   return toExportJobView(job);
 }

@@ -13,12 +13,15 @@ export default async function SettingsLayout({ children, params }: Props) {
     <>
       <PageHeader
         title="Settings"
-        description="The workspace, its members and its API tokens."
+        description="The workspace, its members, its API tokens and its background jobs."
         className="mb-4"
       />
       <SettingsNav
         slug={auth.workspace.slug}
-        hidden={can(auth.role, "token.read") ? [] : ["tokens"]}
+        hidden={[
+          ...(can(auth.role, "token.read") ? [] : (["tokens"] as const)),
+          ...(can(auth.role, "job.read") ? [] : (["jobs"] as const)),
+        ]}
       />
       <div className="mt-6">{children}</div>
     </>

@@ -1,0 +1,31 @@
+import "server-only";
+
+import { coverageSnapshotJob, coverageSnapshotsJob } from "@/lib/server/coverage/snapshot-jobs";
+import { deleteEvidenceFileJob } from "@/lib/server/evidence/delete-evidence-file-job";
+import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
+import {
+  purgeExpiredExportsJob,
+  recoverLostExportsJob,
+} from "@/lib/server/exports/export-maintenance-jobs";
+import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
+import { sweepTempFilesJob } from "@/lib/server/jobs/sweep-temp-files-job";
+
+/**
+ * Every job kind of the app. A process that works jobs creates their queues, works them and
+ * declares their schedules; one that only sends creates their queues. To add a kind, see
+ * job-kind.ts.
+ */
+export const JOB_KINDS: readonly AnyJobKind[] = [
+  exportBundleJob,
+  purgeExpiredExportsJob,
+  recoverLostExportsJob,
+  coverageSnapshotsJob,
+  coverageSnapshotJob,
+  deleteEvidenceFileJob,
+  sweepTempFilesJob,
+];
+
+/** A kind's label for people, also for kinds no longer in the registry (old failures). */
+export function jobKindLabel(name: string): string {
+  return JOB_KINDS.find((kind) => kind.name === name)?.label ?? name;
+}
