@@ -12,6 +12,7 @@ export const NAV_ITEM_KEYS = [
   "vendors",
   "gaps",
   "standards",
+  "reports",
   "frameworks",
   "exports",
   "audit",
@@ -51,6 +52,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { key: "gaps", label: "Gaps", segment: "/gaps" },
       { key: "standards", label: "Standards", segment: "/standards" },
+      { key: "reports", label: "Reports", segment: "/reports" },
       { key: "frameworks", label: "Framework matrix", segment: "/frameworks" },
       { key: "exports", label: "Exports", segment: "/exports" },
       { key: "audit", label: "Audit log", segment: "/audit" },

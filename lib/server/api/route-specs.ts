@@ -44,6 +44,12 @@ import {
   updateSystemSpec,
 } from "@/lib/server/api/specs/systems";
 import {
+  downloadReportSpec,
+  getReportSpec,
+  listReportsSpec,
+  startReportSpec,
+} from "@/lib/server/api/specs/reports";
+import {
   createVendorSpec,
   deleteVendorSpec,
   getVendorSpec,
@@ -103,5 +109,9 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   getCoverageSpec,
   getReferenceCoverageSpec,
   listGapsSpec,
+  startReportSpec,
+  listReportsSpec,
+  getReportSpec,
+  downloadReportSpec,
   listFailedJobsSpec,
 ];

@@ -9,6 +9,7 @@ import {
 } from "@/lib/server/exports/export-maintenance-jobs";
 import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
 import { sweepTempFilesJob } from "@/lib/server/jobs/sweep-temp-files-job";
+import { reportPdfJob } from "@/lib/server/reports/report-pdf-job";
 
 /**
  * Every job kind of the app. A process that works jobs creates their queues, works them and
@@ -23,6 +24,7 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   coverageSnapshotJob,
   deleteEvidenceFileJob,
   sweepTempFilesJob,
+  reportPdfJob,
 ];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */

@@ -17,6 +17,7 @@ const NAV_PERMISSIONS: Partial<Record<NavItemKey, Permission>> = {
   vendors: "vendor.read",
   gaps: "coverage.read",
   standards: "coverage.read",
+  reports: "report.read",
   frameworks: "framework.read",
   exports: "export.read",
   audit: "audit.read",
