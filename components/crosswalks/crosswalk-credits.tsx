@@ -7,13 +7,10 @@ import type {
 function Credit({ credit }: { credit: CreditLine }) {
   return (
     <li className="grid gap-0.5">
-      <span className="font-medium">
-        {credit.name} <span className="text-muted-foreground">{credit.version}</span>
-        {credit.spdx ? (
-          <Badge variant="secondary" className="ml-2">
-            {credit.spdx}
-          </Badge>
-        ) : null}
+      <span className="flex flex-wrap items-center gap-2">
+        <span className="font-medium">{credit.name}</span>
+        <span className="text-muted-foreground">{credit.version}</span>
+        {credit.spdx ? <Badge variant="secondary">{credit.spdx}</Badge> : null}
       </span>
       <span className="text-muted-foreground">
         {credit.attribution ?? credit.publisher}. {credit.licenceName}.
