@@ -6,6 +6,7 @@
 //   npm run -s crosswalk -- validate <file> [--workspace <slug>]    (checks only, writes nothing)
 //   npm run -s crosswalk -- export <key>@<version> [--format json|yaml] [--workspace <slug>]
 //   npm run -s crosswalk -- diff <key>@<a> <key>@<b> [--workspace <slug>]
+//   npm run -s crosswalk -- coverage --workspace <slug> [--catalogue <key>]
 //
 // Errors go to stderr (every problem of a refused file, one per line) and the exit code is 1.
 import { readFile } from "node:fs/promises";
@@ -20,7 +21,9 @@ import { CrosswalkInvalidError } from "@/lib/server/crosswalks/crosswalk-import-
 import { exportCrosswalkVersion } from "@/lib/server/crosswalks/get-crosswalk-version";
 import { importCrosswalk } from "@/lib/server/crosswalks/import-crosswalk";
 import { listCrosswalks } from "@/lib/server/crosswalks/list-crosswalks";
+import { loadReferenceCoverage } from "@/lib/server/crosswalks/load-reference-coverage";
 import { parseVersionRef } from "@/lib/server/frameworks/framework-scope";
+import { formatCatalogueCoverage } from "@/lib/view/crosswalks/references";
 
 const USAGE = `usage: npm run -s crosswalk -- <command> [options]
 
@@ -29,10 +32,12 @@ const USAGE = `usage: npm run -s crosswalk -- <command> [options]
   validate <file>               check a file against the app's frameworks; write nothing
   export <key>@<version>        print a version's canonical file
   diff <key>@<a> <key>@<b>      the edges added, removed and changed between two versions
+  coverage                      a workspace's coverage by external reference (needs --workspace)
 
 options:
   --workspace <slug>   act on that workspace (default: the built-in catalog)
   --format json|yaml   export format (default yaml)
+  --catalogue <key>    coverage of one catalogue only (e.g. owasp-llm-top10)
 `;
 
 class UsageError extends Error {}
@@ -65,6 +70,7 @@ async function main(argv: string[]): Promise<void> {
     options: {
       workspace: { type: "string" },
       format: { type: "string", default: "yaml" },
+      catalogue: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -135,6 +141,13 @@ async function main(argv: string[]): Promise<void> {
       out(
         formatCrosswalkDiff(diff, { from: `${a.key}@${a.version}`, to: `${b.key}@${b.version}` }),
       );
+      return;
+    }
+    case "coverage": {
+      if (workspaceId === null) throw new UsageError("coverage needs --workspace <slug>");
+      const report = await loadReferenceCoverage({ workspaceId, catalogue: values.catalogue });
+      if (report.catalogues.length === 0) out("No catalogue.\n");
+      for (const catalogue of report.catalogues) out(formatCatalogueCoverage(catalogue));
       return;
     }
     default:

@@ -1,4 +1,6 @@
+import { register } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 import type { ReportData } from "@/lib/view/report/report-data";
 
@@ -18,6 +20,11 @@ let loaded: Promise<PdfModule> | undefined;
  * scripts) cannot resolve; Next's server and the tests load it either way.
  */
 function pdfModule(): Promise<PdfModule> {
+  // Started with --conditions=react-server (command line, standalone worker): let @react-pdf see
+  // the full React build (see full-react-hooks.mjs). Next's server and the tests need nothing.
+  if (!loaded && process.execArgv.some((arg) => arg.includes("react-server"))) {
+    register(pathToFileURL(path.join(process.cwd(), "lib", "report-pdf", "full-react-hooks.mjs")));
+  }
   loaded ??= import("@react-pdf/renderer").then((pdf) => {
     const fonts = path.join(process.cwd(), "node_modules", "geist", "dist", "fonts");
     pdf.Font.register({

@@ -97,4 +97,30 @@ describe("the PDF report", () => {
     expect(all).toContain("AI Security Shared Responsibility Model by Mike Privette (MIT)");
     expect(all).not.toContain("Pdfbravo");
   });
+
+  it("renders from the command line too, where react-server is a resolution condition", async () => {
+    const out = path.join(dir, "cli.pdf");
+    const root = path.resolve(__dirname, "../..");
+    const { stdout } = await run(
+      path.join(root, "node_modules/.bin/tsx"),
+      [
+        "scripts/launch.ts",
+        "exec",
+        "--",
+        "node_modules/.bin/tsx",
+        "--conditions=react-server",
+        "scripts/report.ts",
+        "--workspace",
+        a.workspace.slug,
+        "--out",
+        out,
+      ],
+      { cwd: root, env: process.env },
+    );
+    expect(stdout).toMatch(/^Wrote .*cli\.pdf \(\d+ bytes\)\.$/m);
+    const text = await pdftotext(out);
+    expect(text).toContain("Standards at a glance");
+    expect(text).toContain("Generated");
+    expect(text).toContain("by Command line");
+  }, 90_000);
 });

@@ -72,3 +72,15 @@ export function entryCoverageSentence(entry: Pick<EntryCoverage, "id" | "title" 
   if (duties === 0) return `${head}: no duties in scope`;
   return `${head}: ${percentText(entry.summary.coverage)} covered across ${duties} ${duties === 1 ? "duty" : "duties"}`;
 }
+
+/** A catalogue's coverage as plain text, one line per entry (command line, closing notes). */
+export function formatCatalogueCoverage(catalogue: CatalogueCoverage): string {
+  const s = catalogue.summary;
+  const lines = [
+    `${catalogue.name} ${catalogue.version}: ${percentText(s.coverage)} covered across ${s.totalParts} duties ` +
+      `(each duty once); ${catalogue.mappedEntries} of ${catalogue.entryCount} entries related, ` +
+      `${catalogue.fullyCoveredEntries} fully covered`,
+    ...catalogue.entries.map((entry) => `  ${entryCoverageSentence(entry)}`),
+  ];
+  return `${lines.join("\n")}\n`;
+}
