@@ -34,7 +34,9 @@ async function main(): Promise<void> {
 main()
   .then(() => db.$disconnect())
   .catch(async (error: unknown) => {
-    process.stderr.write(`report: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `report: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     await db.$disconnect().catch(() => undefined);
     process.exitCode = 1;
   });
