@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { Logo } from "@/components/brand/logo";
+import { CrosswalkCredits } from "@/components/crosswalks/crosswalk-credits";
 import { Badge } from "@/components/ui/badge";
+import { listCrosswalkAttributions } from "@/lib/server/crosswalks/list-crosswalk-attributions";
 import { listBuiltInAttributions } from "@/lib/server/frameworks/list-builtin-attributions";
 
 export const metadata: Metadata = { title: "About and attribution" };
@@ -12,7 +14,10 @@ export const metadata: Metadata = { title: "About and attribution" };
  * one's credit line and full licence or notice text, read from the shipped files under frameworks/.
  */
 export default async function AboutPage() {
-  const frameworks = await listBuiltInAttributions();
+  const [frameworks, crosswalks] = await Promise.all([
+    listBuiltInAttributions(),
+    listCrosswalkAttributions(),
+  ]);
   return (
     <div className="flex min-h-dvh flex-col bg-background">
       <header className="border-b">
@@ -88,6 +93,21 @@ export default async function AboutPage() {
             </section>
           ))}
         </div>
+        {crosswalks.length > 0 ? (
+          <>
+            <h2 className="mt-10 text-xl font-semibold">Crosswalks to other standards</h2>
+            <p className="mt-2 max-w-2xl text-sm text-muted-foreground">
+              The app relates its security domains to entries of other security and AI governance
+              standards. Only identifiers and short titles of those standards are shipped, each
+              under the terms below; relationships and rationales are our own.
+            </p>
+            <div className="mt-4 space-y-8">
+              {crosswalks.map((crosswalk) => (
+                <CrosswalkCredits key={crosswalk.key} crosswalk={crosswalk} />
+              ))}
+            </div>
+          </>
+        ) : null}
         <p className="mt-10 text-sm text-muted-foreground">
           Descriptions, help texts and rationales in the app are our own writing; names,
           identifiers, matrix values and lists of controls and examples are taken from the sources

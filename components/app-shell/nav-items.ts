@@ -11,6 +11,8 @@ export const NAV_ITEM_KEYS = [
   "evidence",
   "vendors",
   "gaps",
+  "standards",
+  "reports",
   "frameworks",
   "exports",
   "audit",
@@ -49,6 +51,8 @@ export const NAV_SECTIONS: NavSection[] = [
     label: "Assure",
     items: [
       { key: "gaps", label: "Gaps", segment: "/gaps" },
+      { key: "standards", label: "Standards", segment: "/standards" },
+      { key: "reports", label: "Reports", segment: "/reports" },
       { key: "frameworks", label: "Framework matrix", segment: "/frameworks" },
       { key: "exports", label: "Exports", segment: "/exports" },
       { key: "audit", label: "Audit log", segment: "/audit" },

@@ -40,7 +40,23 @@ async function fetchGaps(slug: string, search: GapSearchState): Promise<GapsPage
   return body;
 }
 
-type Filter = { key: GapSearchKey; label: string; options: { value: string; label: string }[] };
+type Filter = {
+  key: GapSearchKey;
+  label: string;
+  options: { value: string; label: string; group?: string }[];
+};
+
+/** Options as they render: plain ones first, then one <optgroup> per group, in list order. */
+function optionGroups(options: Filter["options"]) {
+  const groups: { label: string | null; options: Filter["options"] }[] = [];
+  for (const option of options) {
+    const label = option.group ?? null;
+    const last = groups.at(-1);
+    if (last && last.label === label) last.options.push(option);
+    else groups.push({ label, options: [option] });
+  }
+  return groups;
+}
 
 /**
  * The filterable gap list. The server renders the first page from the URL; changing a filter
@@ -106,6 +122,7 @@ export function GapsExplorer({
         { value: "false", label: "Not critical" },
       ],
     },
+    { key: "reference", label: "External reference", options: options.references },
   ];
   const data = query.data;
   const exportQuery = gapSearchParams(search, { withPage: false }).toString();
@@ -114,7 +131,7 @@ export function GapsExplorer({
   return (
     <div className="grid gap-4">
       <form
-        className="grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6"
+        className="grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-4"
         aria-label="Filter gaps"
         onSubmit={(event) => event.preventDefault()}
       >
@@ -127,11 +144,20 @@ export function GapsExplorer({
               onChange={(event) => update({ ...search, [filter.key]: event.target.value, page: 1 })}
             >
               <option value="">All</option>
-              {filter.options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
+              {optionGroups(filter.options).map((group) => {
+                const items = group.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ));
+                return group.label === null ? (
+                  items
+                ) : (
+                  <optgroup key={group.label} label={group.label}>
+                    {items}
+                  </optgroup>
+                );
+              })}
             </NativeSelect>
           </div>
         ))}

@@ -16,7 +16,7 @@
  *   stays visible beside it, so an override is reviewable rather than restricted.
  * - Approving a risk acceptance waives a duty, so it needs ADMIN (an EDITOR records the acceptance
  *   but must name an ADMIN+ approver); so do evidence review, purge, members, tokens, framework
- *   import and workspace settings.
+ *   import, crosswalk import and workspace settings.
  * - The workspace's failed background jobs (job.read) are an administrator's worry: reasons name
  *   exports and purged evidence, and acting on them is an admin's job.
  * - OWNER alone deletes the workspace and transfers ownership. Who may grant which role (an ADMIN
@@ -54,6 +54,9 @@ const PERMISSION_MAP = {
   "framework.read": READERS,
   "framework.import": ADMINS,
 
+  "crosswalk.read": READERS,
+  "crosswalk.import": ADMINS,
+
   "system.read": READERS,
   "system.create": EDITORS,
   "system.update": EDITORS,
@@ -76,6 +79,9 @@ const PERMISSION_MAP = {
   "evidence.purge": ADMINS,
 
   "coverage.read": READERS,
+
+  // The PDF report carries an audit summary, so it follows the audit log and exports.
+  "report.read": OVERSIGHT,
 
   "export.create": OVERSIGHT,
   "export.read": OVERSIGHT,

@@ -1,6 +1,8 @@
 // Everything a bundle's tables and report show, as plain serialisable data: the server collects
 // it (lib/server/exports/collect-*.ts), the pure writers here render it. Dates are ISO strings.
 import type { ManifestCoverage } from "@/lib/export-bundle/manifest";
+import type { DomainReferenceRow } from "@/lib/export-bundle/reference-tables";
+import type { CatalogueCoverage } from "@/lib/view/crosswalks/references";
 
 export type BundleSystem = {
   id: string;
@@ -91,12 +93,27 @@ export type BundleTrendPoint = {
   totalParts: number;
 };
 
+/** External references: the crosswalks in use and coverage by reference for the bundle's scope. */
+export type BundleStandards = {
+  crosswalks: {
+    key: string;
+    name: string;
+    version: string;
+    builtIn: boolean;
+    definitionHash: string;
+  }[];
+  catalogues: CatalogueCoverage[];
+  domainReferences: DomainReferenceRow[];
+};
+
 export type BundleData = {
   systems: BundleSystem[];
   responsibilities: BundleResponsibility[];
   evidence: BundleEvidence[];
   gaps: BundleGap[];
   trend: BundleTrendPoint[];
+  /** Absent in bundles written before crosswalks existed. */
+  standards?: BundleStandards;
 };
 
 export function percent(rate: number | null): string {

@@ -8,6 +8,9 @@ export const MANIFEST_PATH = "manifest.json";
 export const CHECKSUMS_PATH = "checksums.sha256";
 export const AUDIT_LOG_PATH = "audit-log.jsonl";
 export const REPORT_PATH = "report.html";
+export const REPORT_PDF_PATH = "report.pdf";
+export const REFERENCES_PATH = "references.csv";
+export const REFERENCE_COVERAGE_PATH = "coverage-by-reference.csv";
 
 export type BundleScope = {
   /** Omitted: every system of the workspace. */
@@ -53,6 +56,8 @@ export type Manifest = {
   generatedAt: string;
   generatedBy: string;
   frameworkVersions: { key: string; name: string; version: string; definitionHash: string }[];
+  /** Crosswalks behind references.csv and coverage-by-reference.csv (absent in older bundles). */
+  crosswalks?: { key: string; version: string; definitionHash: string }[];
   counts: {
     systems: number;
     responsibilities: number;

@@ -3,6 +3,7 @@
 import type { BundleData } from "@/lib/export-bundle/bundle-data";
 import { percent } from "@/lib/export-bundle/bundle-data";
 import type { Manifest } from "@/lib/export-bundle/manifest";
+import { referencesSection } from "@/lib/export-bundle/report-references";
 import {
   esc,
   evidenceSection,
@@ -138,6 +139,7 @@ ${summarySection(manifest)}
 ${trendSection(data)}
 ${systemsSection(data)}
 ${gapsSection(data)}
+${referencesSection(data)}
 ${evidenceSection(data)}
 ${auditSection(manifest)}
 </main>

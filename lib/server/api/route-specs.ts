@@ -1,5 +1,13 @@
 import type { ApiRouteSpec } from "@/lib/server/api/spec";
 import { getCoverageSpec, listGapsSpec } from "@/lib/server/api/specs/coverage";
+import {
+  diffCrosswalkSpec,
+  getCrosswalkVersionSpec,
+  getReferenceCoverageSpec,
+  importCrosswalkSpec,
+  listCrosswalksSpec,
+  listReferencesSpec,
+} from "@/lib/server/api/specs/crosswalks";
 import { downloadExportSpec, getExportSpec, startExportSpec } from "@/lib/server/api/specs/exports";
 import {
   createEvidenceSpec,
@@ -36,6 +44,12 @@ import {
   updateSystemSpec,
 } from "@/lib/server/api/specs/systems";
 import {
+  downloadReportSpec,
+  getReportSpec,
+  listReportsSpec,
+  startReportSpec,
+} from "@/lib/server/api/specs/reports";
+import {
   createVendorSpec,
   deleteVendorSpec,
   getVendorSpec,
@@ -55,6 +69,11 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   listFrameworksSpec,
   getFrameworkVersionSpec,
   importFrameworkSpec,
+  listCrosswalksSpec,
+  importCrosswalkSpec,
+  getCrosswalkVersionSpec,
+  diffCrosswalkSpec,
+  listReferencesSpec,
   listEvidenceSpec,
   createEvidenceSpec,
   uploadEvidenceSpec,
@@ -88,6 +107,11 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   linkVendorSystemsSpec,
   saveAssessmentSpec,
   getCoverageSpec,
+  getReferenceCoverageSpec,
   listGapsSpec,
+  startReportSpec,
+  listReportsSpec,
+  getReportSpec,
+  downloadReportSpec,
   listFailedJobsSpec,
 ];

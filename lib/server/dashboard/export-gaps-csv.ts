@@ -1,15 +1,19 @@
 import "server-only";
 
-import {
-  GAP_REASON_LABELS,
-  RISK_TIER_LABELS,
-  SIDE_LABELS,
-} from "@/components/dashboard/coverage-labels";
+import { referencesForRow } from "@/lib/crosswalks/active-mapping";
 import { toCsv } from "@/lib/csv/csv";
 import type { GapReason } from "@/lib/domain/coverage-reference";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
+import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
+import { referenceScope } from "@/lib/server/crosswalks/reference-scope";
+import { systemFrameworkKeys } from "@/lib/server/crosswalks/system-framework-keys";
 import { loadCoverageLabels, nameOf } from "@/lib/server/dashboard/coverage-labels";
-import { gapFiltersOf, type GapSearchState } from "@/lib/server/dashboard/gap-search";
+import {
+  gapFiltersOf,
+  gapReferenceOf,
+  type GapSearchState,
+} from "@/lib/server/dashboard/gap-search";
+import { GAP_REASON_LABELS, RISK_TIER_LABELS, SIDE_LABELS } from "@/lib/view/coverage/labels";
 
 /** More rows than any workspace we plan for; the export stays one bounded query. */
 export const GAPS_CSV_MAX_ROWS = 250_000;
@@ -26,26 +30,40 @@ export const GAPS_CSV_HEADER = [
   "status",
   "due_date",
   "reasons",
+  "references",
 ] as const;
 
 /**
  * Every gap matching the filters (the page is ignored), in gap order, as CSV. User text (system
- * names, owner names) goes through toCsv, which neutralises formula triggers.
+ * names, owner names) goes through toCsv, which neutralises formula triggers. `references` lists
+ * the external references (`<catalogue>:<entry>`) the workspace's crosswalks relate to the domain.
  */
 export async function exportGapsCsv(input: {
   workspaceId: string;
   search: GapSearchState;
   now?: Date;
 }): Promise<string> {
-  const [labels, list] = await Promise.all([
+  const mapping = await loadActiveMapping(input.workspaceId);
+  const reference = gapReferenceOf(input.search);
+  const scope = reference
+    ? await referenceScope({ workspaceId: input.workspaceId, reference, mapping })
+    : undefined;
+  const [labels, list, frameworkOf] = await Promise.all([
     loadCoverageLabels(input.workspaceId),
     getGapList({
       workspaceId: input.workspaceId,
       now: input.now,
+      scope,
       filters: gapFiltersOf(input.search),
       limit: GAPS_CSV_MAX_ROWS,
     }),
+    systemFrameworkKeys(input.workspaceId),
   ]);
+  const referencesOf = (systemId: string, domainKey: string) =>
+    referencesForRow(mapping, frameworkOf.get(systemId) ?? "", domainKey)
+      .map((r) => `${r.catalogue}:${r.entry}`)
+      .filter((value, index, all) => all.indexOf(value) === index)
+      .join("; ");
   return toCsv(
     GAPS_CSV_HEADER,
     list.rows.map((row) => [
@@ -60,6 +78,7 @@ export async function exportGapsCsv(input: {
       row.status,
       row.dueDate ? new Date(row.dueDate).toISOString().slice(0, 10) : "",
       row.reasons.map((r) => GAP_REASON_LABELS[r as GapReason]).join("; "),
+      referencesOf(row.systemId, row.domainKey),
     ]),
   );
 }

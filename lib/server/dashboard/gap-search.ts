@@ -5,15 +5,12 @@
  * page, it just shows fewer filters.
  */
 import { gapFiltersSchema, type GapFiltersInput } from "@/lib/validation/coverage";
+import { referenceKeySchema } from "@/lib/validation/crosswalks";
 
-export const GAP_SEARCH_KEYS = [
-  "reason",
-  "domain",
-  "model",
-  "riskTier",
-  "ownerId",
-  "critical",
-] as const;
+/** The engine's own gap filters; `reference` (below) is resolved to a scope before the engine. */
+const ENGINE_KEYS = ["reason", "domain", "model", "riskTier", "ownerId", "critical"] as const;
+
+export const GAP_SEARCH_KEYS = [...ENGINE_KEYS, "reference"] as const;
 export type GapSearchKey = (typeof GAP_SEARCH_KEYS)[number];
 
 /** Raw (string) filter values as they sit in the URL; "" = no filter. */
@@ -26,6 +23,7 @@ export const EMPTY_GAP_SEARCH: GapSearchState = {
   riskTier: "",
   ownerId: "",
   critical: "",
+  reference: "",
   page: 1,
 };
 
@@ -42,7 +40,7 @@ export function parseGapSearch(source: ParamSource): GapSearchState {
   for (const key of GAP_SEARCH_KEYS) {
     const raw = read(source, key);
     if (raw === undefined || raw === "") continue;
-    const field = gapFiltersSchema.shape[key];
+    const field = key === "reference" ? referenceKeySchema : gapFiltersSchema.shape[key];
     if (field.safeParse(raw).success) state[key] = raw.trim();
   }
   const page = Number(read(source, "page"));
@@ -53,8 +51,13 @@ export function parseGapSearch(source: ParamSource): GapSearchState {
 /** The engine's filters for a search state (already validated by parseGapSearch). */
 export function gapFiltersOf(state: GapSearchState): GapFiltersInput {
   const input: Record<string, string> = {};
-  for (const key of GAP_SEARCH_KEYS) if (state[key] !== "") input[key] = state[key];
+  for (const key of ENGINE_KEYS) if (state[key] !== "") input[key] = state[key];
   return gapFiltersSchema.parse(input);
+}
+
+/** The external reference filter (`<catalogue>:<entry>`), or null. */
+export function gapReferenceOf(state: GapSearchState): string | null {
+  return state.reference === "" ? null : state.reference;
 }
 
 /** Search params for a state, without empty values and without page 1 (clean, shareable URLs). */

@@ -1,11 +1,18 @@
 import "server-only";
 
 import type { GapView } from "@/components/dashboard/gap-table";
+import { mappingPairs } from "@/lib/crosswalks/active-mapping";
 import { GAP_REASONS } from "@/lib/domain/coverage-reference";
 import { RISK_TIERS } from "@/lib/domain/responsibility";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
+import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
+import { referenceScope } from "@/lib/server/crosswalks/reference-scope";
 import { loadCoverageLabels } from "@/lib/server/dashboard/coverage-labels";
-import { gapFiltersOf, type GapSearchState } from "@/lib/server/dashboard/gap-search";
+import {
+  gapFiltersOf,
+  gapReferenceOf,
+  type GapSearchState,
+} from "@/lib/server/dashboard/gap-search";
 import { toGapView } from "@/lib/server/dashboard/gap-view";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
 
@@ -26,11 +33,16 @@ export async function loadGaps(input: {
   now?: Date;
 }): Promise<GapsPageData> {
   const pageSize = GAPS_PAGE_SIZE;
+  const reference = gapReferenceOf(input.search);
+  const scope = reference
+    ? await referenceScope({ workspaceId: input.workspaceId, reference })
+    : undefined;
   const [labels, list] = await Promise.all([
     loadCoverageLabels(input.workspaceId),
     getGapList({
       workspaceId: input.workspaceId,
       now: input.now,
+      scope,
       filters: gapFiltersOf(input.search),
       limit: pageSize,
       offset: (input.search.page - 1) * pageSize,
@@ -45,26 +57,39 @@ export async function loadGaps(input: {
   };
 }
 
-export type Option = { value: string; label: string };
+export type Option = { value: string; label: string; group?: string };
 export type GapFilterOptions = {
   reasons: readonly string[];
   riskTiers: readonly string[];
   domains: Option[];
   models: Option[];
   owners: Option[];
+  /** External references some crosswalk relates to a domain, grouped by catalogue. */
+  references: Option[];
 };
 
 /** Choices of the filters: this workspace's domains, models and members only. */
 export async function loadGapFilterOptions(workspaceId: string): Promise<GapFilterOptions> {
-  const [labels, members] = await Promise.all([
+  const [labels, members, mapping] = await Promise.all([
     loadCoverageLabels(workspaceId),
     memberDirectory(workspaceId),
+    loadActiveMapping(workspaceId),
   ]);
+  const mapped = new Set(mappingPairs(mapping).map((p) => `${p.catalogue}:${p.entry}`));
   return {
     reasons: GAP_REASONS,
     riskTiers: RISK_TIERS,
     domains: labels.domains.map((d) => ({ value: d.key, label: d.name })),
     models: labels.models.map((m) => ({ value: m.key, label: m.name })),
     owners: [...members.values()].map((m) => ({ value: m.id, label: m.name })),
+    references: mapping.catalogues.flatMap((catalogue) =>
+      catalogue.entries
+        .filter((entry) => mapped.has(`${catalogue.key}:${entry.id}`))
+        .map((entry) => ({
+          value: `${catalogue.key}:${entry.id}`,
+          label: `${entry.id} ${entry.title}`,
+          group: catalogue.name,
+        })),
+    ),
   };
 }

@@ -3,7 +3,7 @@ import "server-only";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 import { toAuditLine } from "@/lib/export-bundle/audit-log";
@@ -18,15 +18,22 @@ import {
   type Manifest,
   type ManifestFile,
   MANIFEST_PATH,
+  REFERENCE_COVERAGE_PATH,
+  REFERENCES_PATH,
   REPORT_PATH,
+  REPORT_PDF_PATH,
   serialiseManifest,
 } from "@/lib/export-bundle/manifest";
+import { domainReferencesCsv, referenceCoverageCsv } from "@/lib/export-bundle/reference-tables";
+import { renderReportPdf } from "@/lib/report-pdf/render-report-pdf";
 import { renderReport } from "@/lib/export-bundle/report-html";
 import { evidenceCsv, gapsCsv, responsibilitiesCsv, systemsCsv } from "@/lib/export-bundle/tables";
 import { createBundleZipWriter } from "@/lib/export-bundle/zip-writer";
 import { auditEvents, auditSummary, findAuditRange } from "@/lib/server/exports/collect-audit";
 import { collectBundleData } from "@/lib/server/exports/collect-bundle-data";
+import { collectStandards } from "@/lib/server/exports/collect-standards";
 import { resolveScope } from "@/lib/server/exports/collect-scope";
+import { collectReportData } from "@/lib/server/report/collect-report-data";
 import { writeObject } from "@/lib/server/storage/pending-objects";
 import { evidenceStorage, exportStorage } from "@/lib/storage/evidence-storage";
 import { ObjectNotFoundError, type ObjectStorage, type StoredObject } from "@/lib/storage/storage";
@@ -86,6 +93,7 @@ export async function buildBundle(input: {
   const { workspace } = resolved;
   const collected = await collectBundleData({ resolved, now });
   const { data } = collected;
+  data.standards = await collectStandards({ resolved, now });
   await hooks.onProgress?.(5);
   await checkCancelled();
 
@@ -152,6 +160,12 @@ export async function buildBundle(input: {
     files.push(await zip.add("responsibilities.csv", responsibilitiesCsv(data.responsibilities)));
     files.push(await zip.add("evidence.csv", evidenceCsv(data.evidence)));
     files.push(await zip.add("gaps.csv", gapsCsv(data.gaps)));
+    files.push(
+      await zip.add(REFERENCES_PATH, domainReferencesCsv(data.standards.domainReferences)),
+    );
+    files.push(
+      await zip.add(REFERENCE_COVERAGE_PATH, referenceCoverageCsv(data.standards.catalogues)),
+    );
     await hooks.onProgress?.(92);
 
     await checkCancelled();
@@ -188,6 +202,11 @@ export async function buildBundle(input: {
       frameworkVersions: resolved.frameworkVersions.map(
         ({ key, name, version, definitionHash }) => ({ key, name, version, definitionHash }),
       ),
+      crosswalks: data.standards.crosswalks.map(({ key, version, definitionHash }) => ({
+        key,
+        version,
+        definitionHash,
+      })),
       counts: {
         systems: data.systems.length,
         responsibilities: data.responsibilities.length,
@@ -203,6 +222,16 @@ export async function buildBundle(input: {
     };
     // The report shows which evidence files made it into the bundle, so it is written after them.
     files.push(await zip.add(REPORT_PATH, [renderReport({ manifest: header, data })]));
+    // The same report as a PDF, for the bundle's systems and domains.
+    const pdf = await renderReportPdf(
+      await collectReportData({
+        workspaceId: workspace.id,
+        generatedBy: input.generatedBy,
+        scope: { systemIds: input.scope.systemIds, domainKeys: input.scope.domainKeys },
+        now,
+      }),
+    );
+    files.push(await zip.add(REPORT_PDF_PATH, Readable.from([pdf])));
     await checkCancelled();
 
     const manifest: Manifest = { ...header, files: [...files] };

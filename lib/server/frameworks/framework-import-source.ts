@@ -74,5 +74,8 @@ export function summarizeDefinition(definition: FrameworkDefinition): FrameworkD
   };
 }
 
-/** Keys that would collide with the catalog's own routes (`/frameworks/import`). */
-export const RESERVED_FRAMEWORK_KEYS: readonly string[] = ["import"];
+/**
+ * Keys that would collide with the catalog's own routes (`/frameworks/import`) or with the
+ * built-in crosswalks' folder (`frameworks/crosswalks/`).
+ */
+export const RESERVED_FRAMEWORK_KEYS: readonly string[] = ["import", "crosswalks"];

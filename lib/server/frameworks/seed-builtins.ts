@@ -8,6 +8,12 @@ import { parseFrameworkDefinition } from "@/lib/frameworks/validate";
 import { compareVersionsNewestFirst } from "@/lib/server/frameworks/framework-scope";
 import { storeFrameworkVersion } from "@/lib/server/frameworks/store-framework-version";
 
+/**
+ * The folder under frameworks/ that holds the built-in crosswalks (lib/server/crosswalks), not a
+ * framework; the framework seed and catalog skip it.
+ */
+export const CROSSWALKS_FOLDER = "crosswalks";
+
 /** Where the built-in definitions live: `frameworks/<key>/<version>.yaml` (or .json). */
 export function builtInFrameworksDirectory(): string {
   return path.join(process.cwd(), "frameworks");
@@ -42,7 +48,7 @@ export async function findBuiltInFrameworkFiles(
   const files: BuiltInFrameworkFile[] = [];
   const entries = await readdir(directory, { withFileTypes: true });
   for (const entry of entries
-    .filter((e) => e.isDirectory())
+    .filter((e) => e.isDirectory() && e.name !== CROSSWALKS_FOLDER)
     .sort((a, b) => a.name.localeCompare(b.name))) {
     const folder = path.join(directory, entry.name);
     const found = (await readdir(folder))

@@ -10,6 +10,7 @@ import {
 import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
 import { sweepStorageJob } from "@/lib/server/storage/sweep-storage-job";
 import { sweepTempFilesJob } from "@/lib/server/jobs/sweep-temp-files-job";
+import { reportPdfJob } from "@/lib/server/reports/report-pdf-job";
 
 /**
  * Every job kind of the app. A process that works jobs creates their queues, works them and
@@ -25,6 +26,7 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   deleteEvidenceFileJob,
   sweepTempFilesJob,
   sweepStorageJob,
+  reportPdfJob,
 ];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */

@@ -16,6 +16,8 @@ const NAV_PERMISSIONS: Partial<Record<NavItemKey, Permission>> = {
   evidence: "evidence.read",
   vendors: "vendor.read",
   gaps: "coverage.read",
+  standards: "coverage.read",
+  reports: "report.read",
   frameworks: "framework.read",
   exports: "export.read",
   audit: "audit.read",

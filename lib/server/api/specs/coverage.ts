@@ -4,6 +4,7 @@ import { GAP_REASONS } from "@/lib/domain/coverage-reference";
 import { RISK_TIERS } from "@/lib/domain/responsibility";
 import { defineApiRoute } from "@/lib/server/api/spec";
 import { coverageGroupSchema, gapListQuerySchema } from "@/lib/validation/coverage";
+import { referenceKeySchema } from "@/lib/validation/crosswalks";
 
 // Query strings reach the API wrapper one value per key, so lists are comma-separated here and
 // split into the arrays lib/validation/coverage.ts's scope schema describes.
@@ -37,6 +38,11 @@ export const coverageQuerySchema = z.object({
 export const gapsQuerySchema = gapListQuerySchema.extend({
   systemIds: scopeQuery.systemIds,
   vendorId: scopeQuery.vendorId,
+  reference: referenceKeySchema
+    .optional()
+    .describe(
+      "external reference <catalogue>:<entry> (e.g. owasp-llm-top10:LLM01:2025): gaps of the duties a crosswalk relates to it",
+    ),
 });
 
 const rate = z.number().nullable().describe("0..1; null when the denominator is 0");
@@ -108,7 +114,7 @@ export const listGapsSpec = defineApiRoute({
   tag: TAG,
   summary: "List gaps",
   description:
-    "Uncovered parts with their reasons: critical first, then the system's risk tier, then the due date. Filters combine (AND); `riskTier=none` and `ownerId=none` select unclassified systems and unowned parts.",
+    "Uncovered parts with their reasons: critical first, then the system's risk tier, then the due date. Filters combine (AND); `riskTier=none` and `ownerId=none` select unclassified systems and unowned parts; `reference` keeps the duties a crosswalk relates to that external reference.",
   permission: "coverage.read",
   query: gapsQuerySchema,
   response: z

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { RelatedReferences } from "@/components/crosswalks/related-references";
 import { DomainCoverage } from "@/components/dashboard/domain-coverage";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { findWorkspaceAuth, getWorkspaceAuth } from "@/lib/auth/session";
+import { referenceKey, referencesForRow } from "@/lib/crosswalks/active-mapping";
+import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 import { loadCoverageLabels, nameOf } from "@/lib/server/dashboard/coverage-labels";
 import { loadDomainCoverage } from "@/lib/server/dashboard/load-domain-coverage";
 
@@ -46,6 +49,14 @@ export default async function DomainPage({ params, searchParams }: Props) {
   });
   if (!data) notFound();
   const slug = auth.workspace.slug;
+  // Row keys are distinct across a crosswalk's frameworks, so a domain key finds its edges.
+  const mapping = await loadActiveMapping(auth.workspace.id);
+  const frameworks = [
+    ...new Set(mapping.edges.filter((e) => e.row === data.domain.key).map((e) => e.framework)),
+  ];
+  const references = frameworks.flatMap((framework) =>
+    referencesForRow(mapping, framework, data.domain.key),
+  );
   return (
     <>
       <PageHeader
@@ -53,6 +64,14 @@ export default async function DomainPage({ params, searchParams }: Props) {
         description="This security domain across every active AI system: how much of it is covered and what is missing where."
         breadcrumbs={[{ label: "Overview", href: `/w/${slug}` }, { label: data.domain.name }]}
       />
+      <div className="mb-6">
+        <RelatedReferences
+          references={references}
+          referenceHref={(r) =>
+            `/w/${slug}/gaps?reference=${encodeURIComponent(referenceKey(r.catalogue, r.entry))}`
+          }
+        />
+      </div>
       <DomainCoverage slug={slug} data={data} />
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { RelatedReferences } from "@/components/crosswalks/related-references";
 import { SystemCoverage } from "@/components/dashboard/system-coverage";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -8,6 +9,8 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { LifecycleBadge, RiskTierBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
+import { referenceKey, referencesForRow } from "@/lib/crosswalks/active-mapping";
+import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 import { loadSystemCoverage } from "@/lib/server/dashboard/load-system-coverage";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
 import { toDayString } from "@/lib/validation/responsibilities";
@@ -55,6 +58,19 @@ export default async function SystemPage({ params }: Props) {
     archived,
     domains: detail.domains,
   });
+  const mapping = await loadActiveMapping(auth.workspace.id);
+  const referenceSlots = Object.fromEntries(
+    detail.domains.map((d) => [
+      d.responsibilityId,
+      <RelatedReferences
+        key={d.responsibilityId}
+        references={referencesForRow(mapping, framework.key, d.domainKey)}
+        referenceHref={(r) =>
+          `/w/${slug}/gaps?reference=${encodeURIComponent(referenceKey(r.catalogue, r.entry))}`
+        }
+      />,
+    ]),
+  );
   return (
     <>
       <PageHeader
@@ -171,6 +187,7 @@ export default async function SystemPage({ params }: Props) {
           canEdit={canEdit}
           canOverride={can(auth.role, "responsibility.override") && !archived}
           evidenceSlots={evidenceSlots}
+          referenceSlots={referenceSlots}
         />
       </section>
     </>

@@ -41,6 +41,7 @@ export function DomainList({
   canEdit,
   canOverride,
   evidenceSlots = {},
+  referenceSlots = {},
 }: {
   slug: string;
   domains: DomainView[];
@@ -50,6 +51,8 @@ export function DomainList({
   canOverride: boolean;
   /** Server-rendered evidence block per part id (app/(app)/w/[workspace]/evidence/_components/part-evidence-slots.tsx). */
   evidenceSlots?: Record<string, ReactNode>;
+  /** Server-rendered related external references per responsibility id (components/crosswalks). */
+  referenceSlots?: Record<string, ReactNode>;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   return (
@@ -92,6 +95,7 @@ export function DomainList({
               ) : null}
             </div>
           </div>
+          {referenceSlots[domain.responsibilityId]}
           {domain.overrideValue !== null ? (
             <p className="mt-2 text-sm">
               <span className="font-medium">Override</span> by {domain.overriddenBy ?? "someone"}:{" "}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { RelatedReferences } from "@/components/crosswalks/related-references";
 import { CriticalMarker } from "@/components/frameworks/critical-marker";
 import { FrameworkPageHeader, headerInfo } from "@/components/frameworks/framework-page-header";
 import {
@@ -21,6 +22,8 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import { referencesForRow } from "@/lib/crosswalks/active-mapping";
+import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 import { firstParam } from "@/lib/validation/frameworks";
 
 import { loadFrameworkPage } from "../../../_lib/load-framework-page";
@@ -110,7 +113,15 @@ export default async function FrameworkDomainPage(props: Props) {
           </CardContent>
         </Card>
       </div>
-      <h2 className="mb-3 text-lg font-semibold">Who holds it, per deployment model</h2>
+      <RelatedReferences
+        open
+        references={referencesForRow(
+          await loadActiveMapping(data.auth.workspace.id),
+          data.framework.key,
+          row.key,
+        )}
+      />
+      <h2 className="mt-6 mb-3 text-lg font-semibold">Who holds it, per deployment model</h2>
       <Table label={`${row.name} across deployment models`}>
         <TableHeader>
           <TableRow>

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { ReportJobs } from "@/components/reports/report-jobs";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { getWorkspaceAuth } from "@/lib/auth/session";
+import { listReports } from "@/lib/server/reports/list-reports";
+
+export const metadata: Metadata = { title: "Reports" };
+
+type Props = { params: Promise<{ workspace: string }> };
+
+// The workspace report as a PDF an executive can read, made in the background.
+export default async function ReportsPage({ params }: Props) {
+  const auth = await getWorkspaceAuth((await params).workspace);
+  if (!can(auth.role, "report.read")) notFound();
+  return (
+    <>
+      <PageHeader
+        title="Reports"
+        description="The workspace report as a PDF: headline coverage and rates, coverage by domain and by deployment model, the most pressing gaps with their reasons, coverage by external standard and the state of the audit log."
+      />
+      <ReportJobs slug={auth.workspace.slug} initial={await listReports(auth.workspace.id)} />
+    </>
+  );
+}
