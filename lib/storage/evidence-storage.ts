@@ -7,8 +7,14 @@ import { createLocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { createS3Client, createS3Storage } from "@/lib/storage/s3-storage";
 import type { ObjectStorage } from "@/lib/storage/storage";
 
-/** The two areas of storage; the pending-objects ledger names them too. */
-export type StorageArea = "EVIDENCE" | "EXPORTS";
+/** The areas of storage; the pending-objects ledger names them too. */
+export type StorageArea = "EVIDENCE" | "EXPORTS" | "REPORTS";
+
+const S3_PREFIX: Record<StorageArea, string> = {
+  EVIDENCE: "evidence/",
+  EXPORTS: "exports/",
+  REPORTS: "reports/",
+};
 
 // One driver instance per area and process (kept on globalThis: Next.js may load this module
 // more than once). STORAGE_DRIVER picks the driver: a local folder or one S3-compatible bucket.
@@ -38,13 +44,14 @@ function createStorage(area: StorageArea): ObjectStorage {
   if (env().STORAGE_DRIVER === "s3") {
     const settings = s3Settings();
     const client = (s3ClientHolder.client ??= createS3Client(settings));
-    return createS3Storage({
-      client,
-      bucket: settings.bucket,
-      prefix: area === "EVIDENCE" ? "evidence/" : "exports/",
-    });
+    return createS3Storage({ client, bucket: settings.bucket, prefix: S3_PREFIX[area] });
   }
-  return createLocalDiskStorage(area === "EVIDENCE" ? evidenceStorageRoot() : exportStorageRoot());
+  const roots: Record<StorageArea, () => string> = {
+    EVIDENCE: evidenceStorageRoot,
+    EXPORTS: exportStorageRoot,
+    REPORTS: reportStorageRoot,
+  };
+  return createLocalDiskStorage(roots[area]());
 }
 
 const s3ClientHolder: { client?: ReturnType<typeof createS3Client> } = {};
@@ -56,6 +63,10 @@ export function evidenceStorageRoot(): string {
 
 export function exportStorageRoot(): string {
   return path.resolve(env().DATA_DIR, "exports");
+}
+
+export function reportStorageRoot(): string {
+  return path.resolve(env().DATA_DIR, "reports");
 }
 
 /** Tests switch drivers within one process; the next call builds the storages again. */

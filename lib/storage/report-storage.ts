@@ -1,21 +1,16 @@
 import "server-only";
 
-import path from "node:path";
-
-import { env } from "@/lib/env";
-import { createLocalDiskStorage } from "@/lib/storage/local-disk-storage";
+import { storageFor } from "@/lib/storage/evidence-storage";
 import type { ObjectStorage } from "@/lib/storage/storage";
 
-let cached: ObjectStorage | undefined;
-
 /**
- * Where generated PDF reports are kept: the same object-storage interface as evidence, on local
- * disk under `${DATA_DIR}/reports`. A deployment with several machines points this at its shared
- * driver (the one export bundles use) so any process can serve any report.
+ * Generated PDF reports: objects of the configured storage driver (`${DATA_DIR}/reports`, or
+ * `reports/` in the S3 bucket), so any process of a several-machine installation serves any
+ * report. Written under a pending-objects entry like export bundles (run-report-job.ts), deleted
+ * by retention and with their workspace, swept when orphaned.
  */
 export function reportStorage(): ObjectStorage {
-  cached ??= createLocalDiskStorage(path.resolve(env().DATA_DIR, "reports"));
-  return cached;
+  return storageFor("REPORTS");
 }
 
 /** A generated report is never larger than this (its tables are bounded). */

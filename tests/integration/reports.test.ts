@@ -20,8 +20,10 @@ import { GET as apiListRoute, POST as apiStartRoute } from "@/app/api/v1/reports
 import { startReportAction } from "@/lib/actions/reports";
 import { setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { startJobQueue } from "@/lib/server/jobs/job-queue";
 import { reportPdfJob } from "@/lib/server/reports/report-pdf-job";
+import { purgeExpiredReports } from "@/lib/server/reports/purge-expired-reports";
 import { failReportJob, REPORTS_KEPT, runReportJob } from "@/lib/server/reports/run-report-job";
 import { reportStorage } from "@/lib/storage/report-storage";
 import { newObjectKey } from "@/lib/storage/storage";
@@ -228,5 +230,31 @@ describe("the job", () => {
     );
     expect(await storage.exists(old[0]!.key)).toBe(false);
     expect(await storage.exists(old[1]!.key)).toBe(true);
+    // The new PDF was adopted by its row and the pruned one's deletion finished: no ledger entry.
+    expect(await db.pendingObject.count()).toBe(0);
+
+    // Retention, as for export bundles: past EXPORT_RETENTION_DAYS a report goes, PDF and row;
+    // another workspace's reports are not that old yet and stay.
+    const freshKey = (await db.reportJob.findUniqueOrThrow({ where: { id: fresh.id } }))
+      .storageKey!;
+    const inA = await db.reportJob.create({
+      data: {
+        workspaceId: a.workspace.id,
+        requestedByLabel: "test",
+        status: "DONE",
+        finishedAt: new Date(),
+      },
+    });
+    const days = env().EXPORT_RETENTION_DAYS;
+    const later = new Date(Date.now() + days * 86_400_000 - 3_600_000);
+    await db.reportJob.updateMany({
+      where: { workspaceId: b.workspace.id },
+      data: { finishedAt: new Date(Date.now() - 2 * 3_600_000) },
+    });
+    expect(await purgeExpiredReports({ now: later })).toBe(REPORTS_KEPT);
+    expect(await db.reportJob.count({ where: { workspaceId: b.workspace.id } })).toBe(0);
+    expect(await storage.exists(freshKey)).toBe(false);
+    expect(await db.reportJob.count({ where: { id: inA.id } })).toBe(1);
+    expect(await db.pendingObject.count()).toBe(0);
   }, 120_000);
 });

@@ -13,11 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as downloadRoute } from "@/app/api/v1/evidence/[evidenceId]/download/route";
 import { POST as uploadRoute } from "@/app/api/v1/evidence/files/route";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { openExportDownload } from "@/lib/server/exports/open-export-download";
 import { startExport } from "@/lib/server/exports/start-export";
 import { startJobQueue, stopJobQueue } from "@/lib/server/jobs/job-queue";
+import { openReportDownload } from "@/lib/server/reports/list-reports";
+import { purgeExpiredReports } from "@/lib/server/reports/purge-expired-reports";
+import { runReportJob } from "@/lib/server/reports/run-report-job";
 import { sweepStorage } from "@/lib/server/storage/sweep-storage";
 import { evidenceStorage, forgetStorageDrivers } from "@/lib/storage/evidence-storage";
 import { createS3Client, S3_PART_SIZE } from "@/lib/storage/s3-storage";
@@ -152,6 +156,33 @@ describe("export bundles on S3", () => {
     expect(verification.problems).toEqual([]);
     expect(verification.ok).toBe(true);
   });
+});
+
+describe("PDF reports on S3", () => {
+  it("stores the PDF in the bucket, serves it, and retention deletes it", async () => {
+    const report = await db.reportJob.create({
+      data: { workspaceId: world.workspace.id, requestedByLabel: "s3 test" },
+    });
+    await runReportJob({ reportId: report.id, workspaceId: world.workspace.id });
+    const done = await db.reportJob.findUniqueOrThrow({ where: { id: report.id } });
+    expect(done).toMatchObject({ status: "DONE", error: null });
+    expect(await bucketKeys("reports/")).toEqual([done.storageKey]);
+    expect(await db.pendingObject.count()).toBe(0);
+
+    const response = await openReportDownload({
+      workspaceId: world.workspace.id,
+      reportId: report.id,
+    });
+    const pdf = Buffer.from(await response.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(sha256(pdf)).toBe(done.sha256);
+
+    const past = new Date(Date.now() + (env().EXPORT_RETENTION_DAYS + 1) * 86_400_000);
+    expect(await purgeExpiredReports({ now: past })).toBe(1);
+    expect(await bucketKeys("reports/")).toEqual([]);
+    expect(await db.reportJob.count({ where: { id: report.id } })).toBe(0);
+    expect(await db.pendingObject.count()).toBe(0);
+  }, 60_000);
 });
 
 describe("the storage sweep on S3", () => {

@@ -29,7 +29,9 @@ describe("the job registry", () => {
     expect(scheduled.map((kind) => kind.name).sort()).toEqual([
       "coverage-snapshots",
       "purge-expired-exports",
+      "purge-expired-reports",
       "recover-lost-exports",
+      "sweep-storage",
       "sweep-temp-files",
     ]);
     for (const kind of scheduled) {
@@ -52,6 +54,7 @@ describe("the job registry", () => {
       "coverage-snapshot",
       "delete-evidence-file",
       "export-bundle",
+      "report-pdf",
     ]);
     for (const kind of perWorkspace) {
       expect(
@@ -59,6 +62,7 @@ describe("the job registry", () => {
           workspaceId: "w1",
           exportId: "e",
           evidenceId: "e",
+          reportId: "r",
           day: "2026-01-01",
         }),
       ).toBe("w1");

@@ -8,9 +8,10 @@ import {
   recoverLostExportsJob,
 } from "@/lib/server/exports/export-maintenance-jobs";
 import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
-import { sweepStorageJob } from "@/lib/server/storage/sweep-storage-job";
 import { sweepTempFilesJob } from "@/lib/server/jobs/sweep-temp-files-job";
+import { purgeExpiredReportsJob } from "@/lib/server/reports/purge-expired-reports";
 import { reportPdfJob } from "@/lib/server/reports/report-pdf-job";
+import { sweepStorageJob } from "@/lib/server/storage/sweep-storage-job";
 
 /**
  * Every job kind of the app. A process that works jobs creates their queues, works them and
@@ -27,6 +28,7 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   sweepTempFilesJob,
   sweepStorageJob,
   reportPdfJob,
+  purgeExpiredReportsJob,
 ];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */

@@ -7,8 +7,10 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { renderReportPdf } from "@/lib/report-pdf/render-report-pdf";
 import { collectReportData } from "@/lib/server/report/collect-report-data";
+import { deleteReport } from "@/lib/server/reports/delete-report";
+import { adoptObject, discardObject, writeObject } from "@/lib/server/storage/pending-objects";
 import { REPORT_MAX_BYTES, reportStorage } from "@/lib/storage/report-storage";
-import { newObjectKey, type ObjectStorage } from "@/lib/storage/storage";
+import type { ObjectStorage, StoredObject } from "@/lib/storage/storage";
 
 /** Finished reports kept per workspace; older ones (rows and files) go when a new one is done. */
 export const REPORTS_KEPT = 10;
@@ -19,8 +21,9 @@ export const UNEXPECTED_REPORT_FAILURE =
 /**
  * One attempt of a report job (the queue calls it; see report-pdf-job.ts). The claim takes a
  * QUEUED report, or a RUNNING one held by an earlier attempt whose process died; DONE, FAILED and
- * the hand-back only land while this attempt holds it. The PDF is stored first and recorded
- * second: if recording fails (the claim was lost), the stored file is deleted again.
+ * the hand-back only land while this attempt holds it. Each attempt writes its own PDF object
+ * under a pending-objects entry; recording it DONE adopts the entry, and if recording fails (the
+ * claim was lost) the PDF is deleted again, so no PDF outlives its row and no row points at none.
  */
 export async function runReportJob({
   reportId,
@@ -51,7 +54,6 @@ export async function runReportJob({
   if (claimed.count !== 1) return;
   const held = { id: reportId, workspaceId, status: "RUNNING" as const, attempt };
   const row = await db.reportJob.findFirstOrThrow({ where: { id: reportId, workspaceId } });
-  let storedKey: string | null = null;
   try {
     const data = await collectReportData({
       workspaceId,
@@ -60,27 +62,18 @@ export async function runReportJob({
     });
     if (signal?.aborted) throw signal.reason ?? new Error("The job was stopped.");
     const pdf = await renderReportPdf(data);
-    const stored = await storage.put(newObjectKey(), Readable.from([pdf]), {
+    // Under a pending-objects entry until the DONE update adopts it: a crash in between leaves the
+    // PDF to the storage sweep, and a lost claim deletes it again (recordReportFile).
+    const stored = await writeObject({
+      area: "REPORTS",
+      source: Readable.from([pdf]),
       maxBytes: REPORT_MAX_BYTES,
+      storage,
     });
-    storedKey = stored.key;
-    const done = await db.reportJob.updateMany({
-      where: held,
-      data: {
-        status: "DONE",
-        storageKey: stored.key,
-        sizeBytes: stored.size,
-        sha256: stored.sha256,
-        finishedAt: new Date(),
-      },
-    });
-    if (done.count !== 1) {
-      await storage.delete(stored.key);
-      return;
-    }
+    const recorded = await recordReportFile({ where: held, stored, storage });
+    if (!recorded) return;
     await pruneOldReports({ workspaceId, storage });
   } catch (error) {
-    if (storedKey) await storage.delete(storedKey).catch(() => undefined);
     const stopped = signal?.aborted === true;
     const expected = error instanceof AppError;
     if (!stopped && !expected) {
@@ -118,16 +111,52 @@ export async function failReportJob(input: {
   return failed.count === 1;
 }
 
-/** Keeps the newest REPORTS_KEPT finished reports of a workspace; deletes the files, then rows. */
+/**
+ * DONE with its PDF, in one transaction with the adoption of the PDF's ledger entry, only while
+ * `where` still holds the claim; otherwise (or if the transaction fails) the PDF is deleted again.
+ */
+async function recordReportFile(input: {
+  where: { id: string; workspaceId: string; status: "RUNNING"; attempt: number };
+  stored: StoredObject;
+  storage: ObjectStorage;
+}): Promise<boolean> {
+  const { key, size, sha256 } = input.stored;
+  let recorded = false;
+  try {
+    recorded = await db.$transaction(async (tx) => {
+      const done = await tx.reportJob.updateMany({
+        where: input.where,
+        data: {
+          status: "DONE",
+          storageKey: key,
+          sizeBytes: size,
+          sha256,
+          finishedAt: new Date(),
+        },
+      });
+      if (done.count !== 1) return false;
+      await adoptObject(tx, { area: "REPORTS", key });
+      return true;
+    });
+  } finally {
+    if (!recorded) await discardObject({ area: "REPORTS", key, storage: input.storage });
+  }
+  return recorded;
+}
+
+/** Keeps the newest REPORTS_KEPT finished reports of a workspace; older ones go, PDF and row. */
 async function pruneOldReports(input: { workspaceId: string; storage: ObjectStorage }) {
   const old = await db.reportJob.findMany({
     where: { workspaceId: input.workspaceId, status: "DONE" },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: REPORTS_KEPT,
-    select: { id: true, storageKey: true },
+    select: { id: true },
   });
   for (const report of old) {
-    if (report.storageKey) await input.storage.delete(report.storageKey);
-    await db.reportJob.deleteMany({ where: { id: report.id, workspaceId: input.workspaceId } });
+    await deleteReport({
+      workspaceId: input.workspaceId,
+      reportId: report.id,
+      storage: input.storage,
+    });
   }
 }

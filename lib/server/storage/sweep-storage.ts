@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { STALE_AFTER_MS } from "@/lib/server/storage/pending-objects";
 import { type StorageArea, storageFor } from "@/lib/storage/evidence-storage";
@@ -10,7 +11,7 @@ import {
   type ObjectStorage,
 } from "@/lib/storage/storage";
 
-const AREAS: StorageArea[] = ["EVIDENCE", "EXPORTS"];
+const AREAS: StorageArea[] = ["EVIDENCE", "EXPORTS", "REPORTS"];
 const BATCH = 100;
 
 export type AreaSweep = {
@@ -167,19 +168,28 @@ async function findOrphans(area: StorageArea, objects: ListedObject[]): Promise<
         where: { area, key: { in: keys } },
         select: { key: true },
       });
-      const owners =
-        area === "EVIDENCE"
-          ? await tx.evidence.findMany({
-              where: { storageKey: { in: keys } },
-              select: { storageKey: true },
-            })
-          : await tx.exportJob.findMany({
-              where: { storageKey: { in: keys } },
-              select: { storageKey: true },
-            });
+      const owners = await ownersOf(tx, area, keys);
       return new Set([...pending.map((p) => p.key), ...owners.map((o) => o.storageKey ?? "")]);
     },
     { isolationLevel: "RepeatableRead" },
   );
   return keys.filter((key) => !claimed.has(key));
+}
+
+/** The rows owning any of `keys` in `area`: evidence files, export bundles, PDF reports. */
+function ownersOf(
+  tx: Prisma.TransactionClient,
+  area: StorageArea,
+  keys: string[],
+): Promise<{ storageKey: string | null }[]> {
+  const where = { storageKey: { in: keys } };
+  const select = { storageKey: true } as const;
+  switch (area) {
+    case "EVIDENCE":
+      return tx.evidence.findMany({ where, select });
+    case "EXPORTS":
+      return tx.exportJob.findMany({ where, select });
+    case "REPORTS":
+      return tx.reportJob.findMany({ where, select });
+  }
 }

@@ -1,0 +1,5 @@
+-- AlterEnum
+ALTER TYPE "StorageArea" ADD VALUE 'REPORTS';
+
+-- CreateIndex
+CREATE INDEX "ReportJob_storageKey_idx" ON "ReportJob"("storageKey");
