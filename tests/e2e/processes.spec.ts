@@ -108,7 +108,7 @@ async function startExportOn(app: App): Promise<string> {
 
 async function row(exportId: string) {
   const { rows } = await client.query(
-    `SELECT status, attempt, "claimedBy", "queueJobId" FROM "ExportJob" WHERE id = $1`,
+    `SELECT status, attempt, "claimedBy", "queueJobId", "storageKey" FROM "ExportJob" WHERE id = $1`,
     [exportId],
   );
   return rows[0] as {
@@ -116,6 +116,7 @@ async function row(exportId: string) {
     attempt: number;
     claimedBy: string | null;
     queueJobId: string;
+    storageKey: string | null;
   };
 }
 
@@ -129,17 +130,27 @@ async function poll<T>(check: () => Promise<T | undefined>, ms: number, what: st
   }
 }
 
-const exportFiles = async (exportId: string) =>
-  (
-    await readdir(path.join(dataDir, "exports", seed.workspaceId)).catch(() => [] as string[])
-  ).filter((name) => name.startsWith(exportId));
+/** Export storage of the local driver under DATA_DIR: finished objects and temporary files. */
+async function exportStorage() {
+  const root = path.join(dataDir, "exports");
+  const objects = (
+    await readdir(path.join(root, "objects"), { recursive: true, withFileTypes: true }).catch(
+      () => [],
+    )
+  )
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name);
+  const temporary = await readdir(path.join(root, "tmp")).catch(() => [] as string[]);
+  return { objects, temporary };
+}
 
 /** Waits until some process writes the export's bundle, and returns that process. */
 async function runnerOf(exportId: string): Promise<App> {
   const claimedBy = await poll(
     async () => {
       const current = await row(exportId);
-      const writing = (await exportFiles(exportId)).some((name) => name.endsWith(".partial"));
+      // One export at a time here: a temporary file in export storage is its attempt writing.
+      const writing = (await exportStorage()).temporary.length > 0;
       return current.status === "RUNNING" && writing ? current.claimedBy : undefined;
     },
     30_000,
@@ -163,14 +174,24 @@ async function doneVia(app: App, exportId: string, ms: number) {
   );
 }
 
-/** Exactly once: one completed queue job, one bundle file, no partial file, no failure. */
+/**
+ * Exactly once: one completed queue job, one bundle in storage and it is the row's (each attempt
+ * writes its own object, so a second bundle would show as an object no row owns), no failure.
+ * What a killed attempt was writing stays only under a ledger entry, for the storage sweep.
+ */
 async function expectRanOnce(exportId: string, via: App) {
-  const { queueJobId } = await row(exportId);
+  const { queueJobId, storageKey } = await row(exportId);
   const jobs = await client.query(`SELECT state FROM pgboss.job WHERE id = $1`, [queueJobId]);
   expect(jobs.rows).toEqual([{ state: "completed" }]);
-  const files = await exportFiles(exportId);
-  expect(files).toHaveLength(1);
-  expect(files[0]).toMatch(/\.zip$/);
+  const { objects, temporary } = await exportStorage();
+  expect(objects).toContain(storageKey);
+  const owners = await client.query(
+    `SELECT "storageKey" FROM "ExportJob" WHERE "storageKey" IS NOT NULL`,
+  );
+  expect(objects.sort()).toEqual(owners.rows.map((r) => r.storageKey as string).sort());
+  const pending = await client.query(`SELECT key FROM "PendingObject" WHERE area = 'EXPORTS'`);
+  const ledger = pending.rows.map((r) => r.key as string);
+  for (const name of temporary) expect(ledger).toContain(name.replace(/\.part$/, ""));
   const failures = await client.query(`SELECT 1 FROM "FailedJob" WHERE "subjectId" = $1`, [
     exportId,
   ]);

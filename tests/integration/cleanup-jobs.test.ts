@@ -1,7 +1,8 @@
 // Cleanup as jobs: a purged item's file is deleted by its own job, which keeps the file's key until
-// the file is gone (so a storage failure is retried, never forgotten); the sweep deletes what
-// interrupted work left behind (idle upload part files, export files no running attempt owns,
-// purged files whose job was lost) and nothing that is still in use.
+// the file is gone (so a storage failure is retried, never forgotten); the one storage sweep
+// deletes what interrupted work left behind (idle upload part files, objects of export attempts
+// that died, orphans, leftovers of the pre-storage export layout, purged files whose job was
+// lost) and nothing that is still in use.
 import { mkdir, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -16,8 +17,14 @@ import { uploadFileEvidence } from "@/lib/server/evidence/upload-file-evidence";
 import { exportDir, exportFilePath } from "@/lib/server/exports/export-paths";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { jobQueue, startJobQueue, stopJobQueue } from "@/lib/server/jobs/job-queue";
-import { sweepTempFilesJob } from "@/lib/server/jobs/sweep-temp-files-job";
-import { evidenceStorage, evidenceStorageRoot } from "@/lib/storage/evidence-storage";
+import { sweepStorageJob } from "@/lib/server/storage/sweep-storage-job";
+import {
+  evidenceStorage,
+  evidenceStorageRoot,
+  exportStorage,
+  exportStorageRoot,
+} from "@/lib/storage/evidence-storage";
+import { newObjectKey } from "@/lib/storage/storage";
 
 import {
   createEvidenceWorld,
@@ -99,7 +106,7 @@ describe("deleting a purged item's file", () => {
   });
 });
 
-describe("the temporary-file sweep", () => {
+describe("the storage sweep job", () => {
   it("deletes what interrupted work left behind and keeps what is in use", async () => {
     await stopJobQueue({ timeoutSeconds: 1 });
     const ws = world.workspace.id;
@@ -112,29 +119,66 @@ describe("the temporary-file sweep", () => {
     await writeFile(livePart, "an upload in progress");
     await ago(deadPart, 120);
 
-    // Export files: the partial file of a running attempt stays; the partial file of a dead
-    // attempt, of a failed export and a bundle no attempt owns go; a finished bundle stays.
-    const running = await db.exportJob.create({
+    // Export bundles in storage, one object per attempt: the object of a running attempt (its
+    // ledger entry is fresh) stays; the object of a dead earlier attempt (its entry went stale)
+    // and a bundle no row and no entry claims go; a finished export's bundle stays.
+    const exports = exportStorage();
+    const bundle = async (key: string, minutes: number) => {
+      await exports.put(key, streamOf(pdfBytes(200)), { maxBytes: 1000 });
+      await ago(
+        path.join(exportStorageRoot(), "objects", key.slice(0, 2), key.slice(2, 4), key),
+        minutes,
+      );
+      return key;
+    };
+    await db.exportJob.create({
       data: { workspaceId: ws, scope: {}, requestedByLabel: "t", status: "RUNNING", attempt: 1 },
     });
+    const liveAttempt = await bundle(newObjectKey(), 120);
+    await db.pendingObject.create({ data: { area: "EXPORTS", key: liveAttempt } });
+    const deadAttempt = await bundle(newObjectKey(), 120);
+    await db.pendingObject.create({
+      data: { area: "EXPORTS", key: deadAttempt, touchedAt: new Date(Date.now() - 2 * 3_600_000) },
+    });
+    const finished = await bundle(newObjectKey(), 120);
+    await db.exportJob.create({
+      data: {
+        workspaceId: ws,
+        scope: {},
+        requestedByLabel: "t",
+        status: "DONE",
+        attempt: 2,
+        storageKey: finished,
+      },
+    });
+    const stray = await bundle(newObjectKey(), 120);
+
+    // Bundles of the layout before object storage: one a DONE row still names stays, as do a
+    // fresh file and a file of another shape; a partial file of an interrupted build and a bundle
+    // whose row is gone go.
     const failed = await db.exportJob.create({
       data: { workspaceId: ws, scope: {}, requestedByLabel: "t", status: "FAILED" },
     });
-    const done = await db.exportJob.create({
-      data: { workspaceId: ws, scope: {}, requestedByLabel: "t", status: "DONE", attempt: 2 },
+    const legacyDone = await db.exportJob.create({
+      data: {
+        workspaceId: ws,
+        scope: {},
+        requestedByLabel: "t",
+        status: "DONE",
+        filePath: exportFilePath(ws, "legacydone"),
+      },
     });
     await mkdir(exportDir(ws), { recursive: true });
-    const files = {
-      livePartial: `${exportFilePath(ws, running.id, 1)}.partial`,
-      deadAttempt: `${exportFilePath(ws, running.id, 0)}.partial`,
-      failedPartial: `${exportFilePath(ws, failed.id, 0)}.partial`,
-      bundle: exportFilePath(ws, done.id, 2),
-      strayBundle: exportFilePath(ws, done.id, 1),
+    const legacy = {
+      named: legacyDone.filePath ?? "",
+      failedPartial: `${exportFilePath(ws, failed.id)}.partial`,
+      rowGone: exportFilePath(ws, "rowgone"),
+      fresh: `${exportFilePath(ws, "fresh")}.partial`,
       unknown: path.join(exportDir(ws), "notes.txt"),
     };
-    for (const file of Object.values(files)) {
+    for (const file of Object.values(legacy)) {
       await writeFile(file, "bytes");
-      await ago(file, 5);
+      await ago(file, file === legacy.fresh ? 5 : 120);
     }
 
     // A purged item whose deletion job was lost, an hour and more ago.
@@ -145,25 +189,31 @@ describe("the temporary-file sweep", () => {
       data: { purgedAt: new Date(Date.now() - 2 * 3_600_000) },
     });
 
-    await startJobQueue({ work: true, kinds: [sweepTempFilesJob] });
-    const id = await enqueueJob(sweepTempFilesJob, {});
+    await startJobQueue({ work: true, kinds: [sweepStorageJob] });
+    const id = await enqueueJob(sweepStorageJob, {});
     await waitFor(
       async () =>
-        (await (await jobQueue()).findJobs(sweepTempFilesJob.name, { id }))[0]?.state ===
-        "completed",
+        (await (await jobQueue()).findJobs(sweepStorageJob.name, { id }))[0]?.state === "completed",
       { what: "the sweep" },
     );
     expect(await exists(deadPart)).toBe(false);
     expect(await exists(livePart)).toBe(true);
-    expect(await exists(files.livePartial)).toBe(true);
-    expect(await exists(files.deadAttempt)).toBe(false);
-    expect(await exists(files.failedPartial)).toBe(false);
-    expect(await exists(files.bundle)).toBe(true);
-    expect(await exists(files.strayBundle)).toBe(false);
-    expect(await exists(files.unknown)).toBe(true);
+    expect(await exports.exists(liveAttempt)).toBe(true);
+    expect(await exports.exists(deadAttempt)).toBe(false);
+    expect(await exports.exists(finished)).toBe(true);
+    expect(await exports.exists(stray)).toBe(false);
+    expect(await db.pendingObject.findMany({ select: { key: true } })).toEqual([
+      { key: liveAttempt },
+    ]);
+    expect(await exists(legacy.named)).toBe(true);
+    expect(await exists(legacy.failedPartial)).toBe(false);
+    expect(await exists(legacy.rowGone)).toBe(false);
+    expect(await exists(legacy.fresh)).toBe(true);
+    expect(await exists(legacy.unknown)).toBe(true);
     expect(await evidenceStorage().exists(lost.key)).toBe(false);
     expect(await db.evidence.findFirstOrThrow({ where: { id: lost.id } })).toMatchObject({
       storageKey: null,
     });
+    await db.pendingObject.deleteMany({ where: { key: liveAttempt } });
   });
 });

@@ -32,7 +32,6 @@ describe("the job registry", () => {
       "purge-expired-reports",
       "recover-lost-exports",
       "sweep-storage",
-      "sweep-temp-files",
     ]);
     for (const kind of scheduled) {
       const cron = kind.schedule?.cron() ?? "";

@@ -5,31 +5,17 @@ import path from "node:path";
 import { env } from "@/lib/env";
 
 /**
- * Where bundles were written before object storage: `${DATA_DIR}/exports/<workspaceId>/<jobId>.zip`,
- * or `<jobId>.<attempt>.zip` when a retry built it. New bundles are objects in export storage
- * (lib/storage); rows built before keep their path until they expire, and the temporary-file sweep
- * still clears leftovers of those versions.
+ * Where bundles were written before object storage: `${DATA_DIR}/exports/<workspaceId>/<jobId>.zip`
+ * (row column filePath). New bundles are objects in export storage (lib/storage); rows built before
+ * keep their path until retention deletes the file, and the storage sweep removes what that layout
+ * left behind (sweep-legacy-export-files.ts).
  */
 export function exportDir(workspaceId: string): string {
   return path.resolve(env().DATA_DIR, "exports", workspaceId);
 }
 
-export function exportFilePath(workspaceId: string, jobId: string, attempt = 0): string {
-  return path.join(
-    exportDir(workspaceId),
-    attempt === 0 ? `${jobId}.zip` : `${jobId}.${attempt}.zip`,
-  );
-}
-
-const FILE_NAME = /^([a-z0-9]+)(?:\.(\d+))?\.zip(\.partial)?$/;
-
-/** The job and attempt an export file belongs to (see exportFilePath), or null for other names. */
-export function parseExportFileName(
-  name: string,
-): { jobId: string; attempt: number; partial: boolean } | null {
-  const match = FILE_NAME.exec(name);
-  if (!match?.[1]) return null;
-  return { jobId: match[1], attempt: Number(match[2] ?? 0), partial: match[3] !== undefined };
+export function exportFilePath(workspaceId: string, jobId: string): string {
+  return path.join(exportDir(workspaceId), `${jobId}.zip`);
 }
 
 /** What the browser saves the bundle as, e.g. ai-srm-evidence-demo-2026-03-15-1412.zip. */

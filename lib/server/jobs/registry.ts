@@ -8,7 +8,6 @@ import {
   recoverLostExportsJob,
 } from "@/lib/server/exports/export-maintenance-jobs";
 import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
-import { sweepTempFilesJob } from "@/lib/server/jobs/sweep-temp-files-job";
 import { purgeExpiredReportsJob } from "@/lib/server/reports/purge-expired-reports";
 import { reportPdfJob } from "@/lib/server/reports/report-pdf-job";
 import { sweepStorageJob } from "@/lib/server/storage/sweep-storage-job";
@@ -25,7 +24,6 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   coverageSnapshotsJob,
   coverageSnapshotJob,
   deleteEvidenceFileJob,
-  sweepTempFilesJob,
   sweepStorageJob,
   reportPdfJob,
   purgeExpiredReportsJob,
