@@ -1,23 +1,27 @@
-import { existsSync } from "node:fs";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { deleteWorkspaceAction } from "@/app/(app)/w/[workspace]/settings/actions";
 import { GET as workspaceRoute } from "@/app/api/v1/workspace/route";
 import { getSession, getWorkspaceAuth, setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { runExportJob } from "@/lib/server/exports/run-export-job";
-import { startExport } from "@/lib/server/exports/start-export";
+import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
+import { jobQueue, startJobQueue, stopJobQueue } from "@/lib/server/jobs/job-queue";
 import { purgeDeletedWorkspace } from "@/lib/server/workspaces/purge-deleted-workspace";
 import { requestWorkspaceDeletion } from "@/lib/server/workspaces/request-workspace-deletion";
-import { evidenceStorage } from "@/lib/storage/evidence-storage";
-import { exportScopeSchema } from "@/lib/validation/exports";
+import {
+  resendWorkspacePurges,
+  workspacePurgeJob,
+} from "@/lib/server/workspaces/workspace-purge-jobs";
+import { evidenceStorage, exportStorage } from "@/lib/storage/evidence-storage";
+import { reportStorage } from "@/lib/storage/report-storage";
+import { waitFor } from "@/tests/support/job-queue";
 
 import { expectNotFound, expectRedirect } from "../support/identity-fixtures";
 import { apiRequest, tokenFor } from "../support/evidence-fixtures";
 import { startSmtpSink } from "../support/smtp-sink";
 import { createExportWorld, type ExportWorld } from "./export-fixtures";
+import { fillEveryTable, rowsOf, withBundle, workspaceTables } from "./workspace-deletion-fixtures";
 
 // Issue 14, point 8. A real SMTP server receives the members' notices: started here, at module
 // load, so SMTP_URL is set before the app first reads its configuration.
@@ -30,48 +34,16 @@ afterAll(async () => {
   await smtp.close();
 });
 
-/**
- * Every row in any table with a workspaceId column that belongs to `workspaceId` (except the
- * deletion record, which is meant to stay).
- */
-async function rowsOf(workspaceId: string): Promise<Record<string, number>> {
-  const tables = await db.$queryRaw<{ table_name: string }[]>`
-    SELECT table_name::text FROM information_schema.columns
-    WHERE table_schema = 'public' AND column_name = 'workspaceId'
-      AND table_name <> 'DeletedWorkspace'`;
-  const counts: Record<string, number> = {};
-  for (const { table_name } of tables) {
-    const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM "${table_name}" WHERE "workspaceId" = $1`,
-      workspaceId,
-    );
-    const n = Number(rows[0]?.n ?? 0);
-    if (n > 0) counts[table_name] = n;
-  }
-  const workspace = await db.workspace.count({ where: { id: workspaceId } });
-  if (workspace > 0) counts.Workspace = workspace;
-  return counts;
-}
-
-async function withBundle(world: ExportWorld) {
-  const job = await startExport({
-    workspaceId: world.workspace.id,
-    role: "OWNER",
-    actor: world.actor,
-    requestedById: world.user.id,
-    scope: exportScopeSchema.parse({}),
-  });
-  // The export job's handler, run here rather than by a queue worker.
-  await runExportJob({ jobId: job.id, workspaceId: world.workspace.id });
-  return db.exportJob.findUniqueOrThrow({ where: { id: job.id } });
-}
-
 let a: ExportWorld;
 let b: ExportWorld;
 
 beforeAll(async () => {
   a = await createExportWorld("deletion-a");
   b = await createExportWorld("deletion-b");
+  // Every queue exists (sending-only start), then this process works the purge jobs only: exports
+  // are run by hand (withBundle), and their queued jobs must stay queued for the purge to find.
+  await jobQueue();
+  await startJobQueue({ work: true, kinds: [workspacePurgeJob] });
 });
 
 describe("workspace deletion by its owner", () => {
@@ -109,7 +81,10 @@ describe("workspace deletion by its owner", () => {
 
   it("removes every row and stored file, tells members, keeps a record outside, leaves others intact", async () => {
     const bundle = await withBundle(a);
-    expect(bundle.filePath && existsSync(bundle.filePath)).toBe(true);
+    expect(bundle.storageKey && (await exportStorage().exists(bundle.storageKey))).toBe(true);
+    const filled = await fillEveryTable(a);
+    expect(filled.reportKey && (await reportStorage().exists(filled.reportKey))).toBe(true);
+    expect(filled.queuedJobs).toBeGreaterThan(0);
     const keys = (
       await db.evidence.findMany({
         where: { workspaceId: a.workspace.id, storageKey: { not: null } },
@@ -125,6 +100,11 @@ describe("workspace deletion by its owner", () => {
       email: "pending-deletion@example.test",
       role: "VIEWER",
     });
+    // A has a row in every table that holds a workspace id: the check below means something.
+    expect(Object.keys(await rowsOf(a.workspace.id)).sort()).toEqual(
+      [...(await workspaceTables()), "Workspace"].sort(),
+    );
+    const otherBundle = await withBundle(b);
     const otherBefore = await rowsOf(b.workspace.id);
     const otherKeys = (
       await db.evidence.findMany({
@@ -148,11 +128,23 @@ describe("workspace deletion by its owner", () => {
       `/w?deleted=${a.workspace.slug}`,
     );
 
-    // Every row and file of A is gone.
+    // The purge job, sent with the deletion, removes every row and file of A.
+    await waitFor(async () => (await rowsOf(a.workspace.id)).Workspace === undefined, {
+      timeoutMs: 60_000,
+      what: "the purge job",
+    });
     expect(await rowsOf(a.workspace.id)).toEqual({});
     const storage = evidenceStorage();
     for (const key of keys) expect(await storage.exists(key)).toBe(false);
-    expect(existsSync(bundle.filePath!)).toBe(false);
+    expect(await exportStorage().exists(bundle.storageKey!)).toBe(false);
+    expect(await reportStorage().exists(filled.reportKey!)).toBe(false);
+    expect(await db.pendingObject.count()).toBe(0);
+    // Its queued jobs went too; the owner's session (a user's, not the workspace's) stays.
+    const boss = await jobQueue();
+    expect(
+      await boss.findJobs(exportBundleJob.name, { data: { workspaceId: a.workspace.id } }),
+    ).toEqual([]);
+    expect(await db.session.count({ where: { id: filled.sessionId } })).toBe(1);
     // The record outside it.
     expect(
       await db.deletedWorkspace.findUniqueOrThrow({ where: { workspaceId: a.workspace.id } }),
@@ -164,7 +156,12 @@ describe("workspace deletion by its owner", () => {
       finalBundle: "downloaded",
       memberCount: members.length,
       purgedAt: expect.any(Date),
-      removed: expect.objectContaining({ evidenceFiles: keys.length, exportBundles: 1 }),
+      removed: expect.objectContaining({
+        evidenceFiles: keys.length,
+        exportBundles: 1,
+        reports: 1,
+        queueJobs: filled.queuedJobs,
+      }),
     });
     // Members were told, over real SMTP.
     await expect.poll(() => smtp.messages.length).toBe(members.length);
@@ -177,12 +174,18 @@ describe("workspace deletion by its owner", () => {
     expect((await workspaceRoute(apiRequest("/api/v1/workspace", token))).status).toBe(401);
     await expectNotFound(() => getWorkspaceAuth(a.workspace.slug));
     expect(await getSession()).not.toBeNull();
-    // B is untouched, rows and files.
+    // B is untouched, rows, files and jobs.
     expect(await rowsOf(b.workspace.id)).toEqual(otherBefore);
     for (const key of otherKeys) expect(await storage.exists(key)).toBe(true);
-  });
+    expect(await exportStorage().exists(otherBundle.storageKey!)).toBe(true);
+    expect(
+      await boss.findJobs(exportBundleJob.name, { data: { workspaceId: b.workspace.id } }),
+    ).toHaveLength(1);
+  }, 90_000);
 
   it("is unreachable from the moment it is marked; the purge can run later and again", async () => {
+    // No worker: the deletion's purge job waits in the queue.
+    await stopJobQueue({ timeoutSeconds: 1 });
     const c = await createExportWorld("deletion-c");
     const token = await tokenFor(c, "VIEWER");
     await requestWorkspaceDeletion({
@@ -191,15 +194,34 @@ describe("workspace deletion by its owner", () => {
       actorUser: { id: c.user.id, email: c.user.email, name: c.user.name },
       confirmSlug: c.workspace.slug,
       finalBundle: "declined",
-      purgeNow: false,
     });
     setSessionForTests(c.user.id);
     await expectNotFound(() => getWorkspaceAuth(c.workspace.slug));
     expect((await workspaceRoute(apiRequest("/api/v1/workspace", token))).status).toBe(401);
     expect(Object.keys(await rowsOf(c.workspace.id)).length).toBeGreaterThan(0);
+    const boss = await jobQueue();
+    const [sent] = await boss.findJobs(workspacePurgeJob.name, {
+      data: { workspaceId: c.workspace.id },
+    });
+    expect(sent?.state).toBe("created");
+
+    // The scheduled sweep leaves a workspace whose purge job waits alone; once that job is lost,
+    // it sends another (a quarter of an hour after the deletion).
+    const later = new Date(Date.now() + 3_600_000);
+    expect(await resendWorkspacePurges({ now: later })).toBe(0);
+    await boss.deleteJob(workspacePurgeJob.name, sent!.id);
+    expect(await resendWorkspacePurges()).toBe(0);
+    expect(await resendWorkspacePurges({ now: later })).toBe(1);
+    expect(
+      await boss.findJobs(workspacePurgeJob.name, {
+        data: { workspaceId: c.workspace.id },
+        queued: true,
+      }),
+    ).toHaveLength(1);
 
     expect(await purgeDeletedWorkspace({ workspaceId: c.workspace.id })).not.toBeNull();
     expect(await purgeDeletedWorkspace({ workspaceId: c.workspace.id })).toBeNull();
     expect(await rowsOf(c.workspace.id)).toEqual({});
+    expect(await resendWorkspacePurges({ now: later })).toBe(0);
   });
 });

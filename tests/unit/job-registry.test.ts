@@ -28,6 +28,7 @@ describe("the job registry", () => {
     const scheduled = JOB_KINDS.filter((kind) => kind.schedule);
     expect(scheduled.map((kind) => kind.name).sort()).toEqual([
       "coverage-snapshots",
+      "purge-deleted-workspaces",
       "purge-expired-exports",
       "purge-expired-reports",
       "recover-lost-exports",
@@ -46,8 +47,10 @@ describe("the job registry", () => {
   });
 
   it("shows the failures of per-workspace jobs to that workspace", () => {
-    const perWorkspace = JOB_KINDS.filter((kind) =>
-      Object.keys((kind.payload as { shape?: object }).shape ?? {}).includes("workspaceId"),
+    const perWorkspace = JOB_KINDS.filter(
+      (kind) =>
+        Object.keys((kind.payload as { shape?: object }).shape ?? {}).includes("workspaceId") &&
+        kind.name !== "workspace-purge",
     );
     expect(perWorkspace.map((kind) => kind.name).sort()).toEqual([
       "coverage-snapshot",
@@ -66,6 +69,13 @@ describe("the job registry", () => {
         }),
       ).toBe("w1");
     }
+  });
+
+  it("reports a workspace purge's failure installation-wide: its workspace is going away", () => {
+    const purge = JOB_KINDS.find((kind) => kind.name === "workspace-purge");
+    expect(purge?.workspaceOf?.({ workspaceId: "w1" })).toBeNull();
+    expect(purge?.subjectOf?.({ workspaceId: "w1" })).toBe("w1");
+    expect(purge?.policy.retries).toBeGreaterThanOrEqual(5);
   });
 
   it("retries an export whose process died within a minute", () => {

@@ -11,6 +11,10 @@ import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
 import { purgeExpiredReportsJob } from "@/lib/server/reports/purge-expired-reports";
 import { reportPdfJob } from "@/lib/server/reports/report-pdf-job";
 import { sweepStorageJob } from "@/lib/server/storage/sweep-storage-job";
+import {
+  purgeDeletedWorkspacesJob,
+  workspacePurgeJob,
+} from "@/lib/server/workspaces/workspace-purge-jobs";
 
 /**
  * Every job kind of the app. A process that works jobs creates their queues, works them and
@@ -27,6 +31,8 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   sweepStorageJob,
   reportPdfJob,
   purgeExpiredReportsJob,
+  workspacePurgeJob,
+  purgeDeletedWorkspacesJob,
 ];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */

@@ -3,15 +3,18 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
+import { deleteWorkspaceEvidenceFiles } from "@/lib/server/evidence/delete-workspace-evidence-files";
 import { deleteWorkspaceExports } from "@/lib/server/exports/delete-workspace-exports";
-import { evidenceStorage } from "@/lib/storage/evidence-storage";
-import type { ObjectStorage } from "@/lib/storage/storage";
+import { deleteWorkspaceJobs } from "@/lib/server/jobs/delete-workspace-jobs";
+import { deleteWorkspaceReports } from "@/lib/server/reports/delete-workspace-reports";
 
 const BATCH = 200;
 
 export type PurgeResult = {
   evidenceFiles: number;
   exportBundles: number;
+  reports: number;
+  queueJobs: number;
   systems: number;
   evidence: number;
   auditEvents: number;
@@ -19,19 +22,25 @@ export type PurgeResult = {
 
 /**
  * Removes everything of a workspace whose owner deleted it (request-workspace-deletion.ts marked
- * it, so nobody reaches it meanwhile): first the stored files, through the storage interface so
- * every driver is covered, then the rows, in batches, then the workspace row itself, whose
- * foreign keys take the rest (memberships, invitations, tokens, audit events, frameworks,
- * vendors, snapshots, export jobs). Every step is idempotent: run again after a crash, it only
- * finds less to remove, so it can be retried as a queue job (kind "workspace.purge").
- * The DeletedWorkspace record stays, with the counts.
+ * it, so nobody reaches it meanwhile). Run by the workspace-purge job (sent with the deletion, and
+ * again by the scheduled sweep for a workspace still marked):
+ * 1. its jobs waiting in the queue, so none runs against a vanishing workspace;
+ * 2. every stored object, through the configured storage driver: evidence files (revisions,
+ *    deleted and purged items included), export bundles, PDF reports; each key goes to the
+ *    pending-objects ledger in the transaction that clears it, so an unreachable store leaves the
+ *    deletion to the storage sweep instead of an object nobody owns;
+ * 3. the rows, in batches so a large workspace never holds one huge transaction, then the
+ *    workspace row, whose foreign keys take every other table holding a workspaceId (members,
+ *    invitations, tokens, audit events, frameworks, crosswalks, vendors, answers, duties, archived
+ *    parts, evidence links, snapshots, export, report and failed-job rows). Sessions belong to
+ *    users, not workspaces, and stay.
+ * Every step is idempotent: run again after a crash, it only finds less to remove. The
+ * DeletedWorkspace record stays, with the counts.
  */
 export async function purgeDeletedWorkspace({
   workspaceId,
-  storage = evidenceStorage(),
 }: {
   workspaceId: string;
-  storage?: ObjectStorage;
 }): Promise<PurgeResult | null> {
   const workspace = await db.workspace.findUnique({
     where: { id: workspaceId },
@@ -40,38 +49,22 @@ export async function purgeDeletedWorkspace({
   // Gone already (a retry after the last step) or never marked: nothing to do.
   if (!workspace?.deletionRequestedAt) return null;
   const result: PurgeResult = {
-    evidenceFiles: 0,
-    exportBundles: 0,
+    queueJobs: await deleteWorkspaceJobs(workspaceId),
+    evidenceFiles: await deleteWorkspaceEvidenceFiles(workspaceId),
+    exportBundles: await deleteWorkspaceExports(workspaceId),
+    reports: await deleteWorkspaceReports(workspaceId),
     systems: 0,
     evidence: 0,
     auditEvents: await db.auditEvent.count({ where: { workspaceId } }),
   };
 
-  // 1. Files: every stored evidence file (revisions and soft-deleted items included).
-  let cursor: string | undefined;
-  for (;;) {
-    const items = await db.evidence.findMany({
-      where: { workspaceId, storageKey: { not: null } },
-      select: { id: true, storageKey: true },
-      orderBy: { id: "asc" },
-      take: BATCH,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
-    for (const item of items) {
-      if (item.storageKey) await storage.delete(item.storageKey);
-    }
-    result.evidenceFiles += items.length;
-    if (items.length < BATCH) break;
-    cursor = items.at(-1)?.id;
-  }
-  result.exportBundles = await deleteWorkspaceExports(workspaceId);
-
-  // 2. Rows, in batches so a large workspace never holds one huge transaction. Systems first:
-  //    they reference framework versions (which the workspace's imported frameworks own).
+  // Systems first: they reference framework versions (which the workspace's imported frameworks
+  // own). Their stored coverage rows have no foreign key and go by workspace.
   result.systems = await deleteInBatches(
     (ids) => db.aiSystem.deleteMany({ where: { workspaceId, id: { in: ids } } }),
     (take) => db.aiSystem.findMany({ where: { workspaceId }, select: { id: true }, take }),
   );
+  await db.systemCoverage.deleteMany({ where: { workspaceId } });
   // Revision chains point at older items: unlink them before deleting.
   await db.evidence.updateMany({ where: { workspaceId }, data: { supersedesId: null } });
   result.evidence = await deleteInBatches(
@@ -79,7 +72,7 @@ export async function purgeDeletedWorkspace({
     (take) => db.evidence.findMany({ where: { workspaceId }, select: { id: true }, take }),
   );
 
-  // 3. The workspace row; cascades take what is left. The record outside it gets the counts.
+  // The workspace row; cascades take what is left. The record outside it gets the counts.
   await db.$transaction(async (tx) => {
     await tx.workspace.deleteMany({ where: { id: workspaceId } });
     await tx.deletedWorkspace.updateMany({

@@ -2,10 +2,11 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { logger } from "@/lib/log/logger";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
+import { jobQueue, wakeWorkers } from "@/lib/server/jobs/job-queue";
 import { sendMail } from "@/lib/server/mail/send-mail";
-import { purgeDeletedWorkspace } from "@/lib/server/workspaces/purge-deleted-workspace";
+import { workspacePurgeJob } from "@/lib/server/workspaces/workspace-purge-jobs";
 
 export type FinalBundleChoice = "downloaded" | "declined";
 
@@ -16,9 +17,10 @@ export type FinalBundleChoice = "downloaded" | "declined";
  * URL name, the workspace is marked (every access path refuses it from then on, pages, actions
  * and API tokens alike), its tokens and pending invitations are revoked, a last audit event is
  * written (it goes with the workspace, so the record below is what remains), and the record that
- * it was deleted, when and by whom is stored outside it (DeletedWorkspace). Then every member is
- * told by e-mail (when SMTP is configured) and the files and rows are purged
- * (purge-deleted-workspace.ts, idempotent: a queue job can finish it after a crash).
+ * it was deleted, when and by whom is stored outside it (DeletedWorkspace), and the purge job is
+ * queued, so a crash after the commit cannot leave the workspace unremoved. Then every member is
+ * told by e-mail (when SMTP is configured) while a worker removes the files and rows
+ * (workspace-purge-jobs.ts; a scheduled sweep resends the job for a workspace left marked).
  */
 export async function requestWorkspaceDeletion(args: {
   workspaceId: string;
@@ -26,9 +28,9 @@ export async function requestWorkspaceDeletion(args: {
   actorUser: { id: string; email: string; name: string };
   confirmSlug: string;
   finalBundle: FinalBundleChoice;
-  /** Tests and a future job runner pass false and purge separately. */
-  purgeNow?: boolean;
 }) {
+  // Started before the transaction, which sends the purge job (see enqueueJob).
+  await jobQueue();
   const marked = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<
       { slug: string; name: string; deletionRequestedAt: Date | null }[]
@@ -86,6 +88,7 @@ export async function requestWorkspaceDeletion(args: {
         finalBundle: args.finalBundle,
       },
     });
+    await enqueueJob(workspacePurgeJob, { workspaceId: args.workspaceId }, { tx });
     return {
       workspace,
       recipients: members.filter((m) => m.user.active).map((m) => m.user.email),
@@ -93,22 +96,14 @@ export async function requestWorkspaceDeletion(args: {
     };
   });
 
+  wakeWorkers(workspacePurgeJob.name);
   const mailed = await tellMembers({
     recipients: marked.recipients,
     workspaceName: marked.workspace.name,
     deletedBy: args.actorUser,
     at: marked.at,
   });
-  let purged = false;
-  if (args.purgeNow !== false) {
-    try {
-      purged = (await purgeDeletedWorkspace({ workspaceId: args.workspaceId })) !== null;
-    } catch (error) {
-      // The workspace is already unreachable; the purge is idempotent and can be run again.
-      logger.error({ err: error, workspaceId: args.workspaceId }, "workspace purge interrupted");
-    }
-  }
-  return { slug: marked.workspace.slug, mailed, purged };
+  return { slug: marked.workspace.slug, mailed };
 }
 
 async function tellMembers(input: {
