@@ -28,4 +28,6 @@ EXPOSE 3000
 VOLUME ["/data"]
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node_modules/.bin/tsx", "scripts/launch.ts", "start"]
+# node runs the launcher itself, so SIGTERM reaches it first-hand; it serves the app through
+# scripts/serve-next.mjs and passes the signal on (drain, jobs handed back, exit 0).
+CMD ["node", "--import", "tsx", "scripts/launch.ts", "start"]

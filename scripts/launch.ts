@@ -128,11 +128,12 @@ async function worker(database: Database) {
   const env = childEnv(database, { NODE_ENV: process.env.NODE_ENV || "production" });
   log("applying migrations");
   await migrate(env);
-  const child = spawn(binPath("tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
-    cwd: ROOT,
-    env,
-    stdio: "inherit",
-  });
+  // node with tsx's loader, not the tsx command: the signal reaches the worker first-hand.
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
+    { cwd: ROOT, env, stdio: "inherit" },
+  );
   // The worker handles SIGTERM/SIGINT itself (a terminal's Ctrl-C reaches it directly too).
   const forward = (signal: NodeJS.Signals) => {
     if (child.exitCode === null) child.kill(signal);

@@ -6,6 +6,11 @@
 // lib/auth/client-address.ts then walks the list from the right and skips only the hops listed
 // in TRUSTED_PROXIES. Used by the launcher (npm start / dev), the Docker image and the e2e tests.
 //
+// Being our own server, it is also what SIGTERM drains: it publishes itself and the responses in
+// flight as globalThis.__srmHttpServer before Next loads the app, whose shutdown path
+// (lib/server/lifecycle: drain this server, stop the job queue, close the pool, exit 0) owns the
+// signals. Next.js installs no signal handlers of its own for a custom server.
+//
 //   node scripts/serve-next.mjs [--dev] [--port 3000] [--hostname 127.0.0.1]
 import { createServer } from "node:http";
 import path from "node:path";
@@ -25,6 +30,8 @@ const hostname = option("--hostname");
 
 const server = createServer();
 const app = next({ dev, dir: root, hostname: hostname ?? "localhost", port, httpServer: server });
+const inFlight = new Set();
+globalThis.__srmHttpServer = { server, inFlight, closeApp: () => app.close() };
 await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
@@ -37,6 +44,8 @@ function withPeer(forwardedFor, peer) {
 }
 
 server.on("request", (request, response) => {
+  inFlight.add(response);
+  response.once("close", () => inFlight.delete(response));
   request.headers["x-forwarded-for"] = withPeer(
     request.headers["x-forwarded-for"],
     request.socket.remoteAddress,
@@ -57,14 +66,17 @@ server.listen(port, hostname, () => {
   );
 });
 
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
+// The app's shutdown path is installed by its instrumentation (lib/server/lifecycle/shutdown.ts,
+// state in globalThis.__srmShutdown) and does the whole job. Should it be missing (an
+// instrumentation that failed to load), stop plainly rather than ignore the signal.
+const fallbackStop = () => {
+  if (globalThis.__srmShutdown?.installed) return;
   server.close();
-  server.closeAllConnections?.();
-  await app.close().catch(() => undefined);
-  process.exit(0);
-}
-process.on("SIGTERM", () => void stop());
-process.on("SIGINT", () => void stop());
+  server.closeAllConnections();
+  void app
+    .close()
+    .catch(() => undefined)
+    .finally(() => process.exit(0));
+};
+process.once("SIGTERM", fallbackStop);
+process.once("SIGINT", fallbackStop);

@@ -5,10 +5,13 @@
 //   npm run worker
 //
 // SIGTERM/SIGINT stop taking jobs, wait up to JOBS_STOP_TIMEOUT_SECONDS for the running ones, then
-// hand the rest back to the queue (another process picks them up) and exit.
+// hand the rest back to the queue (another process picks them up), close the pool and exit 0
+// (lib/server/lifecycle, the same path as the app's, without the HTTP drain).
 import { runJobQueue } from "@/lib/server/jobs/run-job-queue";
+import { installLifecycle } from "@/lib/server/lifecycle/install-lifecycle";
 import { logger } from "@/lib/log/logger";
 
+installLifecycle({ http: false });
 runJobQueue({ work: true }).catch((error: unknown) => {
   logger.fatal({ err: error }, "worker failed to start");
   process.exit(1);

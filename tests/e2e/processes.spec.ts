@@ -1,7 +1,8 @@
-// Two app processes (the production build, `next start`) on one PostgreSQL database, both running
-// the background jobs, as behind a load balancer: an export started on either runs exactly once
-// and completes although the process running it restarts in the middle; a job left by a process
-// killed with SIGKILL is finished by the other; a schedule sends one job per occurrence.
+// Two app processes (the production build, served by scripts/serve-next.mjs) on one PostgreSQL
+// database, both running the background jobs, as behind a load balancer: an export started on
+// either runs exactly once and completes although the process running it restarts in the middle;
+// a job left by a process killed with SIGKILL is finished by the other; a schedule sends one job
+// per occurrence.
 // Needs TEST_DATABASE_URL: the embedded database can be opened by one process only.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -61,9 +62,11 @@ const appEnv = (): NodeJS.ProcessEnv => ({
 });
 
 async function startApp(name: string, port: number): Promise<App> {
+  // As the launcher serves the app: our own server around Next's handler, whose SIGTERM path
+  // drains requests and hands running jobs back (lib/server/lifecycle).
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)],
+    ["scripts/serve-next.mjs", "--port", String(port), "--hostname", "127.0.0.1"],
     { cwd: ROOT, env: { ...appEnv(), APP_URL: `http://127.0.0.1:${port}` }, stdio: "pipe" },
   );
   const app: App = { name, port, url: `http://127.0.0.1:${port}`, child, output: [] };

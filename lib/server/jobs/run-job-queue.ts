@@ -1,12 +1,7 @@
 import "server-only";
 
-import { env } from "@/lib/env";
 import { startJobQueue, stopJobQueue } from "@/lib/server/jobs/job-queue";
-import {
-  installShutdownHandlers,
-  isShuttingDown,
-  onShutdown,
-} from "@/lib/server/lifecycle/shutdown";
+import { isShuttingDown, onShutdown } from "@/lib/server/lifecycle/shutdown";
 import { logger } from "@/lib/log/logger";
 
 const RETRY_MS = 5_000;
@@ -15,11 +10,10 @@ const RETRY_MS = 5_000;
  * Starts this process's job queue for its lifetime: the app calls it from instrumentation.ts (work
  * unless JOBS_IN_PROCESS=false), `npm run worker` with work always on. A database that is not
  * reachable yet is retried every few seconds instead of failing the process; meanwhile
- * jobQueueStatus() reports the queue as not running. SIGTERM/SIGINT stop it in order.
+ * jobQueueStatus() reports the queue as not running. On SIGTERM/SIGINT the shutdown path
+ * (lib/server/lifecycle, installed by the caller) stops it within JOBS_STOP_TIMEOUT_SECONDS.
  */
 export async function runJobQueue({ work }: { work: boolean }): Promise<void> {
-  const { JOBS_STOP_TIMEOUT_SECONDS } = env();
-  installShutdownHandlers({ hardLimitSeconds: JOBS_STOP_TIMEOUT_SECONDS + 15 });
   onShutdown("job queue", () => stopJobQueue());
   for (let attempt = 1; !isShuttingDown(); attempt++) {
     try {
