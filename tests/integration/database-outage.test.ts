@@ -73,9 +73,13 @@ describe("a database outage", () => {
 
     const ready = await readyRoute(new Request("http://localhost/api/ready"));
     expect(ready.status).toBe(503);
-    expect(
-      ((await ready.json()) as { checks: { database: { ok: boolean } } }).checks.database.ok,
-    ).toBe(false);
+    const readiness = (await ready.json()) as {
+      checks: { database: { ok: boolean; detail: string }; jobQueue: { ok: boolean } };
+    };
+    expect(readiness.checks.database).toEqual({ ok: false, detail: "unreachable" });
+    expect(readiness.checks.jobQueue.ok).toBe(false);
+    // Anonymous callers learn no host, port or driver error.
+    expect(JSON.stringify(readiness)).not.toMatch(new RegExp(`${tcp.port}|ECONN|terminated`));
 
     // Server actions map the same failure through the same place.
     const failure = await db.workspace.count().catch((error: unknown) => error);

@@ -13,6 +13,7 @@ import {
 } from "@/lib/server/jobs/job-kind";
 import { runJob } from "@/lib/server/jobs/run-job";
 import { logger } from "@/lib/log/logger";
+import { briefError, createRepeatLimiter } from "@/lib/log/repeat-limiter";
 
 /*
  * The job queue of this process: one pg-boss instance on the app's database. A process either
@@ -44,6 +45,7 @@ const FAILED_JOBS_POLICY: JobPolicy = {
 };
 
 export const SUPERVISE_SECONDS = 10;
+const errorRepeats = createRepeatLimiter({ windowMs: 60_000 });
 // After stop() gave up waiting and failed the jobs still running, their handlers are aborted and
 // get this long to put their rows back (e.g. an export returns to QUEUED) before the process ends.
 const RELEASE_GRACE_MS = 3_000;
@@ -152,7 +154,19 @@ function boot(work: boolean): Promise<PgBoss> {
   });
   boss.on("error", (error: Error) => {
     state.lastError = { message: error.message, at: new Date() };
-    logger.error({ err: error }, "job queue error");
+    // While the database is away every worker's poll fails: one short line per kind of error and
+    // minute, with the count of those held back.
+    const brief = briefError(error);
+    // pg-boss names the failing worker in the message ("… (Queue: x, Worker: id)"); the same
+    // outage reaches every worker, so the key leaves that out.
+    const cause = brief.message.replace(/\s*\(Queue: [^)]*\)$/, "");
+    const decision = errorRepeats(`${brief.code ?? ""} ${cause}`);
+    if (decision.log) {
+      logger.error(
+        { failure: brief, ...(decision.suppressed > 0 ? { repeated: decision.suppressed } : {}) },
+        "job queue error",
+      );
+    }
   });
   boss.on("warning", (warning: { message: string; data?: object }) =>
     logger.warn({ detail: warning.data }, `job queue: ${warning.message}`),

@@ -3,6 +3,7 @@ import "server-only";
 import { startJobQueue, stopJobQueue } from "@/lib/server/jobs/job-queue";
 import { isShuttingDown, onShutdown } from "@/lib/server/lifecycle/shutdown";
 import { logger } from "@/lib/log/logger";
+import { briefError } from "@/lib/log/repeat-limiter";
 
 const RETRY_MS = 5_000;
 
@@ -24,8 +25,9 @@ export async function runJobQueue({ work }: { work: boolean }): Promise<void> {
       );
       return;
     } catch (error) {
+      // Briefly: a connection error of `pg` carries its whole client object.
       logger.error(
-        { err: error, attempt },
+        { failure: briefError(error), attempt },
         `job queue did not start; retrying in ${RETRY_MS / 1000} s`,
       );
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
