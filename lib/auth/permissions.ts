@@ -15,12 +15,19 @@
  *   domain's value"); it always needs a justification and is an audit event, and the derived value
  *   stays visible beside it, so an override is reviewable rather than restricted.
  * - Approving a risk acceptance waives a duty, so it needs ADMIN (an EDITOR records the acceptance
- *   but must name an ADMIN+ approver); so do evidence review, purge, members, tokens, framework
- *   import, crosswalk import and workspace settings.
+ *   but must name an ADMIN+ approver); so do evidence review, purge, members (invite, role,
+ *   removal, deactivation), tokens, framework import, crosswalk import and workspace settings.
+ * - Crosswalks to external standards are reference data like frameworks: everyone reads them.
+ * - The PDF report (report.read: make, list and download it) carries an audit summary, so it
+ *   follows the audit log and exports (OWNER, ADMIN, AUDITOR); making one changes no workspace data.
+ * - Anyone who may export cancels their own export; cancelling another member's needs
+ *   export.cancelAny (ADMIN), so an AUDITOR cannot stop an admin's bundle.
  * - The workspace's failed background jobs (job.read) are an administrator's worry: reasons name
  *   exports and purged evidence, and acting on them is an admin's job.
  * - OWNER alone deletes the workspace and transfers ownership. Who may grant which role (an ADMIN
  *   cannot create an OWNER) is `canAssignRole`, checked by the member/token services.
+ * - The roles nest: VIEWER ⊂ EDITOR, VIEWER ⊂ AUDITOR, EDITOR ∪ AUDITOR ⊂ ADMIN ⊂ OWNER. A token
+ *   acts only while its creator holds every permission of its role, which relies on that.
  */
 
 export const ROLES = ["OWNER", "ADMIN", "EDITOR", "AUDITOR", "VIEWER"] as const;

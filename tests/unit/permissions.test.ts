@@ -82,6 +82,25 @@ describe("permission map", () => {
     }
   });
 
+  it("nests the roles: VIEWER ⊂ EDITOR, VIEWER ⊂ AUDITOR, EDITOR ∪ AUDITOR ⊂ ADMIN ⊂ OWNER", () => {
+    const holds = (role: Role, other: Role) =>
+      permissionsFor(other).every((permission) => can(role, permission));
+    expect(holds("EDITOR", "VIEWER")).toBe(true);
+    expect(holds("AUDITOR", "VIEWER")).toBe(true);
+    expect(holds("ADMIN", "EDITOR")).toBe(true);
+    expect(holds("ADMIN", "AUDITOR")).toBe(true);
+    expect(holds("OWNER", "ADMIN")).toBe(true);
+    // And strictly: each step up adds something.
+    expect(holds("VIEWER", "EDITOR")).toBe(false);
+    expect(holds("EDITOR", "AUDITOR")).toBe(false);
+    expect(holds("AUDITOR", "EDITOR")).toBe(false);
+    expect(holds("ADMIN", "OWNER")).toBe(false);
+  });
+
+  it("names every permission resource.action", () => {
+    for (const permission of PERMISSIONS) expect(permission).toMatch(/^[a-z]+\.[a-z][a-zA-Z]+$/);
+  });
+
   it("OWNER holds every permission", () => {
     expect(permissionsFor("OWNER")).toEqual(PERMISSIONS);
   });
