@@ -1,3 +1,6 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
@@ -171,5 +174,31 @@ describe("OpenAPI document", () => {
       type: "http",
       scheme: "bearer",
     });
+  });
+
+  it("lists every route handler under app/api/v1, each method of each route file", async () => {
+    const document = await (await getOpenApi()).json();
+    const root = path.join(process.cwd(), "app", "api", "v1");
+    const files = (await readdir(root, { recursive: true })).filter((file) =>
+      file.endsWith("route.ts"),
+    );
+    const handlers: string[] = [];
+    for (const file of files) {
+      const dir = path.dirname(file);
+      if (dir === "openapi.json") continue; // the document itself
+      const openApiPath = `/api/v1/${dir}`.replace(/\[([^\]]+)\]/g, "{$1}");
+      const source = await readFile(path.join(root, file), "utf8");
+      for (const [, method] of source.matchAll(
+        /export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g,
+      )) {
+        handlers.push(`${method} ${openApiPath}`);
+      }
+    }
+    expect(handlers.length).toBeGreaterThan(40);
+    const documented = Object.entries(document.paths as Record<string, object>).flatMap(
+      ([documentedPath, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${documentedPath}`),
+    );
+    expect(documented.sort()).toEqual(handlers.sort());
   });
 });
