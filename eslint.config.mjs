@@ -20,12 +20,31 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/env.ts", "scripts/**", "tests/**", "prisma.config.ts", "playwright.config.ts", "bench/**", "next.config.ts", "proxy.ts", "instrumentation.ts"],
+    files: [
+      "lib/env.ts",
+      "scripts/**",
+      "tests/**",
+      "prisma.config.ts",
+      "playwright.config.ts",
+      "bench/**",
+      "next.config.ts",
+      "proxy.ts",
+      "instrumentation.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
   {
     files: ["lib/auth/**"],
     rules: { "no-restricted-imports": "off" },
   },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "lib/generated/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
 ]);

@@ -18,11 +18,20 @@ async function main() {
     heatmap: () => loadHeatmap({ workspaceId: ws, now, limit: 12 }),
     trend: () => getTrend({ workspaceId: ws, now, days: 90 }),
     gaps: () => getGapList({ workspaceId: ws, now, limit: 8 }),
-    expiring: () => listEvidence({ workspaceId: ws, now, query: { state: ["expiring_soon"], page: 1, pageSize: 5 } } as never),
+    expiring: () =>
+      listEvidence({
+        workspaceId: ws,
+        now,
+        query: { state: ["expiring_soon"], page: 1, pageSize: 5 },
+      } as never),
   };
   for (let r = 0; r < 3; r++) {
     const line: string[] = [];
-    for (const [k, f] of Object.entries(pieces)) { const t = performance.now(); await f(); line.push(`${k} ${(performance.now() - t).toFixed(0)}`); }
+    for (const [k, f] of Object.entries(pieces)) {
+      const t = performance.now();
+      await f();
+      line.push(`${k} ${(performance.now() - t).toFixed(0)}`);
+    }
     console.log(line.join(" | "));
   }
   await db.$disconnect();

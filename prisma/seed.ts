@@ -8,6 +8,8 @@ runSeed()
     process.exit(0);
   })
   .catch((error: unknown) => {
-    process.stderr.write(`[seed] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `[seed] failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exit(1);
   });

@@ -32,25 +32,55 @@ async function run() {
   const { loadFrameworkMatrix } = await import("@/lib/server/systems/framework-matrix");
   const { insertDerivedSystems } = await import("@/lib/server/systems/insert-derived-systems");
   const { listSystems } = await import("@/lib/server/systems/list-systems");
-  const { listResponsibilities } = await import("@/lib/server/responsibilities/list-responsibilities");
-  const { listMyResponsibilities } = await import("@/lib/server/responsibilities/list-my-responsibilities");
+  const { listResponsibilities } =
+    await import("@/lib/server/responsibilities/list-responsibilities");
+  const { listMyResponsibilities } =
+    await import("@/lib/server/responsibilities/list-my-responsibilities");
   const { systemFieldsSchema, systemListQuerySchema } = await import("@/lib/validation/systems");
   const { responsibilityListQuerySchema } = await import("@/lib/validation/responsibilities");
 
   await seedBuiltInFrameworks();
-  const version = await db.frameworkVersion.findFirstOrThrow({ where: { framework: { key: "ai-security-srm" } }, select: { id: true } });
-  const models = ["saas_ai", "paas_ai", "iaas_ai", "on_premises", "embedded_ai", "agentic_ai", "ai_coding", "mcp_systems"];
+  const version = await db.frameworkVersion.findFirstOrThrow({
+    where: { framework: { key: "ai-security-srm" } },
+    select: { id: true },
+  });
+  const models = [
+    "saas_ai",
+    "paas_ai",
+    "iaas_ai",
+    "on_premises",
+    "embedded_ai",
+    "agentic_ai",
+    "ai_coding",
+    "mcp_systems",
+  ];
   const tiers = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
   const lifecycles = ["PLANNED", "PILOT", "PRODUCTION", "RETIRED"] as const;
 
   async function populate(slug: string, count: number) {
     const workspace = await db.workspace.create({ data: { slug, name: slug } });
     const users = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => db.user.create({ data: { email: `${slug}-u${i}@bench.test`, name: `User ${i}` } })),
+      Array.from({ length: 20 }, (_, i) =>
+        db.user.create({ data: { email: `${slug}-u${i}@bench.test`, name: `User ${i}` } }),
+      ),
     );
-    await db.membership.createMany({ data: users.map((u, i) => ({ workspaceId: workspace.id, userId: u.id, role: i === 0 ? "OWNER" : "EDITOR" })) });
-    const vendors = await db.vendor.createManyAndReturn({ data: Array.from({ length: 30 }, (_, i) => ({ workspaceId: workspace.id, name: `Vendor ${i}` })) });
-    const matrix = await loadFrameworkMatrix(db, { workspaceId: workspace.id, frameworkVersionId: version.id });
+    await db.membership.createMany({
+      data: users.map((u, i) => ({
+        workspaceId: workspace.id,
+        userId: u.id,
+        role: i === 0 ? "OWNER" : "EDITOR",
+      })),
+    });
+    const vendors = await db.vendor.createManyAndReturn({
+      data: Array.from({ length: 30 }, (_, i) => ({
+        workspaceId: workspace.id,
+        name: `Vendor ${i}`,
+      })),
+    });
+    const matrix = await loadFrameworkMatrix(db, {
+      workspaceId: workspace.id,
+      frameworkVersionId: version.id,
+    });
     const started = Date.now();
     for (let start = 0; start < count; start += 250) {
       const chunk = Array.from({ length: Math.min(250, count - start) }, (_, k) => {
@@ -70,7 +100,10 @@ async function run() {
           }),
         };
       });
-      await db.$transaction((tx) => insertDerivedSystems(tx, { workspaceId: workspace.id, systems: chunk }), { timeout: 120_000 });
+      await db.$transaction(
+        (tx) => insertDerivedSystems(tx, { workspaceId: workspace.id, systems: chunk }),
+        { timeout: 120_000 },
+      );
     }
     // A third of the customer parts get owners, statuses and due dates, like a workspace in use.
     await db.$executeRaw`
@@ -86,24 +119,105 @@ async function run() {
   const main = await populate(`bench-${randomBytes(3).toString("hex")}`, SYSTEMS);
   await populate(`noise-${randomBytes(3).toString("hex")}`, Math.round(SYSTEMS / 10));
   const parts = await db.responsibilityPart.count({ where: { workspaceId: main.workspace.id } });
-  console.log(`database: ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}; ${SYSTEMS} systems, ${parts} parts in the measured workspace (written in ${main.seconds.toFixed(1)} s)`);
+  console.log(
+    `database: ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}; ${SYSTEMS} systems, ${parts} parts in the measured workspace (written in ${main.seconds.toFixed(1)} s)`,
+  );
 
   const workspaceId = main.workspace.id;
   const owner = main.users[3]!.id;
   const cases: [string, () => Promise<unknown>][] = [
-    ["systems: first page (default, by name)", () => listSystems({ workspaceId, query: systemListQuerySchema.parse({}) })],
-    ["systems: page 100", () => listSystems({ workspaceId, query: systemListQuerySchema.parse({ page: "100" }) })],
-    ["systems: search 'agent'", () => listSystems({ workspaceId, query: systemListQuerySchema.parse({ q: "agent" }) })],
-    ["systems: model + risk + lifecycle", () => listSystems({ workspaceId, query: systemListQuerySchema.parse({ model: "agentic_ai", risk: "HIGH", lifecycle: "PILOT" }) })],
-    ["systems: vendor filter, by risk", () => listSystems({ workspaceId, query: systemListQuerySchema.parse({ vendor: main.vendors[3]!.id, sort: "risk" }) })],
-    ["systems: recently changed, 100/page", () => listSystems({ workspaceId, query: systemListQuerySchema.parse({ sort: "-updated", pageSize: "100" }) })],
-    ["duties: first page (by system)", () => listResponsibilities({ workspaceId, query: responsibilityListQuerySchema.parse({}) })],
-    ["duties: page 500", () => listResponsibilities({ workspaceId, query: responsibilityListQuerySchema.parse({ page: "500" }) })],
-    ["duties: owner filter, by due date", () => listResponsibilities({ workspaceId, query: responsibilityListQuerySchema.parse({ owner, sort: "due" }) })],
-    ["duties: critical + unowned", () => listResponsibilities({ workspaceId, query: responsibilityListQuerySchema.parse({ critical: "true", owner: "none" }) })],
-    ["duties: status + model + risk", () => listResponsibilities({ workspaceId, query: responsibilityListQuerySchema.parse({ status: "IN_PROGRESS", model: "paas_ai", risk: "CRITICAL" }) })],
-    ["duties: domain filter", () => listResponsibilities({ workspaceId, query: responsibilityListQuerySchema.parse({ domain: "agent_governance" }) })],
-    ["my responsibilities (one member)", () => listMyResponsibilities({ workspaceId, userId: owner })],
+    [
+      "systems: first page (default, by name)",
+      () => listSystems({ workspaceId, query: systemListQuerySchema.parse({}) }),
+    ],
+    [
+      "systems: page 100",
+      () => listSystems({ workspaceId, query: systemListQuerySchema.parse({ page: "100" }) }),
+    ],
+    [
+      "systems: search 'agent'",
+      () => listSystems({ workspaceId, query: systemListQuerySchema.parse({ q: "agent" }) }),
+    ],
+    [
+      "systems: model + risk + lifecycle",
+      () =>
+        listSystems({
+          workspaceId,
+          query: systemListQuerySchema.parse({
+            model: "agentic_ai",
+            risk: "HIGH",
+            lifecycle: "PILOT",
+          }),
+        }),
+    ],
+    [
+      "systems: vendor filter, by risk",
+      () =>
+        listSystems({
+          workspaceId,
+          query: systemListQuerySchema.parse({ vendor: main.vendors[3]!.id, sort: "risk" }),
+        }),
+    ],
+    [
+      "systems: recently changed, 100/page",
+      () =>
+        listSystems({
+          workspaceId,
+          query: systemListQuerySchema.parse({ sort: "-updated", pageSize: "100" }),
+        }),
+    ],
+    [
+      "duties: first page (by system)",
+      () => listResponsibilities({ workspaceId, query: responsibilityListQuerySchema.parse({}) }),
+    ],
+    [
+      "duties: page 500",
+      () =>
+        listResponsibilities({
+          workspaceId,
+          query: responsibilityListQuerySchema.parse({ page: "500" }),
+        }),
+    ],
+    [
+      "duties: owner filter, by due date",
+      () =>
+        listResponsibilities({
+          workspaceId,
+          query: responsibilityListQuerySchema.parse({ owner, sort: "due" }),
+        }),
+    ],
+    [
+      "duties: critical + unowned",
+      () =>
+        listResponsibilities({
+          workspaceId,
+          query: responsibilityListQuerySchema.parse({ critical: "true", owner: "none" }),
+        }),
+    ],
+    [
+      "duties: status + model + risk",
+      () =>
+        listResponsibilities({
+          workspaceId,
+          query: responsibilityListQuerySchema.parse({
+            status: "IN_PROGRESS",
+            model: "paas_ai",
+            risk: "CRITICAL",
+          }),
+        }),
+    ],
+    [
+      "duties: domain filter",
+      () =>
+        listResponsibilities({
+          workspaceId,
+          query: responsibilityListQuerySchema.parse({ domain: "agent_governance" }),
+        }),
+    ],
+    [
+      "my responsibilities (one member)",
+      () => listMyResponsibilities({ workspaceId, userId: owner }),
+    ],
   ];
   console.log(`\n${"query".padEnd(40)} ${"median".padStart(9)} ${"worst".padStart(9)}`);
   for (const [name, query] of cases) {
@@ -115,7 +229,9 @@ async function run() {
       times.push(performance.now() - start);
     }
     times.sort((x, y) => x - y);
-    console.log(`${name.padEnd(40)} ${`${times[Math.floor(RUNS / 2)]!.toFixed(1)} ms`.padStart(9)} ${`${times[RUNS - 1]!.toFixed(1)} ms`.padStart(9)}`);
+    console.log(
+      `${name.padEnd(40)} ${`${times[Math.floor(RUNS / 2)]!.toFixed(1)} ms`.padStart(9)} ${`${times[RUNS - 1]!.toFixed(1)} ms`.padStart(9)}`,
+    );
   }
 }
 

@@ -13,7 +13,9 @@ const packages = lock.packages;
 function resolves(fromPath, dependency) {
   let current = fromPath;
   for (;;) {
-    const candidate = current ? `${current}/node_modules/${dependency}` : `node_modules/${dependency}`;
+    const candidate = current
+      ? `${current}/node_modules/${dependency}`
+      : `node_modules/${dependency}`;
     if (candidate in packages) return true;
     if (!current) return false;
     const index = current.lastIndexOf("/node_modules/");

@@ -95,7 +95,9 @@ async function serve(database: Database, mode: "start" | "dev") {
     stopping = true;
     log(`stopping (${signal})`);
     if (child.exitCode === null) child.kill("SIGTERM");
-    await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)));
+    await new Promise((resolve) =>
+      child.exitCode === null ? child.once("exit", resolve) : resolve(null),
+    );
     await database.stop();
     log("stopped");
     process.exit(0);
@@ -110,7 +112,9 @@ async function serve(database: Database, mode: "start" | "dev") {
   });
   const url = env.APP_URL as string;
   if (await waitForHealth(`http://127.0.0.1:${port}`, child)) {
-    log(`ready on ${url} (database: ${database.embedded ? `embedded, ${path.join(dataDir(), "pglite")}` : "PostgreSQL server"})`);
+    log(
+      `ready on ${url} (database: ${database.embedded ? `embedded, ${path.join(dataDir(), "pglite")}` : "PostgreSQL server"})`,
+    );
   }
 }
 

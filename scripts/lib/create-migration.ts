@@ -18,7 +18,9 @@ function timestamp(now: Date): string {
 
 export async function createMigration(args: { env: NodeJS.ProcessEnv; name: string }) {
   if (!/^[a-z0-9_]+$/.test(args.name)) {
-    throw new Error(`--name must be lower-case letters, digits and underscores (got "${args.name}")`);
+    throw new Error(
+      `--name must be lower-case letters, digits and underscores (got "${args.name}")`,
+    );
   }
   await migrate(args.env);
   const sql = await run(

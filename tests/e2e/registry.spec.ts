@@ -25,7 +25,9 @@ async function register(page: Page, slug: string, input: { name: string; model: 
   await visit(page, `/w/${slug}/systems/new`);
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(input.name);
   await page.getByRole("radio", { name: input.model }).check();
-  const preview = page.getByRole("region", { name: "Duties this system will get" }).or(page.locator("section[aria-labelledby='duty-preview-title']"));
+  const preview = page
+    .getByRole("region", { name: "Duties this system will get" })
+    .or(page.locator("section[aria-labelledby='duty-preview-title']"));
   await expect(preview).toContainText("customer");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Register system" }).click();
@@ -47,14 +49,22 @@ test("register, assign, accept a risk, import 500 systems and find one", async (
   await expect(page.getByText("None of these domains is marked critical")).toBeVisible();
   await register(page, slug, { name: "Policy assistant", model: /PaaS AI Models/ });
   await expect(page.getByText(/16 domains:/)).toBeVisible();
-  await expect(page.getByRole("list", { name: "Security domains" }).getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3 }) })).toHaveCount(16);
+  await expect(
+    page
+      .getByRole("list", { name: "Security domains" })
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { level: 3 }) }),
+  ).toHaveCount(16);
 
   // An agentic system: agent governance is critical, shown in the preview and first in the view.
   await visit(page, `/w/${slug}/systems/new`);
   await page.getByRole("radio", { name: /Agentic AI/ }).check();
   await expect(page.getByText(/critical domain/)).toBeVisible();
   await register(page, slug, { name: "Refund agent", model: /Agentic AI/ });
-  const firstDomain = page.getByRole("list", { name: "Security domains" }).getByRole("listitem").first();
+  const firstDomain = page
+    .getByRole("list", { name: "Security domains" })
+    .getByRole("listitem")
+    .first();
   await expect(firstDomain.getByRole("heading", { level: 3 })).toContainText("Agent Governance");
   await expect(firstDomain.getByText("Critical")).toBeVisible();
 
@@ -75,7 +85,9 @@ test("register, assign, accept a risk, import 500 systems and find one", async (
   await editor.getByLabel("Approved by (admin)").selectOption({ label: ownerName });
   const expiry = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
   await editor.getByLabel("Acceptance expires on").fill(expiry);
-  await editor.getByLabel("Justification").fill("Tool calls are limited to read-only until the pilot ends.");
+  await editor
+    .getByLabel("Justification")
+    .fill("Tool calls are limited to read-only until the pilot ends.");
   await editor.getByRole("button", { name: "Save" }).click();
   await expect(firstDomain.getByText("Risk accepted").first()).toBeVisible();
   await expect(firstDomain.getByText(`until ${expiry}`)).toBeVisible();
@@ -91,10 +103,16 @@ test("register, assign, accept a risk, import 500 systems and find one", async (
   await expect(page.getByRole("heading", { name: /No due date/ })).toBeVisible();
 
   // Import 500 systems from CSV.
-  const rows = Array.from({ length: 500 }, (_, i) => `Imported ${String(i).padStart(3, "0")},${i % 2 ? "paas_ai" : "mcp_systems"},${i % 4 === 1 ? "CRITICAL" : "LOW"},PRODUCTION`);
+  const rows = Array.from(
+    { length: 500 },
+    (_, i) =>
+      `Imported ${String(i).padStart(3, "0")},${i % 2 ? "paas_ai" : "mcp_systems"},${i % 4 === 1 ? "CRITICAL" : "LOW"},PRODUCTION`,
+  );
   const csv = ["name,primary_model,risk_tier,lifecycle", ...rows].join("\n");
   await visit(page, `/w/${slug}/systems/import`);
-  await page.getByLabel("CSV file").setInputFiles({ name: "systems.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "systems.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Check and import" }).click();
   await expect(page.getByText("500 systems imported")).toBeVisible({ timeout: 90_000 });
   await expectAccessible(page);
