@@ -69,7 +69,9 @@ const TABLE_CLASS = [
   "[&_a[data-state=covered]]:border-success-border [&_a[data-state=covered]]:bg-success-soft [&_a[data-state=covered]]:text-success-foreground",
   "[&_a[data-state=partly]]:border-warning-border [&_a[data-state=partly]]:bg-warning-soft [&_a[data-state=partly]]:text-warning-foreground",
   "[&_a[data-state=gap]]:border-error-border [&_a[data-state=gap]]:bg-error-soft [&_a[data-state=gap]]:text-error-foreground",
-  "[&_a[data-state=not_applicable]]:border-na-border [&_a[data-state=not_applicable]]:bg-na-soft [&_a[data-state=not_applicable]]:text-na-foreground",
+  // Tailwind reads "_" in an arbitrary variant as a space, so `=not_applicable` compiled to an
+  // invalid selector (the dev server refused the CSS, the build dropped the rule): match the prefix.
+  "[&_a[data-state^=not]]:border-na-border [&_a[data-state^=not]]:bg-na-soft [&_a[data-state^=not]]:text-na-foreground",
   "[&_td]:border-t [&_td]:p-1",
 ].join(" ");
 
