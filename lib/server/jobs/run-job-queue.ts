@@ -25,6 +25,8 @@ export async function runJobQueue({ work }: { work: boolean }): Promise<void> {
       );
       return;
     } catch (error) {
+      // A shutdown that came during the start stops the half-started queue: not a failure.
+      if (isShuttingDown()) return;
       // Briefly: a connection error of `pg` carries its whole client object.
       logger.error(
         { failure: briefError(error), attempt },
