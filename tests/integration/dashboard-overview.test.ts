@@ -1,14 +1,16 @@
 // The overview loader's numbers are the engine's (getCoverage, getCoverageBy, getGapList,
 // getHeatmap, snapshots), for a seeded workspace; another workspace's data never shows; the
-// per-revision cache serves repeated requests and recomputes after a change.
-import { beforeAll, describe, expect, it } from "vitest";
+// per-revision cache serves repeated requests and shows a change within its staleness bound.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { db } from "@/lib/db/client";
+import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { getHeatmap } from "@/lib/server/coverage/get-heatmap";
 import { takeDailySnapshot } from "@/lib/server/coverage/take-daily-snapshot";
 import { loadSystemCoverage } from "@/lib/server/dashboard/load-system-coverage";
+import { cachedPerRevision, MAX_STALENESS_MS } from "@/lib/server/dashboard/overview-cache";
 import {
   loadWorkspaceOverview,
   OVERVIEW_TOP_GAPS,
@@ -98,33 +100,121 @@ describe("workspace overview loader", () => {
     expect(overview.heatmap.rows).toEqual([]);
   });
 
-  it("serves repeated requests from the cache and recomputes after an audited change", async () => {
+  it("serves repeated requests from the cache and shows an audited change within its bound", async () => {
     const workspaceId = a.workspace.id;
     const first = await loadWorkspaceOverview({ workspaceId });
     expect(await loadWorkspaceOverview({ workspaceId })).toBe(first);
-    // A change as the app makes it: the part and an audit event in one go.
-    await db.responsibilityPart.updateMany({
-      where: { workspaceId, systemId: a.systems.first.id, domainKey: "agents" },
-      data: { ownerId: "owner-ada" },
-    });
-    const seq = await db.auditEvent.count({ where: { workspaceId } });
-    await db.auditEvent.create({
-      data: {
+    // A change as the app makes it: the part and an audit event in one transaction.
+    await db.$transaction(async (tx) => {
+      await tx.responsibilityPart.updateMany({
+        where: { workspaceId, systemId: a.systems.first.id, domainKey: "agents" },
+        data: { ownerId: "owner-ada" },
+      });
+      await recordAuditEvent(tx, {
         workspaceId,
-        seq: seq + 1,
-        actorType: "USER",
-        actorLabel: "test",
-        action: "responsibility.part.update",
+        actor: SYSTEM_ACTOR,
+        action: "responsibility.update",
         entityType: "ResponsibilityPart",
-        diff: {},
-        prevHash: "x",
-        hash: "y",
-      },
+      });
     });
+    // Once the staleness bound has passed, the next request waits for a fresh computation.
+    await new Promise((resolve) => setTimeout(resolve, MAX_STALENESS_MS + 50));
     const after = await loadWorkspaceOverview({ workspaceId });
     expect(after).not.toBe(first);
     expect(after.summary).toEqual(await getCoverage({ workspaceId }));
     expect(after.summary.ownedRate).toBeGreaterThan(first.summary.ownedRate ?? 0);
+  });
+});
+
+describe("per-revision cache with bounded staleness", () => {
+  // A counter stands in for the overview: each computation returns the next number, so which
+  // computation a request got is visible. The revision is the workspace's real audit head.
+  let clock = 0;
+  const calls: boolean[] = [];
+  let pending: ((value: number) => void)[] = [];
+  const compute = (background: boolean) => {
+    calls.push(background);
+    return new Promise<number>((resolve) => pending.push(resolve));
+  };
+  const finish = async () => {
+    const now = pending;
+    pending = [];
+    now.forEach((resolve, index) => resolve(calls.length - now.length + index + 1));
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  // A read asks the database for the revision before it may start a computation.
+  const computations = async (count: number) => {
+    while (calls.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  const read = (workspaceId: string) =>
+    cachedPerRevision({ workspaceId, name: `test-${workspaceId}`, compute });
+  const write = (workspaceId: string) =>
+    db.$transaction((tx) =>
+      recordAuditEvent(tx, {
+        workspaceId,
+        actor: SYSTEM_ACTOR,
+        action: "test.write",
+        entityType: "Workspace",
+      }),
+    );
+
+  beforeAll(() => {
+    clock = Date.UTC(2026, 11, 7, 10, 0, 0);
+    vi.useFakeTimers({ toFake: ["Date"], now: clock });
+  });
+  afterAll(() => vi.useRealTimers());
+  const advance = (ms: number) => {
+    clock += ms;
+    vi.setSystemTime(clock);
+  };
+
+  it("serves a recent value after a write while one refresh runs, then the refreshed one", async () => {
+    const workspaceId = b.workspace.id;
+    const firstRead = read(workspaceId);
+    await computations(1);
+    await finish();
+    expect(await firstRead).toBe(1);
+    expect(await read(workspaceId)).toBe(1);
+    expect(calls).toEqual([false]);
+
+    await write(workspaceId);
+    advance(200);
+    // Within the bound: the previous value at once, and one background refresh however many ask.
+    expect(await read(workspaceId)).toBe(1);
+    expect(await read(workspaceId)).toBe(1);
+    expect(calls).toEqual([false, true]);
+    await finish();
+    expect(await read(workspaceId)).toBe(2);
+  });
+
+  it("never serves a value older than the bound after a write: it waits for a fresh one", async () => {
+    const workspaceId = b.workspace.id;
+    const before = calls.length;
+    await write(workspaceId);
+    advance(MAX_STALENESS_MS + 1);
+    const waiting = [read(workspaceId), read(workspaceId)];
+    await computations(before + 1);
+    await finish();
+    const values = await Promise.all(waiting);
+    // Both requests waited for one new computation (not a background one) and got its value.
+    expect(calls.slice(before)).toEqual([false]);
+    expect(values[0]).toBe(calls.length);
+    expect(values[1]).toBe(values[0]);
+  });
+
+  it("without a write, serves the same value within the minute and refreshes after it", async () => {
+    const workspaceId = b.workspace.id;
+    const before = calls.length;
+    const current = await read(workspaceId);
+    advance(30_000);
+    expect(await read(workspaceId)).toBe(current);
+    expect(calls.length).toBe(before);
+    advance(31_000);
+    // A new minute: a value far older than the bound is not served, a fresh one is computed.
+    const next = read(workspaceId);
+    await computations(before + 1);
+    await finish();
+    expect(await next).toBe(current + 1);
   });
 });
 

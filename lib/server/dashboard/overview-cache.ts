@@ -5,71 +5,110 @@ import { db } from "@/lib/db/client";
 /*
  * The overview runs several aggregates over every part of the workspace; on a large workspace
  * that is far more than a page view should cost, and dashboards are read much more often than
- * coverage changes. So the computed overview is kept per process under a key that changes with
- * every change to the workspace: the workspace's latest audit sequence number (every mutation of
- * systems, duties, evidence and links writes an audit event in the same transaction), plus a
- * one-minute time bucket, because coverage also changes with time alone (evidence and risk
- * acceptances expire). Concurrent requests for the same key share one computation.
+ * coverage changes. So the computed overview is kept per process under the workspace's revision:
+ * its latest audit sequence number (every change of systems, duties, evidence and links writes
+ * an audit event in the same transaction), plus a one-minute time bucket, because coverage also
+ * changes with time alone (evidence and risk acceptances expire).
+ *
+ * A team at work changes the revision many times a second. Recomputing on every change would
+ * make each reader after each write pay for the whole overview, and the readers would queue
+ * behind one another. Instead the overview has a bounded staleness:
+ * - a value computed for the current revision and minute is served as it is;
+ * - otherwise a value whose computation began at most MAX_STALENESS_MS ago is still served,
+ *   while one refresh (at most one per workspace and process at a time) computes the current
+ *   revision in the background;
+ * - an older value is never served: the request waits for a refresh that began within that
+ *   window, or starts one.
+ * A committed write therefore shows on every overview served later than MAX_STALENESS_MS plus
+ * one computation after it, and one process computes a workspace's overview at most about once
+ * per MAX_STALENESS_MS however many requests and writes arrive.
  */
 
+export const MAX_STALENESS_MS = 1_000;
 const BUCKET_MS = 60_000;
 const LIMIT = 200;
-type Entry = { revision: number; bucket: number; value: Promise<unknown>; refreshing: boolean };
+
+type Computation = {
+  revision: number;
+  bucket: number;
+  /** When the computation began (ms): everything committed before it is in the value. */
+  startedAt: number;
+  value: Promise<unknown>;
+};
+type Entry = {
+  /** The latest computation that succeeded. */
+  done?: Computation;
+  /** The computation under way, if any. */
+  running?: Computation;
+};
 const entries = new Map<string, Entry>();
 
 async function revisionOf(workspaceId: string): Promise<number> {
   const rows = await db.$queryRaw<{ seq: number | null }[]>`
-    SELECT max(seq)::int AS seq FROM "AuditEvent" WHERE "workspaceId" = ${workspaceId}`;
+    SELECT "auditHeadSeq" AS seq FROM "Workspace" WHERE id = ${workspaceId}`;
   return rows[0]?.seq ?? 0;
 }
 
 /**
- * A change (new revision) is always computed afresh before answering. When only the minute moved
- * on, the previous result is served while one refresh runs in the background, so time-driven
- * expiries show at most a minute late and no request waits for them.
+ * The cached value of `name` for the workspace (see the comment above for when it is computed
+ * afresh). `compute(background)`: `background` is true when nobody waits for the result, so it
+ * should go easy on the database (and the connection pool) that the requests being served need.
  */
 export async function cachedPerRevision<T>(input: {
   workspaceId: string;
   /** Distinguishes several cached values of one workspace (e.g. "overview"). */
   name: string;
-  /**
-   * `background` is true for the minute's refresh, which nobody waits for: it should go easy on
-   * the database (and its connection pool) that the requests being served need meanwhile.
-   */
   compute: (background: boolean) => Promise<T>;
   now?: Date;
 }): Promise<T> {
-  const now = input.now ?? new Date();
+  const clock = Date.now();
+  const bucket = Math.floor((input.now ?? new Date(clock)).getTime() / BUCKET_MS);
   const id = `${input.name}:${input.workspaceId}`;
   const revision = await revisionOf(input.workspaceId);
-  const bucket = Math.floor(now.getTime() / BUCKET_MS);
-  const hit = entries.get(id);
-  if (hit && hit.revision === revision) {
-    if (hit.bucket !== bucket && !hit.refreshing) {
-      hit.refreshing = true;
-      const next = input.compute(true);
-      next.then(
-        () => {
-          if (entries.get(id) === hit)
-            store(id, { revision, bucket, value: next, refreshing: false });
-        },
-        () => {
-          hit.refreshing = false;
-        },
-      );
-    }
-    return hit.value as Promise<T>;
+  const entry = entries.get(id) ?? {};
+  touch(id, entry);
+
+  const { done, running } = entry;
+  if (done && done.revision === revision && done.bucket === bucket) return done.value as Promise<T>;
+  const recent = (c: Computation | undefined) =>
+    c !== undefined && clock - c.startedAt <= MAX_STALENESS_MS;
+
+  if (done && recent(done)) {
+    if (!running) start(id, entry, { revision, bucket, startedAt: clock }, input.compute, true);
+    return done.value as Promise<T>;
   }
-  const value = input.compute(false);
-  store(id, { revision, bucket, value, refreshing: false });
-  // A failed computation must not be served again.
-  value.catch(() => {
-    if (entries.get(id)?.value === value) entries.delete(id);
-  });
-  return value;
+  // Nothing recent enough is ready. A computation under way that began within the window is as
+  // good as a new one and nearer to done; otherwise start one and wait for it.
+  if (running && recent(running)) return running.value as Promise<T>;
+  return start(id, entry, { revision, bucket, startedAt: clock }, input.compute, false)
+    .value as Promise<T>;
 }
 
-function store(id: string, entry: Entry) {
+function start<T>(
+  id: string,
+  entry: Entry,
+  at: Omit<Computation, "value">,
+  compute: (background: boolean) => Promise<T>,
+  background: boolean,
+): Computation {
+  const computation: Computation = { ...at, value: compute(background) };
+  entry.running = computation;
+  computation.value.then(
+    () => {
+      // An older computation that ends after a newer one must not replace it.
+      if (!entry.done || entry.done.startedAt <= computation.startedAt) entry.done = computation;
+      if (entry.running === computation) entry.running = undefined;
+    },
+    () => {
+      // A failed computation is never served again; the next request tries afresh.
+      if (entry.running === computation) entry.running = undefined;
+    },
+  );
+  return computation;
+}
+
+/** Keeps the most recently used LIMIT entries. */
+function touch(id: string, entry: Entry) {
   entries.delete(id);
   entries.set(id, entry);
   if (entries.size > LIMIT) entries.delete(entries.keys().next().value as string);
