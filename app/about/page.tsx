@@ -4,20 +4,35 @@ import Link from "next/link";
 import { Logo } from "@/components/brand/logo";
 import { CrosswalkCredits } from "@/components/crosswalks/crosswalk-credits";
 import { Badge } from "@/components/ui/badge";
-import { listCrosswalkAttributions } from "@/lib/server/crosswalks/list-crosswalk-attributions";
-import { listBuiltInAttributions } from "@/lib/server/frameworks/list-builtin-attributions";
+import {
+  type CrosswalkAttribution,
+  listCrosswalkAttributions,
+} from "@/lib/server/crosswalks/list-crosswalk-attributions";
+import {
+  type BuiltInAttribution,
+  listBuiltInAttributions,
+} from "@/lib/server/frameworks/list-builtin-attributions";
 
 export const metadata: Metadata = { title: "About and attribution" };
+
+// The shipped files cannot change while the server runs, and parsing and validating every
+// framework and crosswalk cost this page most of its time on each request: read them once per
+// process (again after a failure).
+let shippedCredits: Promise<[BuiltInAttribution[], CrosswalkAttribution[]]> | undefined;
+function loadShippedCredits() {
+  shippedCredits ??= Promise.all([listBuiltInAttributions(), listCrosswalkAttributions()]);
+  shippedCredits.catch(() => {
+    shippedCredits = undefined;
+  });
+  return shippedCredits;
+}
 
 /**
  * Public page (no sign-in): what the app is and where its built-in frameworks come from, with each
  * one's credit line and full licence or notice text, read from the shipped files under frameworks/.
  */
 export default async function AboutPage() {
-  const [frameworks, crosswalks] = await Promise.all([
-    listBuiltInAttributions(),
-    listCrosswalkAttributions(),
-  ]);
+  const [frameworks, crosswalks] = await loadShippedCredits();
   return (
     <div className="flex min-h-dvh flex-col bg-background">
       <header className="border-b">

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import { Badge } from "@/components/ui/badge";
 import type { RelatedReference } from "@/lib/crosswalks/active-mapping";
 import { derivationLabel, relationshipLabel } from "@/lib/view/crosswalks/references";
@@ -11,6 +13,32 @@ function byCatalogue(references: readonly RelatedReference[]) {
       groups.push({ key: reference.catalogue, name: reference.catalogueName, items: [reference] });
   }
   return groups;
+}
+
+/**
+ * One line naming how many references of each catalogue a domain relates to, linking to where
+ * they are listed in full (the domain page). For lists that repeat it for every domain, such as
+ * a system's duties: the full list there made a system page weigh ~700 KB.
+ */
+export function RelatedReferencesSummary({
+  references,
+  href,
+}: {
+  references: readonly RelatedReference[];
+  href: string;
+}) {
+  if (references.length === 0) return null;
+  const counts = byCatalogue(references)
+    .map((g) => `${g.name} ${g.items.length}`)
+    .join(" · ");
+  return (
+    <p className="mt-2 text-sm">
+      <Link className="font-medium underline-offset-2 hover:underline" href={href}>
+        Related references
+      </Link>{" "}
+      <span className="text-muted-foreground">({counts})</span>
+    </p>
+  );
 }
 
 /**

@@ -71,10 +71,16 @@ test("coverage by reference, references on a duty, gaps by reference, PDF report
   await page.getByRole("link", { name: "ISO/IEC 42001 Annex A controls" }).click();
   await expect(page.getByText("A.6.2.8", { exact: true })).toBeVisible();
 
-  // A duty on the system page lists its related references.
+  // A duty on the system page sums up its related references and links to the domain page,
+  // which lists them.
   await visit(page, `/w/${slug}/systems`);
   await page.getByRole("link", { name: "Agent desk" }).click();
-  const duty = page.locator("#domain-agent_governance");
+  await page
+    .locator("#domain-agent_governance")
+    .getByRole("link", { name: "Related references" })
+    .click();
+  await page.waitForURL(`**/w/${slug}/domains/agent_governance#related-references`);
+  const duty = page.locator("details", { has: page.locator("#related-references") });
   await duty.getByText("Related references").click();
   await expect(duty.getByText("Excessive Agency")).toBeVisible();
   await expect(duty.getByText("Contains").first()).toBeVisible();

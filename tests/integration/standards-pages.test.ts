@@ -175,7 +175,7 @@ describe("related references on domains and duties", () => {
     );
   });
 
-  it("lists each duty's references on the system page; another workspace's system is 404", async () => {
+  it("sums up each duty's references on the system page; another workspace's system is 404", async () => {
     setSessionForTests(a.viewer.id);
     const text = serialise(
       await SystemPage({
@@ -183,6 +183,8 @@ describe("related references on domains and duties", () => {
       }),
     );
     expect(text).toContain("referenceSlots");
+    // Counted per catalogue, with a link to the domain page that lists the entries in full.
+    expect(text).toContain(`/w/${a.workspace.slug}/domains/agent_governance#related-references`);
     expect(text).toContain("AML.M0029");
     expect(text).toContain("LLM06:2025");
     await expectNotFound(() =>

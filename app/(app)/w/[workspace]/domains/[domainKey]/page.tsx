@@ -66,6 +66,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
       />
       <div className="mb-6">
         <RelatedReferences
+          headingId="related-references"
           references={references}
           referenceHref={(r) =>
             `/w/${slug}/gaps?reference=${encodeURIComponent(referenceKey(r.catalogue, r.entry))}`

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { RelatedReferences } from "@/components/crosswalks/related-references";
+import { RelatedReferencesSummary } from "@/components/crosswalks/related-references";
 import { SystemCoverage } from "@/components/dashboard/system-coverage";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { LifecycleBadge, RiskTierBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
-import { referenceKey, referencesForRow } from "@/lib/crosswalks/active-mapping";
+import { referencesForRow } from "@/lib/crosswalks/active-mapping";
 import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 import { loadSystemCoverage } from "@/lib/server/dashboard/load-system-coverage";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
@@ -62,12 +62,10 @@ export default async function SystemPage({ params }: Props) {
   const referenceSlots = Object.fromEntries(
     detail.domains.map((d) => [
       d.responsibilityId,
-      <RelatedReferences
+      <RelatedReferencesSummary
         key={d.responsibilityId}
         references={referencesForRow(mapping, framework.key, d.domainKey)}
-        referenceHref={(r) =>
-          `/w/${slug}/gaps?reference=${encodeURIComponent(referenceKey(r.catalogue, r.entry))}`
-        }
+        href={`/w/${slug}/domains/${encodeURIComponent(d.domainKey)}#related-references`}
       />,
     ]),
   );
