@@ -1,5 +1,5 @@
 // The benchmark's lower bound: the least SQL that still counts covered parts of a workspace by
-// DESIGN.md's definition, from the rows as they are stored: parts (with the linked-evidence
+// The coverage definition (docs/glossary.md, "Covered"), from the rows as they are stored: parts (with the linked-evidence
 // summary the database keeps on each), their systems, and vendor attestations. No reasons, no
 // other rates, no responsibility join, nothing stored per system. The engine's workspace coverage
 // is compared against it (ratio ≤ 2 target); the bench checks both count the same covered parts.

@@ -1,5 +1,5 @@
 /**
- * The one flat `resource.action` → roles map (CONVENTIONS.md 7). Every action, route handler and UI
+ * The one flat `resource.action` → roles map (docs/architecture.md, "Which way data flows"). Every action, route handler and UI
  * affordance asks `can(role, permission)`; nothing compares role names directly. Unknown roles and
  * unknown permissions are denied, so a typo or a stale token role fails closed.
  *

@@ -1,6 +1,6 @@
 // Driver adapter for the Prisma CLI's WebAssembly schema engine (prisma.config.ts).
 //
-// Shims three upstream bugs of @prisma/adapter-pg 6.19 (see ../../docs or DESIGN.md):
+// Shims three upstream bugs of @prisma/adapter-pg 6.19 (the README, "Architecture", says more):
 // 1. Prisma issue #27403: the adapter cannot map result columns of the catalog types `name`
 //    (OID 19) and `"char"` (OID 18), which the schema engine reads while describing a database.
 //    We present them to the adapter as `text` (OID 25); the values are already strings.

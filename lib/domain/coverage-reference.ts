@@ -1,5 +1,5 @@
 /**
- * REFERENCE implementation of coverage (DESIGN.md "Derivation and coverage"). The SQL engine in
+ * REFERENCE implementation of coverage (docs/glossary.md: "Covered", "Coverage", "Gap"). The SQL engine in
  * lib/server/coverage must return the same numbers on the same data; a test generates workspaces and
  * compares both. Keep every rule here explicit and mirrorable in SQL; change both together.
  */

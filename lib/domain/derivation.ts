@@ -1,6 +1,6 @@
 /**
- * Derivation of a system's responsibilities from a framework matrix (DESIGN.md "Derivation and
- * coverage"). Pure functions: the service layer loads rows/cells/parts, calls these, and persists.
+ * Derivation of a system's responsibilities from a framework matrix (docs/glossary.md,
+ * "Responsibility value" and "Duty"). Pure functions: the service layer loads rows/cells/parts, calls these, and persists.
  */
 import type { PartSide, ResponsibilityValue } from "@/lib/domain/responsibility";
 
@@ -42,7 +42,7 @@ export type MatrixCell = {
 
 export type DerivedResponsibility = {
   rowKey: string;
-  /** Value from the matrix alone (kept beside any override, as DESIGN.md requires). */
+  /** Value from the matrix alone (kept beside any override, so the override stays explainable). */
   derivedValue: ResponsibilityValue;
   overrideValue: ResponsibilityValue | null;
   /** `overrideValue ?? derivedValue`: the value parts are created from. */

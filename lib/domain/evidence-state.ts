@@ -1,5 +1,5 @@
 /**
- * Evidence currency (DESIGN.md: evidence is current when it is not superseded, not rejected, and its
+ * Evidence currency (docs/glossary.md: evidence is current when it is not superseded, not rejected, and its
  * valid-until is empty or not in the past). Coverage, dashboards and the SQL engine use exactly this.
  */
 import type { ReviewStatus } from "@/lib/domain/responsibility";

@@ -1,4 +1,4 @@
-// One test per edge of the coverage definitions (DESIGN.md "Derivation and coverage"), run through
+// One test per edge of the coverage definitions (docs/glossary.md), run through
 // the SQL engine on a real database. Each also checks the reference agrees, so a change to either
 // side shows up here with a concrete example.
 import { describe, expect, it } from "vitest";

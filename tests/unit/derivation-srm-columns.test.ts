@@ -1,6 +1,6 @@
 // Derivation on the REAL AI Security Shared Responsibility Model 1.1.0 matrix (the shipped file):
 // every deployment model alone gives exactly its column, and random combinations of the eight
-// follow C > S > P > NA, with parts and critical flags as DESIGN.md defines.
+// follow C > S > P > NA, with parts and critical flags as docs/glossary.md defines.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 

@@ -65,7 +65,7 @@ export async function listEvidence({
     and.push({
       OR: [
         { links: { some: { workspaceId, part: { workspaceId, systemId: query.systemId } } } },
-        // Vendor attestations cover every system of that vendor (DESIGN.md, provider coverage).
+        // Vendor attestations cover every system of that vendor (docs/glossary.md, "Covered").
         {
           kind: "ATTESTATION",
           vendor: { workspaceId, systems: { some: { id: query.systemId, workspaceId } } },
