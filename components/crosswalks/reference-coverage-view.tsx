@@ -54,7 +54,7 @@ function CatalogueHeadline({ catalogue }: { catalogue: CatalogueCoverage }) {
   return (
     <section
       aria-labelledby="catalogue-heading"
-      className="grid gap-3 rounded-xl border bg-card p-4"
+      className="grid min-w-0 grid-cols-1 gap-3 rounded-xl border bg-card p-4"
     >
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="catalogue-heading" className="text-lg font-semibold">
@@ -110,7 +110,7 @@ export function ReferenceCoverageView({
   const catalogue = report.catalogues.find((c) => c.key === selected);
   if (!catalogue) return null;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div>
         <CatalogueTabs slug={slug} report={report} selected={selected} />
         <CatalogueHeadline catalogue={catalogue} />

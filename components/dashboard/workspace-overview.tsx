@@ -30,7 +30,12 @@ function Section({
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className="grid gap-3 rounded-xl border bg-card p-4">
+    <section
+      aria-labelledby={id}
+      // min-w-0 and one shrinkable column: a wide table scrolls inside its card instead of
+      // widening the page; content-start keeps a short card's content at its top.
+      className="grid min-w-0 grid-cols-1 content-start gap-3 rounded-xl border bg-card p-4"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={id} className="text-base font-semibold">
           {title}
@@ -102,7 +107,7 @@ export function WorkspaceOverview({
   const { heatmap } = data;
   const capped = heatmap.grid.rows.length < heatmap.totalSystems;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <section aria-labelledby="headline-heading" className="grid gap-2">
         <h2 id="headline-heading" className="sr-only">
           Coverage
@@ -136,7 +141,7 @@ export function WorkspaceOverview({
         />
       </Section>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Section id="by-domain-heading" title="By security domain">
           <CoverageBreakdown
             caption="Coverage by security domain"
@@ -186,7 +191,7 @@ export function WorkspaceOverview({
         )}
       </Section>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Section
           id="expiring-heading"
           title={`Evidence expiring soon (${data.expiring.total})`}

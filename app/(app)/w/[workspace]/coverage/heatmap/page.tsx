@@ -38,7 +38,8 @@ export default async function HeatmapPage({ params, searchParams }: Props) {
         description="Coverage state of every duty: AI systems by security domain. Each cell opens that duty on its system's page."
         breadcrumbs={[{ label: "Overview", href: `/w/${slug}` }, { label: "Heat map" }]}
       />
-      <div className="grid gap-3">
+      {/* One shrinkable column: the wide table scrolls inside its frame, not the page. */}
+      <div className="grid min-w-0 grid-cols-1 gap-3">
         <HeatmapLegend />
         <CoverageHeatmap
           slug={slug}
