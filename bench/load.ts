@@ -82,7 +82,7 @@ const REQUEST_TIMEOUT_MS = 120_000;
 const PROBE_TIMEOUT_MS = 60_000;
 const PROBE_NAME = "Load probe";
 /** Writes go to this many "hot" duties half of the time, so concurrent edits of one duty happen. */
-const HOT_PARTS = 200;
+const HOT_PARTS = 50;
 const MODELS = [
   "saas_ai",
   "paas_ai",
@@ -260,6 +260,8 @@ type Ledger = {
   unknownLinks: number;
   conflicts: number;
   evidence: string[];
+  /** Duties whose version could not be reloaded after a failed write: left alone from then on. */
+  blocked: Set<string>;
 };
 
 type Scenario = {
@@ -271,6 +273,8 @@ type Scenario = {
   hotParts: string[];
   probeParts: string[];
   probeUserId: string;
+  /** The system of each duty, to reload it through the API. */
+  systemOf: Map<string, string>;
 };
 
 type PhaseResult = {
@@ -410,7 +414,7 @@ async function probeStep(
   partId: string,
   expected: number,
   samples: Sample[],
-): Promise<ProbeStep> {
+): Promise<ProbeStep | { failedStatus: number }> {
   const { http } = scenario;
   const write = await send(
     http,
@@ -425,8 +429,7 @@ async function probeStep(
     },
   );
   samples.push(write.sample);
-  if (write.sample.status !== 200)
-    throw new Error(`the probe's write failed (HTTP ${write.sample.status}): ${write.text}`);
+  if (write.sample.status !== 200) return { failedStatus: write.sample.status };
   const ack: PartAck = {
     partId,
     field: "ownerId",
@@ -453,6 +456,25 @@ async function probeStep(
       return { delayMs: null, polls, firstPollShowed: false, ack };
     await sleep(100);
   }
+}
+
+/** The probe member's duties, from GET /api/v1/responsibilities (null after three failures). */
+async function probeRecount(scenario: Scenario, samples: Sample[]): Promise<number | null> {
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const { sample, text } = await send(
+      scenario.http,
+      {
+        label: "probe: GET /api/v1/responsibilities (recount)",
+        method: "GET",
+        path: `/api/v1/responsibilities?owner=${scenario.probeUserId}`,
+      },
+      { headers: scenario.http.bearer },
+    );
+    samples.push(sample);
+    if (sample.status === 200) return (JSON.parse(text) as { total: number }).total;
+    await sleep(500);
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -486,14 +508,52 @@ function randomDay(): string {
   return day.toISOString().slice(0, 10);
 }
 
-async function oneWrite(
+/**
+ * What an editor does when a save got no answer: reload the duty (its system's detail, through
+ * the API) to learn its version. Gives up after three failed reloads.
+ */
+async function reloadVersion(
   scenario: Scenario,
   ledger: Ledger,
+  partId: string,
   samples: Sample[],
-  refreshVersion: (partId: string) => Promise<void>,
-) {
+): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const { sample, text } = await send(
+      scenario.http,
+      {
+        label: "GET /api/v1/systems/{id} (reload after a failed write)",
+        method: "GET",
+        path: `/api/v1/systems/${scenario.systemOf.get(partId)}`,
+      },
+      { headers: scenario.http.bearer },
+    );
+    samples.push(sample);
+    if (sample.status === 200) {
+      const detail = JSON.parse(text) as {
+        domains: { parts: { id: string; version: number }[] }[];
+      };
+      const part = detail.domains.flatMap((d) => d.parts).find((p) => p.id === partId);
+      if (part) {
+        ledger.versions.set(partId, part.version);
+        return;
+      }
+    }
+    await sleep(500);
+  }
+  ledger.blocked.add(partId);
+}
+
+function pickPart(scenario: Scenario, ledger: Ledger): string {
+  for (;;) {
+    const partId = Math.random() < 0.5 ? pick(scenario.hotParts) : pick(scenario.parts);
+    if (!ledger.blocked.has(partId)) return partId;
+  }
+}
+
+async function oneWrite(scenario: Scenario, ledger: Ledger, samples: Sample[]) {
   const { http } = scenario;
-  const partId = Math.random() < 0.5 ? pick(scenario.hotParts) : pick(scenario.parts);
+  const partId = pickPart(scenario, ledger);
   const kind = Math.random();
   if (kind < 0.7) {
     const field = pick(["ownerId", "status", "dueDate"] as const);
@@ -521,10 +581,9 @@ async function oneWrite(
       // Another client's write won; its acknowledgement brings the shared version map up to date.
       ledger.conflicts += 1;
     } else if (sample.status === 0 || sample.status >= 500) {
-      // Applied or not, nobody will tell: read the version back (the bench's only database read
-      // while a phase runs).
+      // Applied or not, nobody will tell: reload the duty for its version.
       ledger.unknown.push({ partId, field, value });
-      await refreshVersion(partId);
+      await reloadVersion(scenario, ledger, partId, samples);
     }
     return;
   }
@@ -563,9 +622,15 @@ async function runPhase(input: {
   scenario: Scenario;
   ledger: Ledger;
   writeShare: number;
-  probe?: { parts: string[]; start: number; steps: ProbeStep[]; samples: Sample[] };
+  probe?: {
+    parts: string[];
+    /** Duties the probe member has now (what the overview shows once it is up to date). */
+    owned: number;
+    steps: ProbeStep[];
+    failedWrites: number[];
+    samples: Sample[];
+  };
   logFile: string;
-  refreshVersion: (partId: string) => Promise<void>;
 }): Promise<PhaseResult> {
   const { scenario } = input;
   const reads = readEndpoints(scenario.slug);
@@ -576,7 +641,7 @@ async function runPhase(input: {
   const client = async () => {
     while (performance.now() < end) {
       if (Math.random() < input.writeShare) {
-        await oneWrite(scenario, input.ledger, samples, input.refreshVersion);
+        await oneWrite(scenario, input.ledger, samples);
       } else {
         const endpoint = pick(reads);
         const { sample } = await send(scenario.http, endpoint, {
@@ -587,18 +652,22 @@ async function runPhase(input: {
     }
   };
   const probe = async () => {
-    if (!input.probe) return;
-    let next = 0;
-    while (performance.now() < end && next < input.probe.parts.length) {
-      const step = await probeStep(
-        scenario,
-        input.ledger,
-        input.probe.parts[next]!,
-        input.probe.start + next + 1,
-        input.probe.samples,
-      );
-      input.probe.steps.push(step);
-      next += 1;
+    const state = input.probe;
+    if (!state) return;
+    for (const partId of state.parts) {
+      if (performance.now() >= end) break;
+      const step = await probeStep(scenario, input.ledger, partId, state.owned + 1, state.samples);
+      if ("failedStatus" in step) {
+        // Applied or not, nobody will tell: count the probe member's duties again (through the
+        // API), or stop probing when that fails too.
+        state.failedWrites.push(step.failedStatus);
+        const owned = await probeRecount(scenario, state.samples);
+        if (owned === null) break;
+        state.owned = owned;
+      } else {
+        state.steps.push(step);
+        state.owned += 1;
+      }
       await sleep(500);
     }
   };
@@ -610,6 +679,36 @@ async function runPhase(input: {
 
 function countDeadlocks(log: string): number {
   return log.split("\n").filter((line) => /40P01|deadlock detected/i.test(line)).length;
+}
+
+/**
+ * Database trouble named in the server log, counted per line by kind (an error may be logged on
+ * more than one line): what the 5xx answers were.
+ */
+function databaseErrors(log: string): { message: string; lines: number }[] {
+  const kinds: [RegExp, (match: RegExpExecArray) => string][] = [
+    [/Code: `(\w+)`\. Message: `([^`]+)`/, (m) => `${m[1]} ${m[2]}`],
+    [/Transaction API error: [^".\\]+/, (m) => m[0]],
+    [
+      /bind message supplies \d+ parameters?, but prepared statement/,
+      () => 'bind message supplies N parameters, but prepared statement "" requires M',
+    ],
+    [/unnamed prepared statement does not exist/, (m) => m[0]],
+    [/"msg":"(database unreachable[^"]*|database unavailable)"/, (m) => m[1]!],
+  ];
+  const counts = new Map<string, number>();
+  for (const line of log.split("\n")) {
+    for (const [pattern, label] of kinds) {
+      const match = pattern.exec(line);
+      if (!match) continue;
+      const message = label(match);
+      counts.set(message, (counts.get(message) ?? 0) + 1);
+      break;
+    }
+  }
+  return [...counts]
+    .map(([message, lines]) => ({ message, lines }))
+    .sort((a, b) => b.lines - a.lines);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -793,8 +892,10 @@ async function main() {
 
     const toImport = Math.max(0, SYSTEMS - demoSystems);
     const importSeconds = toImport > 0 ? await importSystems(http, toImport) : 0;
-    const partRows = await db.$queryRaw<{ id: string; version: number; systemName: string }[]>`
-      SELECT p.id, p.version, s.name AS "systemName" FROM "ResponsibilityPart" p
+    const partRows = await db.$queryRaw<
+      { id: string; version: number; systemId: string; systemName: string }[]
+    >`
+      SELECT p.id, p.version, p."systemId", s.name AS "systemName" FROM "ResponsibilityPart" p
       JOIN "AiSystem" s ON s.id = p."systemId"
       WHERE p."workspaceId" = ${workspace.id} AND s."archivedAt" IS NULL AND s.lifecycle <> 'RETIRED'
         AND p.side = 'CUSTOMER'
@@ -828,6 +929,7 @@ async function main() {
       hotParts: loadParts.slice(0, HOT_PARTS),
       probeParts,
       probeUserId: probeUser.id,
+      systemOf: new Map(partRows.map((p) => [p.id, p.systemId])),
     };
     const ledger: Ledger = {
       versions: new Map(partRows.map((p) => [p.id, p.version])),
@@ -836,6 +938,7 @@ async function main() {
       unknown: [],
       unknownLinks: 0,
       conflicts: 0,
+      blocked: new Set(),
       evidence: (
         await db.evidence.findMany({
           where: { workspaceId: workspace.id, deletedAt: null, supersededAt: null },
@@ -843,23 +946,21 @@ async function main() {
         })
       ).map((e) => e.id),
     };
-    const refreshVersion = async (partId: string) => {
-      const row = await db.responsibilityPart.findUnique({
-        where: { id: partId },
-        select: { version: true },
-      });
-      if (row) ledger.versions.set(partId, row.version);
-    };
 
     // Warm-up (every read once), and the probe once with nothing else running: this checks that
     // the overview shows the probe's row at all, and gives the delay without load.
     for (const endpoint of readEndpoints(workspace.slug)) {
-      const { sample } = await send(http, endpoint, {
-        headers: endpoint.path.startsWith("/api/") ? http.bearer : http.cookie,
-      });
-      if (sample.status !== 200) throw new Error(`${endpoint.path} answered HTTP ${sample.status}`);
+      for (let attempt = 1; ; attempt += 1) {
+        const { sample } = await send(http, endpoint, {
+          headers: endpoint.path.startsWith("/api/") ? http.bearer : http.cookie,
+        });
+        if (sample.status === 200) break;
+        if (attempt === 3) throw new Error(`${endpoint.path} answered HTTP ${sample.status}`);
+      }
     }
     const idleProbe = await probeStep(scenario, ledger, probeParts[0]!, 1, []);
+    if ("failedStatus" in idleProbe)
+      throw new Error(`the probe's write failed without load (HTTP ${idleProbe.failedStatus})`);
     if (idleProbe.delayMs === null)
       throw new Error("the probe's write never showed on the overview without load");
     print(
@@ -873,20 +974,25 @@ async function main() {
       ledger,
       writeShare: 0,
       logFile,
-      refreshVersion,
     });
     printPhase(phaseA);
     await sleep(2000);
     const probeSteps: ProbeStep[] = [];
     const probeSamples: Sample[] = [];
+    const probeFailures: number[] = [];
     const phaseB = await runPhase({
       name: `phase B (${Math.round(WRITE_SHARE * 100)} % writes)`,
       scenario,
       ledger,
       writeShare: WRITE_SHARE,
-      probe: { parts: probeParts.slice(1), start: 1, steps: probeSteps, samples: probeSamples },
+      probe: {
+        parts: probeParts.slice(1),
+        owned: 1,
+        steps: probeSteps,
+        failedWrites: probeFailures,
+        samples: probeSamples,
+      },
       logFile,
-      refreshVersion,
     });
     printPhase(phaseB);
     const ratio =
@@ -900,7 +1006,8 @@ async function main() {
     const visibility = {
       steps: probeSteps.length,
       shown: delays.length,
-      notShownWithinSeconds: probeSteps.length - delays.length,
+      notShownWithinTimeout: probeSteps.length - delays.length,
+      failedProbeWrites: probeFailures,
       medianMs: roundMs(percentile(delays, 0.5)),
       maxMs: roundMs(delays.length ? Math.max(...delays) : null),
       firstReloadShowed: probeSteps.filter((s) => s.firstPollShowed).length,
@@ -914,10 +1021,13 @@ async function main() {
     };
     print(
       `a write shows on the overview within: median ${ms(visibility.medianMs)} ms, max ` +
-        `${ms(visibility.maxMs)} ms over ${visibility.steps} probe writes (${visibility.notShownWithinSeconds} ` +
+        `${ms(visibility.maxMs)} ms over ${visibility.steps} probe writes (${visibility.notShownWithinTimeout} ` +
         `not shown within ${PROBE_TIMEOUT_MS / 1000} s; the first reload after the write showed it ` +
         `${visibility.firstReloadShowed} times; one overview request took ${ms(visibility.overviewPollP50Ms)} ms ` +
-        `at the median meanwhile; without load ${ms(visibility.idleMs)} ms)`,
+        `at the median meanwhile; without load ${ms(visibility.idleMs)} ms)` +
+        (probeFailures.length > 0
+          ? `; ${probeFailures.length} probe writes failed (HTTP ${probeFailures.join(", ")})`
+          : ""),
     );
 
     // Every acknowledged write against the database, once the server is quiet.
@@ -934,8 +1044,14 @@ async function main() {
     print(`lost writes: ${verification.lost}`);
     for (const line of verification.examples) print(`  ${line}`);
 
-    const totalDeadlocks = countDeadlocks(readFileSync(logFile, "utf8"));
+    const serverLog = readFileSync(logFile, "utf8");
+    const totalDeadlocks = countDeadlocks(serverLog);
+    const logErrors = databaseErrors(serverLog);
     print(`deadlocks in the whole server log: ${totalDeadlocks} (${logFile})`);
+    if (logErrors.length > 0) {
+      print("database errors in the server log (lines):");
+      for (const e of logErrors) print(`  ${String(e.lines).padStart(4)}  ${e.message}`);
+    }
     if (pages.length > 0) printPages(pages);
     const loadAtEnd = loadAverage();
     print();
@@ -961,6 +1077,7 @@ async function main() {
       visibility,
       verification: { ...verification, conflicts: ledger.conflicts },
       deadlocksInLog: totalDeadlocks,
+      databaseErrorsInLog: logErrors,
       pages,
       loadAverage: { start: loadAtStart, end: loadAtEnd },
       cpus: os.cpus().length,
@@ -977,6 +1094,18 @@ async function main() {
     await server?.stop();
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A read of the check, tried again when the database refuses it for a moment. */
+async function retry<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await sleep(1000);
+    }
   }
 }
 
@@ -1013,10 +1142,12 @@ async function verify(
     maybe.get(key)!.add(u.value);
   }
   const ids = [...new Set([...latest.values()].map((a) => a.partId))];
-  const rows = await db.responsibilityPart.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, version: true, ownerId: true, status: true, dueDate: true },
-  });
+  const rows = await retry(() =>
+    db.responsibilityPart.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, version: true, ownerId: true, status: true, dueDate: true },
+    }),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const examples: string[] = [];
   let lost = 0;
@@ -1041,10 +1172,12 @@ async function verify(
         );
     }
   }
-  const links = await db.evidenceLink.findMany({
-    where: { workspaceId: scenario.workspaceId },
-    select: { evidenceId: true, partId: true },
-  });
+  const links = await retry(() =>
+    db.evidenceLink.findMany({
+      where: { workspaceId: scenario.workspaceId },
+      select: { evidenceId: true, partId: true },
+    }),
+  );
   const present = new Set(links.map((l) => `${l.evidenceId}:${l.partId}`));
   const linkKeys = new Set(ledger.linkAcks.map((l) => `${l.evidenceId}:${l.partId}`));
   for (const key of linkKeys) {
