@@ -295,6 +295,8 @@ type PhaseResult = {
     meanBytes: number | null;
   }[];
   status: { "2xx": number; "409": number; "4xx": number; "5xx": number; other: number };
+  /** Every answer that was not 2xx, by status code (0: no answer). */
+  codes: Record<string, number>;
   deadlocksInLog: number;
   loadAverageAtEnd: number[];
 };
@@ -347,6 +349,12 @@ function summarise(
       };
     }),
     status: classes(samples),
+    codes: Object.fromEntries(
+      [...new Set(samples.map((s) => s.status))]
+        .filter((code) => code < 200 || code >= 300)
+        .sort((a, b) => a - b)
+        .map((code) => [String(code), samples.filter((s) => s.status === code).length]),
+    ),
     deadlocksInLog: deadlocks,
     loadAverageAtEnd: loadAverage(),
   };
@@ -386,6 +394,11 @@ function printPhase(phase: PhaseResult) {
       `${phase.status["4xx"]}, 5xx ${phase.status["5xx"]}, no answer or redirect ${phase.status.other}; ` +
       `deadlocks in the server log: ${phase.deadlocksInLog}; load average ${phase.loadAverageAtEnd.join(" ")}`,
   );
+  const codes = Object.entries(phase.codes);
+  if (codes.length > 0)
+    print(
+      `answers other than 2xx by code: ${codes.map(([code, n]) => `${code === "0" ? "none" : code} ×${n}`).join(", ")}`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
