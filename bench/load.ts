@@ -118,7 +118,7 @@ function table(headers: string[], rows: (string | number | null)[][]): string {
     .join("\n");
 }
 
-const ms = (value: number | null) => (value === null ? null : value.toFixed(0));
+const ms = (value: number | null) => (value === null ? "–" : value.toFixed(0));
 
 // ---------------------------------------------------------------------------------------------
 // Scratch database
