@@ -842,9 +842,11 @@ async function main() {
   const logFile = path.join(os.tmpdir(), `srm-bench-load-${DB}-${process.pid}.log`);
   let server: AppServer | undefined;
   try {
+    // The demo evidence files go to the server's data directory, not the checkout's .data/.
     await seed({
       ...process.env,
       DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
       SEED_DEMO: "true",
       NODE_ENV: "production",
     });
