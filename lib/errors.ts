@@ -5,6 +5,7 @@
 
 import {
   DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseBusyError,
   isDatabaseUnavailableError,
   markDatabaseUnavailable,
 } from "@/lib/db/availability";
@@ -100,10 +101,16 @@ export class DatabaseUnavailableError extends AppError {
  */
 export function asDatabaseUnavailable(error: unknown): DatabaseUnavailableError | null {
   if (error instanceof DatabaseUnavailableError) return error;
+  // Every connection busy for the pool's whole wait: this request is refused the same way, but
+  // the database is up, so pages and other requests go on being served.
+  if (isDatabaseBusyError(error)) return new DatabaseUnavailableError(BUSY_MESSAGE);
   if (!isDatabaseUnavailableError(error)) return null;
   markDatabaseUnavailable(error instanceof Error ? (error.message.split("\n")[0] ?? "") : "");
   return new DatabaseUnavailableError();
 }
+
+const BUSY_MESSAGE =
+  "The app is too busy to answer at the moment. Nothing was changed; please try again in a few seconds.";
 
 export const GENERIC_ERROR_MESSAGE = "Something went wrong. Nothing was changed; please try again.";
 

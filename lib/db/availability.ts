@@ -78,26 +78,43 @@ const KINDS = new Set([
   "TransactionAlreadyClosed",
 ]);
 const MESSAGES =
-  /can't reach database server|connection terminated|server has closed the connection|terminating connection|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect|connection refused|Connection is closed|Client has encountered a connection error/i;
+  /can't reach database server|connection terminated|server has closed the connection|terminating connection|the database system is (starting up|shutting down|in recovery mode)|timeout expired|connection refused|Connection is closed|Client has encountered a connection error/i;
 
-/** True for errors that say the database cannot be reached, as opposed to a failing query. */
-export function isDatabaseUnavailableError(error: unknown): boolean {
+// node-postgres's pool says this when a request waited its whole allowance for a connection while
+// every one of them was in use: the database answers, the app is busy. Not an outage (a new
+// connection that cannot be made in time fails with "timeout expired", above).
+const BUSY_MESSAGE = /timeout exceeded when trying to connect/i;
+
+/** True when the pool had no free connection in time: overload, not an outage. */
+export function isDatabaseBusyError(error: unknown): boolean {
+  return someCause(
+    error,
+    (record) => typeof record.message === "string" && BUSY_MESSAGE.test(record.message),
+  );
+}
+
+function someCause(error: unknown, test: (record: { message?: unknown }) => boolean): boolean {
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     const record = current as {
-      code?: unknown;
-      kind?: unknown;
       message?: unknown;
       cause?: unknown;
       meta?: { driverAdapterError?: unknown };
     };
-    if (typeof record.code === "string" && (CODES.has(record.code) || /^08/.test(record.code)))
-      return true;
-    if (typeof record.kind === "string" && KINDS.has(record.kind)) return true;
-    if (typeof record.message === "string" && MESSAGES.test(record.message)) return true;
+    if (test(record)) return true;
     current = record.cause ?? record.meta?.driverAdapterError;
   }
   return false;
+}
+
+/** True for errors that say the database cannot be reached, as opposed to a failing query. */
+export function isDatabaseUnavailableError(error: unknown): boolean {
+  return someCause(error, (record) => {
+    const { code, kind, message } = record as { code?: unknown; kind?: unknown; message?: unknown };
+    if (typeof code === "string" && (CODES.has(code) || /^08/.test(code))) return true;
+    if (typeof kind === "string" && KINDS.has(kind)) return true;
+    return typeof message === "string" && MESSAGES.test(message);
+  });
 }

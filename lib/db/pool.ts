@@ -11,6 +11,23 @@ import {
 import { logger } from "@/lib/log/logger";
 
 const PROBE_MS = 1_000;
+/** Opening a connection gives up after this long: the host is down or unreachable. */
+const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * A request waits this long for a free connection while all of them are in use (a busy moment,
+ * not an outage) before it is answered 503 "busy"; the database is not marked unavailable.
+ */
+const POOL_WAIT_MS = 30_000;
+
+/** node-postgres's client with its own connect timeout, apart from the pool's wait. */
+class AppClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super({
+      ...(typeof config === "string" ? { connectionString: config } : config),
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+  }
+}
 
 /*
  * The app's connection pool, made to recover from a database outage within seconds:
@@ -21,14 +38,19 @@ const PROBE_MS = 1_000;
  *   connection-level error now destroys every idle connection at once, so the next request opens
  *   a fresh one.
  * - Connecting gives up after 5 s instead of waiting forever on an unreachable host, and TCP
- *   keep-alive finds connections whose peer vanished without closing them.
+ *   keep-alive finds connections whose peer vanished without closing them. Waiting for a free
+ *   connection is another matter: the pool's one timeout covers both, and with 5 s a burst of
+ *   slow requests made the others time out waiting, which was taken for an outage and answered
+ *   503 everywhere (bench:load at 5,000 systems). So the connect timeout lives on the client and
+ *   the pool waits up to 30 s; a wait that runs out is "busy" (lib/errors.ts), not an outage.
  * - While the database is unavailable, a probe runs every second; its first success (or any
  *   successful query) marks the database available again. Pages and the API answer 503 with
  *   Retry-After meanwhile (proxy.ts, lib/errors.ts).
  */
 export function createAppPool(config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool({
-    connectionTimeoutMillis: 5_000,
+    Client: AppClient,
+    connectionTimeoutMillis: POOL_WAIT_MS,
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     idleTimeoutMillis: 30_000,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   databaseAvailability,
+  isDatabaseBusyError,
   isDatabaseUnavailableError,
   markDatabaseAvailable,
   markDatabaseUnavailable,
@@ -22,6 +23,7 @@ describe("which errors mean the database is unreachable", () => {
       "wrapped in a cause",
       new Error("outer", { cause: new Error("Connection terminated unexpectedly") }),
     ],
+    ["a new connection not answered in time", new Error("timeout expired")],
   ])("%s", (_label, error) => {
     expect(isDatabaseUnavailableError(error)).toBe(true);
   });
@@ -31,8 +33,16 @@ describe("which errors mean the database is unreachable", () => {
     ["a bug", new TypeError("x is undefined")],
     ["a syntax error from the server", { code: "42601", message: "syntax error" }],
     ["nothing", null],
+    ["every pooled connection busy", new Error("timeout exceeded when trying to connect")],
   ])("not: %s", (_label, error) => {
     expect(isDatabaseUnavailableError(error)).toBe(false);
+  });
+
+  it("tells a busy pool apart, also inside a cause", () => {
+    const busy = new Error("timeout exceeded when trying to connect");
+    expect(isDatabaseBusyError(busy)).toBe(true);
+    expect(isDatabaseBusyError(new Error("outer", { cause: busy }))).toBe(true);
+    expect(isDatabaseBusyError(new Error("Connection terminated unexpectedly"))).toBe(false);
   });
 });
 
