@@ -34,6 +34,14 @@ export type PartCoverageRow = {
   hasCurrentEvidence: boolean;
   covered: boolean;
   reasons: string[];
+  /**
+   * The part's copies of `critical`, the risk tier's rank and `systemName`, which database
+   * triggers keep equal to the responsibility's and system's values (migration gap_order). Only
+   * the gap list's walk reads them, to ORDER BY the part's gap-order index.
+   */
+  orderCritical: boolean;
+  orderRiskTierRank: number;
+  orderSystemName: string;
 };
 
 /**
@@ -189,6 +197,8 @@ export function partCoverageSql(input: {
     SELECT p.id AS "partId", p."responsibilityId", p."systemId", s.name AS "systemName",
       p."domainKey", p.side, p."ownerId", p.status, p."dueDate", s."riskTier", s."vendorId",
       s."deploymentModels", COALESCE(r.critical, false) AS critical,
+      p.critical AS "orderCritical", p."riskTierRank" AS "orderRiskTierRank",
+      p."systemName" AS "orderSystemName",
       p."riskApproverId", p."riskAcceptanceExpiresAt",
       COALESCE(p.justification ~ ${NON_BLANK_PATTERN}, false) AS "hasJustification",
       ${linked.current} AS "linkCurrent",
@@ -213,7 +223,7 @@ export function partCoverageSql(input: {
   return Prisma.sql`
     SELECT f."partId", f."responsibilityId", f."systemId", f."systemName", f."domainKey", f.side,
       f."ownerId", f.status, f."dueDate", f."riskTier", f."vendorId", f."deploymentModels",
-      f.critical,
+      f.critical, f."orderCritical", f."orderRiskTierRank", f."orderSystemName",
       CASE WHEN f.side = 'PROVIDER' THEN f."attestationCurrent" ELSE f."linkCurrent" END
         AS "hasCurrentEvidence",
       CASE WHEN f.side = 'PROVIDER' THEN f."attestationCurrent"
