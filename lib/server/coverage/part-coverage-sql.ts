@@ -42,6 +42,15 @@ export type PartCoverageRow = {
   orderCritical: boolean;
   orderRiskTierRank: number;
   orderSystemName: string;
+  /**
+   * The latest instant before `now` and the earliest at or after it among every instant x that
+   * a time test of the definition (`x >= now`, or its negation `x < now`) reads for this part:
+   * its risk acceptance expiry, its linked evidence's ends, its system's vendor's attestation
+   * ends. The part's coverage and reasons are the same for every instant from the first plus
+   * 1 ms up to (not including) the second plus 1 ms; null: no such instant on that side.
+   */
+  instantBefore: Date | null;
+  instantFrom: Date | null;
 };
 
 /**
@@ -128,17 +137,14 @@ export function scopePredicate(input: {
 }
 
 /**
- * Restriction to some systems, chosen in SQL (system-coverage-sql.ts): `in` a subquery of system
- * ids, or `is` one system id expression (a column of an outer query, inside a LATERAL join).
+ * Restriction to one system chosen in SQL (system-coverage-sql.ts): `is` a system id expression,
+ * a column of an outer query inside a LATERAL join.
  */
-export type SystemRestriction = { in: Prisma.Sql } | { is: Prisma.Sql };
+export type SystemRestriction = { is: Prisma.Sql };
 
 function systemsRestriction(rows: string, systems: SystemRestriction | undefined): Prisma.Sql {
-  const column = Prisma.raw(`${rows}."systemId"`);
   if (!systems) return Prisma.empty;
-  return "in" in systems
-    ? Prisma.sql`AND ${column} IN (${systems.in})`
-    : Prisma.sql`AND ${column} = ${systems.is}`;
+  return Prisma.sql`AND ${Prisma.raw(`${rows}."systemId"`)} = ${systems.is}`;
 }
 
 /**
@@ -158,18 +164,32 @@ function linkedEvidence(now: Prisma.Sql, attestation: boolean) {
   };
 }
 
-/** Per vendor of this workspace: its live ATTESTATION evidence, current / expired. */
+/**
+ * Per vendor of this workspace: its live ATTESTATION evidence, current / expired, and the ends
+ * of those items nearest to `now` on either side (the instants the two tests read).
+ */
 function vendorAttestationSql(input: { workspaceId: string; now: Date }) {
   const now = sqlInstant(input.now);
   return Prisma.sql`
     SELECT e."vendorId",
       bool_or(e."validUntil" IS NULL OR e."validUntil" >= ${now}) AS "anyCurrent",
-      bool_or(e."validUntil" < ${now}) AS "anyExpired"
+      bool_or(e."validUntil" < ${now}) AS "anyExpired",
+      max(e."validUntil") FILTER (WHERE e."validUntil" < ${now}) AS "untilBefore",
+      min(e."validUntil") FILTER (WHERE e."validUntil" >= ${now}) AS "untilFrom"
     FROM "Evidence" e
     WHERE e."workspaceId" = ${input.workspaceId} AND e.kind = 'ATTESTATION'
       AND e."vendorId" IS NOT NULL AND ${liveEvidence("e")}
     GROUP BY e."vendorId"`;
 }
+
+/** A part's own instants that a time test of the definition reads (see `instantBefore`). */
+const PART_INSTANTS = [
+  "riskAcceptanceExpiresAt",
+  "linkedLatestUntil",
+  "linkedEarliestUntil",
+  "attestedLatestUntil",
+  "attestedEarliestUntil",
+].map((column) => Prisma.raw(`p."${column}"`));
 
 /**
  * The per-part subquery. Use as `FROM (${partCoverageSql(...)}) pc`.
@@ -185,8 +205,8 @@ export function partCoverageSql(input: {
   scope: CoverageScope;
   now: Date;
   /**
-   * A further restriction to systems picked in SQL, for system-coverage-sql.ts, which computes
-   * only the systems without valid stored counts.
+   * A further restriction to one system picked in SQL, for system-coverage-sql.ts, which
+   * computes the systems without valid stored counts one by one.
    */
   systems?: SystemRestriction;
 }): Prisma.Sql {
@@ -204,7 +224,13 @@ export function partCoverageSql(input: {
       ${linked.current} AS "linkCurrent",
       ${linked.expired} AS "linkExpired",
       ${attested.current} OR COALESCE(va."anyCurrent", false) AS "attestationCurrent",
-      ${attested.expired} OR COALESCE(va."anyExpired", false) AS "attestationExpired"
+      ${attested.expired} OR COALESCE(va."anyExpired", false) AS "attestationExpired",
+      GREATEST(${Prisma.join(
+        PART_INSTANTS.map((x) => Prisma.sql`CASE WHEN ${x} < ${now} THEN ${x} END`),
+      )}, va."untilBefore") AS "instantBefore",
+      LEAST(${Prisma.join(
+        PART_INSTANTS.map((x) => Prisma.sql`CASE WHEN ${x} >= ${now} THEN ${x} END`),
+      )}, va."untilFrom") AS "instantFrom"
     FROM "ResponsibilityPart" p
     JOIN "AiSystem" s ON s.id = p."systemId"
     -- LEFT JOIN on the primary key: PostgreSQL drops it when no caller reads critical (the rates).
@@ -224,6 +250,7 @@ export function partCoverageSql(input: {
     SELECT f."partId", f."responsibilityId", f."systemId", f."systemName", f."domainKey", f.side,
       f."ownerId", f.status, f."dueDate", f."riskTier", f."vendorId", f."deploymentModels",
       f.critical, f."orderCritical", f."orderRiskTierRank", f."orderSystemName",
+      f."instantBefore", f."instantFrom",
       CASE WHEN f.side = 'PROVIDER' THEN f."attestationCurrent" ELSE f."linkCurrent" END
         AS "hasCurrentEvidence",
       CASE WHEN f.side = 'PROVIDER' THEN f."attestationCurrent"
