@@ -43,11 +43,11 @@ export type PartCoverageRow = {
   orderRiskTierRank: number;
   orderSystemName: string;
   /**
-   * The latest instant before `now` and the earliest at or after it among every instant x that
-   * a time test of the definition (`x >= now`, or its negation `x < now`) reads for this part:
-   * its risk acceptance expiry, its linked evidence's ends, its system's vendor's attestation
-   * ends. The part's coverage and reasons are the same for every instant from the first plus
-   * 1 ms up to (not including) the second plus 1 ms; null: no such instant on that side.
+   * The latest instant before `now` and the earliest at or after it among the instants x that
+   * a time test (`x >= now`, or its negation `x < now`) of `covered` and `hasCurrentEvidence`
+   * reads for this part (`nearestInstant`). Both are the same for every instant from the first
+   * plus 1 ms up to (not including) the second plus 1 ms; null: no such instant on that side.
+   * (`reasons` may change in between: expired evidence is told from none by the earliest end.)
    */
   instantBefore: Date | null;
   instantFrom: Date | null;
@@ -182,14 +182,26 @@ function vendorAttestationSql(input: { workspaceId: string; now: Date }) {
     GROUP BY e."vendorId"`;
 }
 
-/** A part's own instants that a time test of the definition reads (see `instantBefore`). */
-const PART_INSTANTS = [
-  "riskAcceptanceExpiresAt",
-  "linkedLatestUntil",
-  "linkedEarliestUntil",
-  "attestedLatestUntil",
-  "attestedEarliestUntil",
-].map((column) => Prisma.raw(`p."${column}"`));
+/**
+ * The instants that a time test of `covered` or `hasCurrentEvidence` reads for a part (see
+ * `instantBefore`), nearest to `now` on one side: `before` the latest one before `now`,
+ * otherwise the earliest one at or after it. A provider part's tests read its linked
+ * attestations' latest end and its vendor's attestation ends; a customer part's its linked
+ * evidence's latest end and its risk acceptance expiry. (The earliest ends only decide between
+ * two reasons, which the stored counts do not hold.)
+ */
+function nearestInstant(now: Prisma.Sql, before: boolean): Prisma.Sql {
+  const pick = (x: Prisma.Sql) =>
+    before
+      ? Prisma.sql`CASE WHEN ${x} < ${now} THEN ${x} END`
+      : Prisma.sql`CASE WHEN ${x} >= ${now} THEN ${x} END`;
+  const nearest = before ? Prisma.sql`GREATEST` : Prisma.sql`LEAST`;
+  const vendor = before ? Prisma.sql`va."untilBefore"` : Prisma.sql`va."untilFrom"`;
+  return Prisma.sql`CASE WHEN p.side = 'PROVIDER'
+    THEN ${nearest}(${pick(Prisma.sql`p."attestedLatestUntil"`)}, ${vendor})
+    ELSE ${nearest}(${pick(Prisma.sql`p."linkedLatestUntil"`)},
+      ${pick(Prisma.sql`p."riskAcceptanceExpiresAt"`)}) END`;
+}
 
 /**
  * The per-part subquery. Use as `FROM (${partCoverageSql(...)}) pc`.
@@ -225,12 +237,8 @@ export function partCoverageSql(input: {
       ${linked.expired} AS "linkExpired",
       ${attested.current} OR COALESCE(va."anyCurrent", false) AS "attestationCurrent",
       ${attested.expired} OR COALESCE(va."anyExpired", false) AS "attestationExpired",
-      GREATEST(${Prisma.join(
-        PART_INSTANTS.map((x) => Prisma.sql`CASE WHEN ${x} < ${now} THEN ${x} END`),
-      )}, va."untilBefore") AS "instantBefore",
-      LEAST(${Prisma.join(
-        PART_INSTANTS.map((x) => Prisma.sql`CASE WHEN ${x} >= ${now} THEN ${x} END`),
-      )}, va."untilFrom") AS "instantFrom"
+      ${nearestInstant(now, true)} AS "instantBefore",
+      ${nearestInstant(now, false)} AS "instantFrom"
     FROM "ResponsibilityPart" p
     JOIN "AiSystem" s ON s.id = p."systemId"
     -- LEFT JOIN on the primary key: PostgreSQL drops it when no caller reads critical (the rates).
