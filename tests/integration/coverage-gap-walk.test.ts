@@ -1,7 +1,7 @@
-// The gap list's three ways of reading a page (lib/server/coverage/get-gap-list.ts): the walk
-// through the part's gap-order index, the walk statement's sorting branch, and the statement
-// that evaluates every part, must give the reference's page and total for any system-level
-// scope and filter, page size and offset. Random workspaces go through random writes, among
+// The gap list's ways of reading a page (lib/server/coverage/get-gap-list.ts): the walk through
+// the part's gap-order index with the total from stored system counts, the fallback when the walk
+// is not worth it, and the statement that evaluates every part, must give the reference's page
+// and total for any system-level scope and filter, page size and offset. Random workspaces go through random writes, among
 // them every write that changes a gap-order key kept on the part by triggers (a system's name
 // or risk tier, a responsibility's critical flag, a due date, new parts, direct writes to the
 // copies), and reads at instants on both sides of every expiry. After each step the copies
@@ -57,7 +57,7 @@ const READ_INSTANTS = [
 ];
 /** Names whose code-unit order differs from a locale's (case, accents, digits, punctuation). */
 const NAMES = ["Alpha", "alpha", "Beta", "Ärzte", "_x", "Zed", "10", "9", "b"];
-const PATHS: GapPath[] = ["walk", "sort", "statement"];
+const PATHS: GapPath[] = ["walk", "fallback", "statement"];
 
 const pick = <T>(list: readonly T[], index: number): T | undefined =>
   list.length === 0 ? undefined : list[index % list.length];
@@ -305,7 +305,7 @@ async function expectPages(ws: State, read: Read) {
   );
 }
 
-describe("gap list: index walk ≡ sorting ≡ reference", () => {
+describe("gap list: index walk ≡ full evaluation ≡ reference", () => {
   it("gives the reference's pages after writes to any gap-order key, at any instant", async () => {
     await fc.assert(
       fc.asyncProperty(

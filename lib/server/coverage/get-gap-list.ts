@@ -85,14 +85,15 @@ type GapListInput = {
 
 /**
  * Row `g` of a page, with its owner's name (only of a member of this workspace: an owner id never
- * reveals another tenant), re-sorted: SQL keeps no order through the joins otherwise. A page
- * past the end still returns the total, on a row without a part.
+ * reveals another tenant), re-sorted: SQL keeps no order through the joins otherwise. `t` holds
+ * the total and `answered`: whether the statement read the page (see `gapWalkSql`). A page past
+ * the end still returns the total, on a row without a part.
  */
 function pageSelect(input: { workspaceId: string; total: Prisma.Sql; page: Prisma.Sql }) {
   return Prisma.sql`
-    SELECT t.total, g."partId", g."responsibilityId", g."systemId", g."systemName", g."domainKey",
-      g.side::text AS side, g.critical, g."riskTier"::text AS "riskTier", g."dueDate",
-      g."ownerId", u.name AS "ownerName", g.status::text AS status, g.reasons
+    SELECT t.total, t.answered, g."partId", g."responsibilityId", g."systemId", g."systemName",
+      g."domainKey", g.side::text AS side, g.critical, g."riskTier"::text AS "riskTier",
+      g."dueDate", g."ownerId", u.name AS "ownerName", g.status::text AS status, g.reasons
     FROM ${input.total} t
     LEFT JOIN LATERAL (${input.page}) g ON true
     -- names joined after the LIMIT: only the page's owners are looked up
@@ -104,7 +105,8 @@ function pageSelect(input: { workspaceId: string; total: Prisma.Sql; page: Prism
 /**
  * The gap list by evaluating every part in scope: the filtered gaps are computed once (CTE),
  * counted, and the page is a top-N sort of them (a window count would force a full sort of
- * every gap). Any scope and filters; its cost grows with the parts in scope.
+ * every gap). Any scope and filters; its cost grows with the parts in scope. Read-only, so
+ * PostgreSQL may spread it over parallel workers.
  */
 export function gapListSql(input: GapListInput): Prisma.Sql {
   const pc = partCoverageSql({
@@ -116,7 +118,7 @@ export function gapListSql(input: GapListInput): Prisma.Sql {
   return Prisma.sql`WITH g AS ${g}
     ${pageSelect({
       workspaceId: input.workspaceId,
-      total: Prisma.sql`(SELECT count(*)::int AS total FROM g)`,
+      total: Prisma.sql`(SELECT count(*)::int AS total, true AS answered FROM g)`,
       page: Prisma.sql`SELECT * FROM g ORDER BY ${GAP_ORDER}
         LIMIT ${input.limit ?? 50} OFFSET ${input.offset ?? 0}`,
     })}`;
@@ -156,14 +158,13 @@ export const WALK_LIMIT = 5_000;
  * - total: the sum of uncovered parts (total − covered) over the systems the filters keep;
  * - page: parts in gap order straight from the part's gap-order index, each evaluated by the one
  *   definition (partCoverageSql), until the page is full. The walk passes about (offset + limit)
- *   × parts / gaps rows, known from the counts before the page is read: when that exceeds
- *   WALK_LIMIT (few gaps, or a deep page), the page comes from evaluating every part instead. Both
- *   branches are in the statement; PostgreSQL runs only the one its one-time filter selects.
- * Total and page are read in one statement, one snapshot, so they always agree.
+ *   × parts / gaps rows, known from the counts before the page is read (a one-time filter):
+ *   when that exceeds WALK_LIMIT (few gaps, or a deep page) the statement reads no page and says
+ *   so (`answered` false), and the caller runs `gapListSql` instead.
+ * Total and page are read in one statement, one snapshot, so they always agree. `walk`: tests
+ * force the walk (true) whatever the estimate.
  */
-export function gapWalkSql(
-  input: GapListInput & { now: Date; path?: "walk" | "sort" },
-): Prisma.Sql {
+export function gapWalkSql(input: GapListInput & { now: Date; walk?: boolean }): Prisma.Sql {
   const scope = input.scope ?? {};
   const filters = input.filters ?? {};
   const limit = input.limit ?? 50;
@@ -190,12 +191,13 @@ export function gapWalkSql(
     ? Prisma.sql`GREATEST(x.parts, (SELECT COALESCE(sum(sc."totalParts"), 0)
         FROM "SystemCoverage" sc WHERE sc."workspaceId" = ${input.workspaceId}))`
     : Prisma.sql`x.parts`;
-  const choice =
-    input.path === undefined
+  const worthWalking =
+    input.walk === undefined
       ? Prisma.sql`(${offset}::bigint + ${limit}) * ${walked} <= ${WALK_LIMIT}::bigint * x.total`
-      : Prisma.sql`${input.path === "walk"}`;
+      : Prisma.sql`${input.walk}`;
   const total = Prisma.sql`(
-    SELECT x.total, x.total > ${offset} AND ${choice} AS walk
+    SELECT x.total, x.total > ${offset} AND ${worthWalking} AS walk,
+      x.total <= ${offset} OR ${worthWalking} AS answered
     FROM (SELECT COALESCE(sum(c."totalParts" - c."coveredParts"), 0)::int AS total,
             COALESCE(sum(c."totalParts"), 0)::bigint AS parts
           FROM counts c WHERE ${Prisma.join(systemFilters, " AND ")}) x)`;
@@ -207,29 +209,24 @@ export function gapWalkSql(
   if (filters.riskTier !== undefined)
     walkFilters.push(Prisma.sql`pc."orderRiskTierRank" = ${riskTierRank(filters.riskTier)}`);
   const page = Prisma.sql`
-    SELECT * FROM (
-      SELECT ${GAP_COLUMNS} FROM (${pc}) pc WHERE ${Prisma.join(walkFilters, " AND ")}
-      ORDER BY ${INDEX_ORDER} LIMIT ${limit} OFFSET ${offset}) w
-    WHERE t.walk
-    UNION ALL
-    SELECT * FROM (
-      SELECT * FROM (SELECT ${GAP_COLUMNS} FROM (${pc}) pc WHERE ${filterSql(filters)}) g
-      ORDER BY ${GAP_ORDER} LIMIT ${limit} OFFSET ${offset}) f
-    WHERE NOT t.walk AND t.total > ${offset}`;
+    SELECT ${GAP_COLUMNS} FROM (${pc}) pc
+    WHERE t.walk AND ${Prisma.join(walkFilters, " AND ")}
+    ORDER BY ${INDEX_ORDER} LIMIT ${limit} OFFSET ${offset}`;
   return pageSelect({ workspaceId: input.workspaceId, total, page });
 }
 
 /**
- * How a page was read: "walk" (the index walk), "sort" (the walk statement's other branch, every
- * part evaluated and the gaps sorted) or "statement" (`gapListSql`). Tests force each in turn.
+ * How a page is read: "walk" (the index walk, `gapWalkSql`), "fallback" (`gapWalkSql` finds the
+ * walk not worth it, then `gapListSql` reads the page) or "statement" (`gapListSql` alone).
+ * Tests force each in turn.
  */
-export type GapPath = "walk" | "sort" | "statement";
+export type GapPath = "walk" | "fallback" | "statement";
 
 let forcedPath: GapPath | null = null;
 
 /**
  * Tests: read every page by this path where it can answer (null: choose as usual). "walk" and
- * "sort" apply only where `canWalk` holds; elsewhere the statement answers as always.
+ * "fallback" apply only where `canWalk` holds; elsewhere the statement answers as always.
  */
 export function forceGapPathForTests(path: GapPath | null): void {
   forcedPath = path;
@@ -240,16 +237,19 @@ export function forceGapPathForTests(path: GapPath | null): void {
  * plus the total number of gaps matching the scope and filters.
  */
 export async function getGapList(input: GapListInput): Promise<GapPage> {
-  type Row = Omit<GapRow, "partId"> & { partId: string | null; total: number };
+  type Row = Omit<GapRow, "partId"> & { partId: string | null; total: number; answered: boolean };
   const now = input.now ?? new Date();
-  const path = forcedPath === "statement" ? forcedPath : canWalk(input) ? forcedPath : "statement";
-  const rows =
-    path === "statement"
-      ? await db.$queryRaw<Row[]>(gapListSql({ ...input, now }))
-      : await queryWithSystemCounts<Row>(
-          { workspaceId: input.workspaceId, scope: input.scope ?? {}, now },
-          gapWalkSql({ ...input, now, path: path ?? undefined }),
-        );
+  let rows: Row[] | null = null;
+  if (forcedPath !== "statement" && canWalk(input)) {
+    rows = await queryWithSystemCounts<Row>(
+      { workspaceId: input.workspaceId, scope: input.scope ?? {}, now },
+      gapWalkSql({ ...input, now, walk: forcedPath === null ? undefined : forcedPath === "walk" }),
+    );
+    // Not worth walking: the statement that sorts every gap reads the page (and the total, in
+    // its own snapshot, so that both still agree).
+    if (rows[0]?.answered === false) rows = null;
+  }
+  rows ??= await db.$queryRaw<Row[]>(gapListSql({ ...input, now }));
   const total = rows[0]?.total ?? 0;
   const page = rows.filter((row): row is typeof row & { partId: string } => row.partId !== null);
   return {
