@@ -25,6 +25,7 @@ import {
   MODELS,
   NOW,
   OWNERS,
+  snapshotBuilder,
   workspaceArbitrary,
   writeWorkspace,
 } from "@/tests/support/coverage-fixtures";
@@ -52,8 +53,13 @@ const stepArbitrary = fc.oneof(
   fc.record({
     kind: fc.constant("read" as const),
     instant: fc.nat(),
-    // Both ways of computing stale systems must give the same numbers.
-    plan: fc.constantFrom<StalePlan | null>(null, "one by one", "together"),
+    // Both ways of computing stale systems, and the choice between them, give the same numbers.
+    plan: fc.constantFrom<StalePlan | "by share" | null>(
+      null,
+      "one by one",
+      "together",
+      "by share",
+    ),
   }),
   fc.record({
     kind: fc.constant("part" as const),
@@ -300,4 +306,66 @@ describe("stored system coverage stays exact across writes and time", () => {
       (await db.aiSystem.findUniqueOrThrow({ where: { id: systemId } })).coverageGeneration,
     ).toBe(after.find((r) => r.id === systemId)!.coverageGeneration);
   });
+
+  // Each instant the definition tests, alone in its workspace, ends the stored row's window:
+  // without any write, a read 1 ms after it must not be answered by the row stored before it.
+  const OWN_INSTANTS: [string, (ws: ReturnType<typeof snapshotBuilder>) => void][] = [
+    [
+      "a vendor attestation's end",
+      (ws) => {
+        const vendorId = ws.addVendor("Vendor");
+        ws.addDuty({ system: ws.addSystem({ vendorId }), value: "P" });
+        ws.addEvidence({ kind: "ATTESTATION", vendorId, validUntil: at(1) });
+      },
+    ],
+    [
+      "a linked attestation's end",
+      (ws) => {
+        const [part] = ws.addDuty({ system: ws.addSystem(), value: "P" });
+        ws.addLink(part!, ws.addEvidence({ kind: "ATTESTATION", validUntil: at(1) }));
+      },
+    ],
+    [
+      "linked evidence's end",
+      (ws) => {
+        const [part] = ws.addDuty({ system: ws.addSystem(), value: "C" });
+        Object.assign(part!, { ownerId: "owner-ada", status: "IMPLEMENTED" });
+        ws.addLink(part!, ws.addEvidence({ validUntil: at(1) }));
+      },
+    ],
+    [
+      "a risk acceptance's expiry",
+      (ws) => {
+        const [part] = ws.addDuty({ system: ws.addSystem(), value: "C" });
+        Object.assign(part!, {
+          ownerId: "owner-ada",
+          status: "RISK_ACCEPTED",
+          justification: "accepted",
+          riskApproverId: "owner-ada",
+          riskAcceptanceExpiresAt: at(1),
+        });
+      },
+    ],
+  ];
+  for (const [name, build] of OWN_INSTANTS)
+    it(`a stored row stops answering 1 ms after ${name}`, async () => {
+      const ws = snapshotBuilder();
+      build(ws);
+      const workspaceId = await writeWorkspace(ws);
+      const end = at(1);
+      for (const now of [NOW, end, new Date(end.getTime() + 1), NOW]) {
+        for (const plan of ["one by one", "together"] as const) {
+          forceStalePlanForTests(plan);
+          try {
+            expect(await getCoverage({ workspaceId, now })).toEqual(
+              computeCoverage({ snapshot: ws, now }),
+            );
+          } finally {
+            forceStalePlanForTests(null);
+          }
+        }
+      }
+      const covered = (now: Date) => computeCoverage({ snapshot: ws, now }).coveredParts;
+      expect([covered(end), covered(new Date(end.getTime() + 1))]).toEqual([1, 0]);
+    });
 });

@@ -34,6 +34,23 @@ export type PartCoverageRow = {
   hasCurrentEvidence: boolean;
   covered: boolean;
   reasons: string[];
+  /**
+   * The part's copies of `critical`, the risk tier's rank and `systemName`, which database
+   * triggers keep equal to the responsibility's and system's values (migration gap_order). Only
+   * the gap list's walk reads them, to ORDER BY the part's gap-order index.
+   */
+  orderCritical: boolean;
+  orderRiskTierRank: number;
+  orderSystemName: string;
+  /**
+   * The latest instant before `now` and the earliest at or after it among the instants x that
+   * a time test (`x >= now`, or its negation `x < now`) of `covered` and `hasCurrentEvidence`
+   * reads for this part (`nearestInstant`). Both are the same for every instant from the first
+   * plus 1 ms up to (not including) the second plus 1 ms; null: no such instant on that side.
+   * (`reasons` may change in between: expired evidence is told from none by the earliest end.)
+   */
+  instantBefore: Date | null;
+  instantFrom: Date | null;
 };
 
 /**
@@ -120,17 +137,14 @@ export function scopePredicate(input: {
 }
 
 /**
- * Restriction to some systems, chosen in SQL (system-coverage-sql.ts): `in` a subquery of system
- * ids, or `is` one system id expression (a column of an outer query, inside a LATERAL join).
+ * Restriction to one system chosen in SQL (system-coverage-sql.ts): `is` a system id expression,
+ * a column of an outer query inside a LATERAL join.
  */
-export type SystemRestriction = { in: Prisma.Sql } | { is: Prisma.Sql };
+export type SystemRestriction = { is: Prisma.Sql };
 
 function systemsRestriction(rows: string, systems: SystemRestriction | undefined): Prisma.Sql {
-  const column = Prisma.raw(`${rows}."systemId"`);
   if (!systems) return Prisma.empty;
-  return "in" in systems
-    ? Prisma.sql`AND ${column} IN (${systems.in})`
-    : Prisma.sql`AND ${column} = ${systems.is}`;
+  return Prisma.sql`AND ${Prisma.raw(`${rows}."systemId"`)} = ${systems.is}`;
 }
 
 /**
@@ -150,17 +164,43 @@ function linkedEvidence(now: Prisma.Sql, attestation: boolean) {
   };
 }
 
-/** Per vendor of this workspace: its live ATTESTATION evidence, current / expired. */
+/**
+ * Per vendor of this workspace: its live ATTESTATION evidence, current / expired, and the ends
+ * of those items nearest to `now` on either side (the instants the two tests read).
+ */
 function vendorAttestationSql(input: { workspaceId: string; now: Date }) {
   const now = sqlInstant(input.now);
   return Prisma.sql`
     SELECT e."vendorId",
       bool_or(e."validUntil" IS NULL OR e."validUntil" >= ${now}) AS "anyCurrent",
-      bool_or(e."validUntil" < ${now}) AS "anyExpired"
+      bool_or(e."validUntil" < ${now}) AS "anyExpired",
+      max(e."validUntil") FILTER (WHERE e."validUntil" < ${now}) AS "untilBefore",
+      min(e."validUntil") FILTER (WHERE e."validUntil" >= ${now}) AS "untilFrom"
     FROM "Evidence" e
     WHERE e."workspaceId" = ${input.workspaceId} AND e.kind = 'ATTESTATION'
       AND e."vendorId" IS NOT NULL AND ${liveEvidence("e")}
     GROUP BY e."vendorId"`;
+}
+
+/**
+ * The instants that a time test of `covered` or `hasCurrentEvidence` reads for a part (see
+ * `instantBefore`), nearest to `now` on one side: `before` the latest one before `now`,
+ * otherwise the earliest one at or after it. A provider part's tests read its linked
+ * attestations' latest end and its vendor's attestation ends; a customer part's its linked
+ * evidence's latest end and its risk acceptance expiry. (The earliest ends only decide between
+ * two reasons, which the stored counts do not hold.)
+ */
+function nearestInstant(now: Prisma.Sql, before: boolean): Prisma.Sql {
+  const pick = (x: Prisma.Sql) =>
+    before
+      ? Prisma.sql`CASE WHEN ${x} < ${now} THEN ${x} END`
+      : Prisma.sql`CASE WHEN ${x} >= ${now} THEN ${x} END`;
+  const nearest = before ? Prisma.sql`GREATEST` : Prisma.sql`LEAST`;
+  const vendor = before ? Prisma.sql`va."untilBefore"` : Prisma.sql`va."untilFrom"`;
+  return Prisma.sql`CASE WHEN p.side = 'PROVIDER'
+    THEN ${nearest}(${pick(Prisma.sql`p."attestedLatestUntil"`)}, ${vendor})
+    ELSE ${nearest}(${pick(Prisma.sql`p."linkedLatestUntil"`)},
+      ${pick(Prisma.sql`p."riskAcceptanceExpiresAt"`)}) END`;
 }
 
 /**
@@ -177,8 +217,8 @@ export function partCoverageSql(input: {
   scope: CoverageScope;
   now: Date;
   /**
-   * A further restriction to systems picked in SQL, for system-coverage-sql.ts, which computes
-   * only the systems without valid stored counts.
+   * A further restriction to one system picked in SQL, for system-coverage-sql.ts, which
+   * computes the systems without valid stored counts one by one.
    */
   systems?: SystemRestriction;
 }): Prisma.Sql {
@@ -189,12 +229,16 @@ export function partCoverageSql(input: {
     SELECT p.id AS "partId", p."responsibilityId", p."systemId", s.name AS "systemName",
       p."domainKey", p.side, p."ownerId", p.status, p."dueDate", s."riskTier", s."vendorId",
       s."deploymentModels", COALESCE(r.critical, false) AS critical,
+      p.critical AS "orderCritical", p."riskTierRank" AS "orderRiskTierRank",
+      p."systemName" AS "orderSystemName",
       p."riskApproverId", p."riskAcceptanceExpiresAt",
       COALESCE(p.justification ~ ${NON_BLANK_PATTERN}, false) AS "hasJustification",
       ${linked.current} AS "linkCurrent",
       ${linked.expired} AS "linkExpired",
       ${attested.current} OR COALESCE(va."anyCurrent", false) AS "attestationCurrent",
-      ${attested.expired} OR COALESCE(va."anyExpired", false) AS "attestationExpired"
+      ${attested.expired} OR COALESCE(va."anyExpired", false) AS "attestationExpired",
+      ${nearestInstant(now, true)} AS "instantBefore",
+      ${nearestInstant(now, false)} AS "instantFrom"
     FROM "ResponsibilityPart" p
     JOIN "AiSystem" s ON s.id = p."systemId"
     -- LEFT JOIN on the primary key: PostgreSQL drops it when no caller reads critical (the rates).
@@ -213,7 +257,8 @@ export function partCoverageSql(input: {
   return Prisma.sql`
     SELECT f."partId", f."responsibilityId", f."systemId", f."systemName", f."domainKey", f.side,
       f."ownerId", f.status, f."dueDate", f."riskTier", f."vendorId", f."deploymentModels",
-      f.critical,
+      f.critical, f."orderCritical", f."orderRiskTierRank", f."orderSystemName",
+      f."instantBefore", f."instantFrom",
       CASE WHEN f.side = 'PROVIDER' THEN f."attestationCurrent" ELSE f."linkCurrent" END
         AS "hasCurrentEvidence",
       CASE WHEN f.side = 'PROVIDER' THEN f."attestationCurrent"

@@ -8,13 +8,13 @@ import {
   activeSystemConditions,
   partCoverageSql,
   sqlInstant,
-  type SystemRestriction,
 } from "@/lib/server/coverage/part-coverage-sql";
 
 /*
  * Stored per-system counts (table "SystemCoverage"), so that coverage of a workspace, or of any
  * set of whole systems, sums one row per system instead of evaluating every part and probing
- * its evidence: on the 5,000-system bench, ~40 ms instead of ~300 ms (npm run bench).
+ * its evidence (npm run bench: bench/results-*.json, "coverageMedianMs" against
+ * "coverageColdMedianMs").
  *
  * The counts are never maintained by hand. They are the GROUP BY system of the one per-part
  * definition (partCoverageSql), computed on read for the systems whose stored row cannot answer
@@ -27,7 +27,9 @@ import {
  *   an instant x of the system's data (evidence validUntil, vendor attestation validUntil, risk
  *   acceptance expiry), so the counts stay the same for every `now` after the latest such x
  *   before it and up to the earliest x at or after it (timestamps have millisecond precision).
- *   That window is stored with the counts. It also makes pinned instants (tests) correct.
+ *   partCoverageSql yields those two instants per part ("instantBefore", "instantFrom"), next
+ *   to the tests that read them; the window is stored with the counts. It also makes pinned
+ *   instants (tests) correct.
  *
  * Concurrency: the generation is read in the same statement (snapshot) as the counts, so a row
  * computed just before a write commits carries the old generation and is ignored afterwards.
@@ -40,160 +42,126 @@ export function isSystemLevelScope(scope: CoverageScope): boolean {
   return scope.domainKeys === undefined && scope.ownerId === undefined;
 }
 
-/** Active systems (not archived, not retired) of the workspace that match a system-level scope. */
-function targetSystemsSql(input: { workspaceId: string; scope: CoverageScope }): Prisma.Sql {
-  const conditions = activeSystemConditions({ ...input, system: "s", systemId: "s.id" });
-  return Prisma.sql`
-    SELECT s.id, s."coverageGeneration" AS generation, s."vendorId", s."deploymentModels"
-    FROM "AiSystem" s WHERE ${Prisma.join(conditions, " AND ")}`;
-}
-
 const columns = (alias: string) =>
   Prisma.raw(COUNT_COLUMNS.map((c) => `${alias}."${c}"`).join(", "));
 
 /**
  * How the statement computes the systems without valid stored counts; the result is the same,
- * only the plan differs. "one by one": a LATERAL subquery per system, which the planner runs on
- * the (workspaceId, systemId) and (partId) indexes: right for a few systems (after a write),
- * slow for thousands. "together": one pass over the workspace's parts and links with hash
- * joins, restricted to the stale set: right after bulk changes, ~0.5 s even for one system on
- * a 5,000-system workspace. The planner cannot choose between them itself, as it cannot know
- * how many systems are stale before the statement runs; `countStaleSystems` tells the caller.
+ * only the plan differs. "one by one": a LATERAL subquery per stale system, which the planner
+ * runs on the (workspaceId, systemId) index: its cost grows with the number of stale systems.
+ * "together": one pass over every part of the scope with hash joins, grouped by system, of
+ * which the stale systems' rows are kept: a fixed cost, a little below that of computing every
+ * system one by one (on the 5,000-system bench). The planner cannot choose between them
+ * itself, as it cannot know how many systems are stale before the statement runs; the
+ * statement holds both and runs the one that suits the share of stale systems it finds (a
+ * one-time filter on that share).
  */
 export type StalePlan = "one by one" | "together";
 
-/** Up to this many stale systems, computing them one by one is the faster plan. */
+/**
+ * Computing stale systems together is the faster plan once they are this share of the scope's
+ * systems and more than ONE_BY_ONE_LIMIT: a few stale systems (after writes) never pay for a
+ * pass over every part of a small scope's workspace.
+ */
+export const TOGETHER_SHARE = 0.9;
 export const ONE_BY_ONE_LIMIT = 150;
 
+/**
+ * `target`: the active systems (not archived, not retired) of the workspace that match the
+ * system-level scope, each with its stored row where that row answers at `now` (`stored`);
+ * `stale`: the others. One pass over the systems and one indexed probe of the stored rows.
+ */
 function targetAndStoredSql(input: { workspaceId: string; scope: CoverageScope; now: Date }) {
   const now = sqlInstant(input.now);
+  const conditions = activeSystemConditions({ ...input, system: "s", systemId: "s.id" });
   return Prisma.sql`
-    target AS MATERIALIZED (${targetSystemsSql(input)}),
-    stored AS MATERIALIZED (
-      SELECT sc."systemId", ${columns("sc")}
-      FROM "SystemCoverage" sc JOIN target t ON t.id = sc."systemId"
-      WHERE sc."workspaceId" = ${input.workspaceId} AND sc.generation = t.generation
+    target AS MATERIALIZED (
+      SELECT s.id, s."coverageGeneration" AS generation, s."vendorId", s."deploymentModels",
+        sc."systemId" IS NOT NULL AS stored, ${columns("sc")}
+      FROM "AiSystem" s
+      LEFT JOIN "SystemCoverage" sc ON sc."systemId" = s.id
+        AND sc."workspaceId" = ${input.workspaceId} AND sc.generation = s."coverageGeneration"
         AND (sc."validFrom" IS NULL OR sc."validFrom" <= ${now})
-        AND (sc."validTo" IS NULL OR sc."validTo" > ${now})),
+        AND (sc."validTo" IS NULL OR sc."validTo" > ${now})
+      WHERE ${Prisma.join(conditions, " AND ")}),
     stale AS MATERIALIZED (
-      SELECT t.id, t.generation, t."vendorId" FROM target t
-      WHERE NOT EXISTS (SELECT 1 FROM stored WHERE stored."systemId" = t.id))`;
+      SELECT t.id, t.generation, t."vendorId", t."deploymentModels" FROM target t
+      WHERE NOT t.stored)`;
 }
 
-/** How many systems of the scope have no stored counts valid at `now` (one cheap query). */
-export function countStaleSystemsSql(input: {
+/**
+ * The counts of `pc` rows and the window in which they hold: from the latest instant before
+ * `now` that a time test reads, plus 1 ms, up to the earliest one at or after it, plus 1 ms
+ * (exclusive): see `instantBefore` in part-coverage-sql.ts. No instant: no bound on that side.
+ */
+const COUNTS_AND_WINDOW = Prisma.sql`${SUMMARY_COUNTS},
+  max(pc."instantBefore") + interval '1 millisecond' AS "validFrom",
+  min(pc."instantFrom") + interval '1 millisecond' AS "validTo"`;
+
+/**
+ * `fresh`: counts and window of every stale system, computed now, by `plan`, or by the plan
+ * that suits the number of stale systems when `plan` is null (both are in the statement, gated
+ * by one-time filters: PostgreSQL runs one). A system without parts gets zero counts, valid
+ * forever (until a write bumps its generation).
+ */
+function freshSql(input: {
   workspaceId: string;
   scope: CoverageScope;
   now: Date;
-}): Prisma.Sql {
-  return Prisma.sql`WITH ${targetAndStoredSql(input)} SELECT count(*)::int AS stale FROM stale`;
-}
-
-/** The instants of a part that a "x >= now" test of the definition reads. */
-const PART_INSTANTS = [
-  "riskAcceptanceExpiresAt",
-  "linkedLatestUntil",
-  "linkedEarliestUntil",
-  "attestedLatestUntil",
-  "attestedEarliestUntil",
-].map((column) => Prisma.raw(`p."${column}"`));
-
-/**
- * The nearest instants before ("before": latest x < now) and at or after ("after": earliest
- * x >= now) `now` among every instant a "x >= now" test of the definition reads for a system:
- * its parts' risk acceptance expiries and linked-evidence ends (part-coverage-sql.ts), and its
- * vendor's attestation ends. Parts and vendor evidence are aggregated separately (`parts`,
- * `vendor`: per system with `grouped`, else for the one system `st` of a LATERAL join) and
- * combined with GREATEST / LEAST, which skip nulls. Vendor evidence that is not live is
- * included: more instants only narrow the window.
- */
-function nearestInstantsSql(input: {
-  ws: string;
-  now: Prisma.Sql;
-  restrict: SystemRestriction;
-  grouped: boolean;
+  plan: StalePlan | null;
+  oneByOneLimit: number;
 }) {
-  const { ws, now } = input;
-  const before = Prisma.join(
-    PART_INSTANTS.map((x) => Prisma.sql`CASE WHEN ${x} < ${now} THEN ${x} END`),
-  );
-  const after = Prisma.join(
-    PART_INSTANTS.map((x) => Prisma.sql`CASE WHEN ${x} >= ${now} THEN ${x} END`),
-  );
-  const inScope =
-    "in" in input.restrict
-      ? Prisma.sql`p."systemId" IN (${input.restrict.in})`
-      : Prisma.sql`p."systemId" = ${input.restrict.is}`;
-  const key = input.grouped ? Prisma.sql`p."systemId",` : Prisma.empty;
-  const groupBy = input.grouped ? Prisma.sql`GROUP BY p."systemId"` : Prisma.empty;
-  const vendorWindow = Prisma.sql`
-    max(e."validUntil") FILTER (WHERE e."validUntil" < ${now}) AS before,
-    min(e."validUntil") FILTER (WHERE e."validUntil" >= ${now}) AS after`;
-  const attestation = Prisma.sql`e."workspaceId" = ${ws} AND e.kind = 'ATTESTATION'
-    AND e."validUntil" IS NOT NULL`;
-  return {
-    parts: Prisma.sql`
-      SELECT ${key} max(GREATEST(${before})) AS before, min(LEAST(${after})) AS after
-      FROM "ResponsibilityPart" p WHERE p."workspaceId" = ${ws} AND ${inScope}
-      ${groupBy}`,
-    vendor: input.grouped
-      ? Prisma.sql`
-        SELECT st.id AS "systemId", ${vendorWindow}
-        FROM stale st JOIN "Evidence" e ON e."vendorId" = st."vendorId"
-        WHERE ${attestation} GROUP BY st.id`
-      : Prisma.sql`
-        SELECT ${vendorWindow} FROM "Evidence" e
-        WHERE e."vendorId" = st."vendorId" AND ${attestation}`,
-  };
-}
-
-/** The stored window from the nearest instants of parts `w` and vendor `v` (see the top). */
-const WINDOW = Prisma.sql`
-  GREATEST(w.before, v.before) + interval '1 millisecond' AS "validFrom",
-  LEAST(w.after, v.after) + interval '1 millisecond' AS "validTo"`;
-
-/** `fresh`: counts and window of every stale system, computed now, by the chosen plan. */
-function freshSql(input: { workspaceId: string; now: Date; plan: StalePlan }): Prisma.Sql {
   const ws = input.workspaceId;
-  const now = sqlInstant(input.now);
   const zeroOr = Prisma.raw(COUNT_COLUMNS.map((c) => `COALESCE(c."${c}", 0) AS "${c}"`).join(", "));
-  if (input.plan === "one by one") {
-    const one = { is: Prisma.sql`st.id` };
-    const pc = partCoverageSql({ workspaceId: ws, scope: {}, now: input.now, systems: one });
-    const nearest = nearestInstantsSql({ ws, now, restrict: one, grouped: false });
-    return Prisma.sql`
-      fresh AS MATERIALIZED (
-        SELECT st.id AS "systemId", st.generation, ${WINDOW}, ${zeroOr}
-        FROM stale st
-        CROSS JOIN LATERAL (SELECT ${SUMMARY_COUNTS} FROM (${pc}) pc) c
-        CROSS JOIN LATERAL (${nearest.parts}) w
-        CROSS JOIN LATERAL (${nearest.vendor}) v)`;
-  }
-  const all = { in: Prisma.sql`SELECT id FROM stale` };
-  const pc = partCoverageSql({ workspaceId: ws, scope: {}, now: input.now, systems: all });
-  const nearest = nearestInstantsSql({ ws, now, restrict: all, grouped: true });
+  const fresh = Prisma.sql`st.id AS "systemId", st.generation, st."vendorId",
+    st."deploymentModels", c."validFrom", c."validTo", ${zeroOr}`;
+  const oneByOne = partCoverageSql({
+    workspaceId: ws,
+    scope: {},
+    now: input.now,
+    systems: { is: Prisma.sql`st.id` },
+  });
+  // The scope's parts, all of them: restricted to the stale systems, the planner (which has no
+  // estimate of how many that is) probes the parts per system instead of one hash join.
+  const together = partCoverageSql({ workspaceId: ws, scope: input.scope, now: input.now });
+  const branches = {
+    "one by one": Prisma.sql`
+      SELECT ${fresh} FROM stale st
+      CROSS JOIN LATERAL (SELECT ${COUNTS_AND_WINDOW} FROM (${oneByOne}) pc) c`,
+    together: Prisma.sql`
+      SELECT ${fresh} FROM stale st
+      LEFT JOIN (SELECT pc."systemId", ${COUNTS_AND_WINDOW} FROM (${together}) pc
+                 GROUP BY pc."systemId") c ON c."systemId" = st.id`,
+  };
+  if (input.plan) return Prisma.sql`fresh AS MATERIALIZED (${branches[input.plan]})`;
   return Prisma.sql`
-    computed AS (
-      SELECT pc."systemId", ${SUMMARY_COUNTS} FROM (${pc}) pc GROUP BY pc."systemId"),
-    part_instants AS (${nearest.parts}),
-    vendor_instants AS (${nearest.vendor}),
+    plan AS MATERIALIZED (
+      SELECT NOT (x.stale > ${input.oneByOneLimit} AND x.stale >= ${TOGETHER_SHARE}::float8 * x.systems)
+        AS "oneByOne"
+      FROM (SELECT count(*) FILTER (WHERE NOT t.stored) AS stale, count(*) AS systems
+            FROM target t) x),
     fresh AS MATERIALIZED (
-      SELECT st.id AS "systemId", st.generation, ${WINDOW}, ${zeroOr}
-      FROM stale st
-      LEFT JOIN computed c ON c."systemId" = st.id
-      LEFT JOIN part_instants w ON w."systemId" = st.id
-      LEFT JOIN vendor_instants v ON v."systemId" = st.id)`;
+      ${branches["one by one"]} WHERE (SELECT "oneByOne" FROM plan)
+      UNION ALL
+      ${branches.together} WHERE NOT (SELECT "oneByOne" FROM plan))`;
 }
 
 /**
  * A whole statement: `WITH … <body>`, where the body reads the relation `counts`, one row per
  * active system in scope with its counts at `now` (columns "systemId", "vendorId",
  * "deploymentModels" and the count columns of SUMMARY_COUNTS). Valid stored rows are used as
- * they are; the others are computed (by `plan`) and stored by the same statement. Only for
- * scopes that `isSystemLevelScope` accepts.
+ * they are; the others are computed (by `plan`, or by the plan that suits their number) and
+ * stored by the same statement. Only for scopes that `isSystemLevelScope` accepts.
  */
 export function withSystemCounts(
-  input: { workspaceId: string; scope: CoverageScope; now: Date; plan: StalePlan },
+  input: {
+    workspaceId: string;
+    scope: CoverageScope;
+    now: Date;
+    plan?: StalePlan | null;
+    /** Tests: ONE_BY_ONE_LIMIT replaced, so that small workspaces take either branch. */
+    oneByOneLimit?: number;
+  },
   body: Prisma.Sql,
 ): Prisma.Sql {
   if (!isSystemLevelScope(input.scope))
@@ -205,7 +173,11 @@ export function withSystemCounts(
   );
   return Prisma.sql`
     WITH ${targetAndStoredSql(input)},
-    ${freshSql(input)},
+    ${freshSql({
+      ...input,
+      plan: input.plan ?? null,
+      oneByOneLimit: input.oneByOneLimit ?? ONE_BY_ONE_LIMIT,
+    })},
     saved AS (
       INSERT INTO "SystemCoverage" ("systemId", "workspaceId", generation, "validFrom", "validTo",
         ${Prisma.raw(COUNT_COLUMNS.map((c) => `"${c}"`).join(", "))})
@@ -215,35 +187,30 @@ export function withSystemCounts(
       ON CONFLICT ("systemId") DO UPDATE SET ${updates}
       WHERE "SystemCoverage".generation <= EXCLUDED.generation),
     counts AS (
-      SELECT t.id AS "systemId", t."vendorId", t."deploymentModels", ${columns("x")}
-      FROM target t
-      JOIN (SELECT "systemId", ${columns("stored")} FROM stored
-            UNION ALL SELECT "systemId", ${columns("fresh")} FROM fresh) x
-        ON x."systemId" = t.id)
+      SELECT t.id AS "systemId", t."vendorId", t."deploymentModels", ${columns("t")}
+      FROM target t WHERE t.stored
+      UNION ALL
+      SELECT f."systemId", f."vendorId", f."deploymentModels", ${columns("f")} FROM fresh f)
     ${body}`;
 }
 
-let forcedPlan: StalePlan | null = null;
+let forcedPlan: StalePlan | "by share" | null = null;
 
-/** Tests: run every statement with this plan (null: choose by the stale count again). */
-export function forceStalePlanForTests(plan: StalePlan | null): void {
+/**
+ * Tests: run every statement with this plan; "by share": let the statement choose by the share
+ * of stale systems alone (no minimum count, so that small workspaces reach the "together"
+ * branch through the choice); null: choose as usual.
+ */
+export function forceStalePlanForTests(plan: StalePlan | "by share" | null): void {
   forcedPlan = plan;
 }
 
-/**
- * Runs `withSystemCounts` with the plan that suits the number of stale systems. The count is a
- * separate, earlier statement, so by the time the main one runs more systems may have gone
- * stale; that only affects speed: the main statement finds and computes every stale system
- * itself.
- */
+/** Runs `withSystemCounts`: one statement, which picks its plan for stale systems itself. */
 export async function queryWithSystemCounts<T>(
   input: { workspaceId: string; scope: CoverageScope; now: Date },
   body: Prisma.Sql,
 ): Promise<T[]> {
-  let plan = forcedPlan;
-  if (!plan) {
-    const [row] = await db.$queryRaw<{ stale: number }[]>(countStaleSystemsSql(input));
-    plan = (row?.stale ?? 0) <= ONE_BY_ONE_LIMIT ? "one by one" : "together";
-  }
-  return db.$queryRaw<T[]>(withSystemCounts({ ...input, plan }, body));
+  const forced =
+    forcedPlan === "by share" ? { oneByOneLimit: 0 } : { plan: forcedPlan ?? undefined };
+  return db.$queryRaw<T[]>(withSystemCounts({ ...input, ...forced }, body));
 }
