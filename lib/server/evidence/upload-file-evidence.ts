@@ -63,7 +63,7 @@ export async function createFileEvidence({
 }) {
   let created: { id: string };
   try {
-    created = await evidenceTransaction(async (tx) => {
+    created = await evidenceTransaction(workspaceId, "createFileEvidence", async (tx) => {
       await adoptObject(tx, { area: "EVIDENCE", key: stored.storageKey });
       return insertEvidence(tx, {
         workspaceId,

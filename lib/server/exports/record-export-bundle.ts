@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { adoptObject, discardObject } from "@/lib/server/storage/pending-objects";
 
@@ -23,7 +23,7 @@ export async function recordExportBundle({
 }): Promise<boolean> {
   let recorded = false;
   try {
-    recorded = await db.$transaction(async (tx) => {
+    recorded = await retryingTransaction("recordExportBundle", async (tx) => {
       const updated = await tx.exportJob.updateMany({ where, data: { ...data, storageKey } });
       if (updated.count !== 1) return false;
       await adoptObject(tx, { area: "EXPORTS", key: storageKey });
