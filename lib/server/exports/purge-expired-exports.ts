@@ -32,6 +32,7 @@ export async function purgeExpiredExports({
   for (const job of expired) {
     if (job.storageKey) {
       const key = job.storageKey;
+      // Rows and ledger only (retried on a deadlock); the object is deleted after the commit.
       const cleared = await retryingTransaction("purgeExpiredExports", async (tx) => {
         const updated = await tx.exportJob.updateMany({
           where: { id: job.id, workspaceId, storageKey: key },

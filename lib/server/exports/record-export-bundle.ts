@@ -23,6 +23,8 @@ export async function recordExportBundle({
 }): Promise<boolean> {
   let recorded = false;
   try {
+    // The bundle is stored already; only the row and the ledger change here, so a re-run after
+    // a deadlock is safe. The bundle is deleted (finally) only if no attempt recorded it.
     recorded = await retryingTransaction("recordExportBundle", async (tx) => {
       const updated = await tx.exportJob.updateMany({ where, data: { ...data, storageKey } });
       if (updated.count !== 1) return false;

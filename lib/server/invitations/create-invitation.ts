@@ -29,6 +29,7 @@ export async function createInvitation(args: CreateInvitationArgs) {
   }
   const { token, hash } = generateInvitationToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
+  // Database only, so retried on a deadlock; the e-mail goes after the commit, once.
   const { invitation, workspaceName } = await workspaceTransaction(
     args.workspaceId,
     "createInvitation",

@@ -20,6 +20,7 @@ export async function deleteReport({
   reportId: string;
   storage?: ObjectStorage;
 }): Promise<boolean> {
+  // Rows and ledger only (retried on a deadlock); the object is deleted after the commit.
   const key = await retryingTransaction("deleteReport", async (tx) => {
     const row = await tx.reportJob.findFirst({
       where: { id: reportId, workspaceId },

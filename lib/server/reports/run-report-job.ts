@@ -124,6 +124,8 @@ async function recordReportFile(input: {
   const { key, size, sha256 } = input.stored;
   let recorded = false;
   try {
+    // The PDF is stored already; only the row and the ledger change here, so a re-run after
+    // a deadlock is safe. The PDF is deleted (finally) only if no attempt recorded it.
     recorded = await retryingTransaction("recordReportFile", async (tx) => {
       const done = await tx.reportJob.updateMany({
         where: input.where,

@@ -28,6 +28,7 @@ export async function removeOwnedObjects({
     const rows = (await next(BATCH)).filter((row) => row.storageKey);
     if (rows.length === 0) return removed;
     const keys = rows.map((row) => row.storageKey as string);
+    // Rows and ledger only (retried on a deadlock); the object is deleted after the commit.
     await retryingTransaction("removeOwnedObjects", async (tx) => {
       await clear(
         tx,

@@ -31,6 +31,8 @@ export async function requestWorkspaceDeletion(args: {
 }) {
   // Started before the transaction, which sends the purge job (see enqueueJob).
   await jobQueue();
+  // Database only (the purge job is a row of this transaction), so retried on a deadlock;
+  // the workers are woken and the members e-mailed after the commit, once.
   const marked = await workspaceTransaction(
     args.workspaceId,
     "requestWorkspaceDeletion",
