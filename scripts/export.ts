@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { buildBundle } from "@/lib/server/exports/build-bundle";
@@ -68,7 +69,7 @@ async function main(argv: string[]) {
   if (!workspace) throw new UsageError(`workspace "${values.workspace}" does not exist`);
 
   const label = `Command line (${os.userInfo().username}@${os.hostname()})`;
-  await db.$transaction((tx) =>
+  await workspaceTransaction(workspace.id, "export (command line)", (tx) =>
     recordAuditEvent(tx, {
       workspaceId: workspace.id,
       actor: { type: "SYSTEM", label },

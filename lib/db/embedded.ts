@@ -4,7 +4,8 @@
 import fs from "node:fs";
 
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+import { serveEmbedded } from "./embedded-server";
 
 export type EmbeddedDatabase = {
   url: string;
@@ -12,9 +13,9 @@ export type EmbeddedDatabase = {
   stop: () => Promise<void>;
 };
 
-// PGlite runs one session; the socket server multiplexes clients onto it (keeping a transaction's
-// statements on its own connection). Its default of one connection refuses the second client of a
-// pool, so allow comfortably more than the app's pool size (see lib/db/client.ts).
+// PGlite runs one session; the socket server (embedded-server.ts) multiplexes clients onto it,
+// keeping each query's messages, and each transaction's statements, together. Allow comfortably
+// more clients than the app's pool size (see lib/db/client.ts).
 export const EMBEDDED_MAX_CONNECTIONS = 64;
 
 export async function startEmbeddedDatabase(options: {
@@ -23,15 +24,12 @@ export async function startEmbeddedDatabase(options: {
 }): Promise<EmbeddedDatabase> {
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
-  const server = new PGLiteSocketServer({
-    db,
+  const server = await serveEmbedded(db, {
     host: "127.0.0.1",
     port: options.port ?? 0,
     maxConnections: EMBEDDED_MAX_CONNECTIONS,
   });
-  await server.start();
-  const address = server.getServerConn();
-  const port = Number(address.split(":").pop());
+  const { port } = server;
   let stopped = false;
   return {
     port,

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 
@@ -10,7 +11,7 @@ let workspaceId: string;
 
 async function record(n: number) {
   for (let i = 0; i < n; i++) {
-    await db.$transaction((tx) =>
+    await workspaceTransaction(workspaceId, "test event", (tx) =>
       recordAuditEvent(tx, {
         workspaceId,
         actor: SYSTEM_ACTOR,
@@ -44,7 +45,7 @@ describe("audit chain", () => {
   it("serialises concurrent writers of one workspace", async () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        db.$transaction((tx) =>
+        workspaceTransaction(workspaceId, "test event", (tx) =>
           recordAuditEvent(tx, {
             workspaceId,
             actor: SYSTEM_ACTOR,
@@ -67,23 +68,34 @@ describe("audit chain", () => {
   });
 
   it("is written in the same transaction as the change: a rolled-back change leaves no event", async () => {
-    await db
-      .$transaction(async (tx) => {
-        await recordAuditEvent(tx, {
-          workspaceId,
-          actor: SYSTEM_ACTOR,
-          action: "test.rollback",
-          entityType: "Test",
-        });
-        throw new Error("change failed");
-      })
-      .catch(() => undefined);
+    await workspaceTransaction(workspaceId, "test event", async (tx) => {
+      await recordAuditEvent(tx, {
+        workspaceId,
+        actor: SYSTEM_ACTOR,
+        action: "test.rollback",
+        entityType: "Test",
+      });
+      throw new Error("change failed");
+    }).catch(() => undefined);
     expect(await db.auditEvent.count({ where: { workspaceId, action: "test.rollback" } })).toBe(0);
     expect((await verifyAuditChain(workspaceId)).ok).toBe(true);
   });
 
+  it("refuses a transaction that did not lock the workspace first (the lock order)", async () => {
+    const late = db.$transaction((tx) =>
+      recordAuditEvent(tx, {
+        workspaceId,
+        actor: SYSTEM_ACTOR,
+        action: "test.unlocked",
+        entityType: "Test",
+      }),
+    );
+    await expect(late).rejects.toThrow(/lock workspace .* first/);
+    expect(await db.auditEvent.count({ where: { workspaceId, action: "test.unlocked" } })).toBe(0);
+  });
+
   it("never stores secrets in a diff", async () => {
-    await db.$transaction((tx) =>
+    await workspaceTransaction(workspaceId, "test event", (tx) =>
       recordAuditEvent(tx, {
         workspaceId,
         actor: SYSTEM_ACTOR,

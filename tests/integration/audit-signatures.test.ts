@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -26,7 +27,7 @@ let workspaceId: string;
 
 async function record(n: number) {
   for (let i = 0; i < n; i++) {
-    await db.$transaction((tx) =>
+    await workspaceTransaction(workspaceId, "test event", (tx) =>
       recordAuditEvent(tx, {
         workspaceId,
         actor: SYSTEM_ACTOR,

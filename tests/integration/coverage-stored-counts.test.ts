@@ -6,7 +6,7 @@
 // on the data as it is now. Reads store counts, so later reads exercise the stored path, and a
 // write must make them stale.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
 import { computeCoverage } from "@/lib/domain/coverage-reference";
 import type {
@@ -18,7 +18,11 @@ import type {
 import { PART_STATUSES, REVIEW_STATUSES } from "@/lib/domain/responsibility";
 import { db } from "@/lib/db/client";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
-import { forceStalePlanForTests, type StalePlan } from "@/lib/server/coverage/system-coverage-sql";
+import {
+  forceStalePlanForTests,
+  type StalePlan,
+  STORING_LOCK,
+} from "@/lib/server/coverage/system-coverage-sql";
 import {
   at,
   INSTANTS,
@@ -368,4 +372,41 @@ describe("stored system coverage stays exact across writes and time", () => {
       const covered = (now: Date) => computeCoverage({ snapshot: ws, now }).coveredParts;
       expect([covered(end), covered(new Date(end.getTime() + 1))]).toEqual([1, 0]);
     });
+
+  // Needs a second session holding the lock while the reader runs: not on the embedded database,
+  // whose one session runs transactions one after another.
+  it.skipIf(inject("databaseKind") !== "postgres")(
+    "a reader that cannot get the storing lock at once answers all the same and stores nothing",
+    async () => {
+      const fixture = fc.sample(
+        workspaceArbitrary.filter(
+          (f) =>
+            f.parts.length > 0 && f.systems.some((s) => !s.archived && s.lifecycle !== "RETIRED"),
+        ),
+        { numRuns: 1, seed: 11 },
+      )[0]!;
+      const workspaceId = await writeWorkspace(fixture);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const holder = db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${STORING_LOCK}::int, hashtext(${workspaceId}))`;
+        holding();
+        await released;
+      });
+      await held;
+      try {
+        expect(await getCoverage({ workspaceId, now: NOW })).toEqual(
+          computeCoverage({ snapshot: fixture, now: NOW }),
+        );
+        expect(await db.systemCoverage.count({ where: { workspaceId } })).toBe(0);
+      } finally {
+        release();
+        await holder;
+      }
+      await getCoverage({ workspaceId, now: NOW });
+      expect(await db.systemCoverage.count({ where: { workspaceId } })).toBeGreaterThan(0);
+    },
+  );
 });

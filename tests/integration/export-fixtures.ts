@@ -7,6 +7,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 
 import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { evidenceStorage, exportStorage } from "@/lib/storage/evidence-storage";
 import { newObjectKey } from "@/lib/storage/storage";
@@ -86,7 +87,7 @@ export async function createExportWorld(prefix: string) {
     data: { ownerId: world.user.id, status: "IMPLEMENTED" },
   });
   for (let i = 0; i < 6; i += 1) {
-    await db.$transaction((tx) =>
+    await workspaceTransaction(ws, "test event", (tx) =>
       recordAuditEvent(tx, {
         workspaceId: ws,
         actor: world.actor,

@@ -325,3 +325,56 @@ export async function writeWorkspace(fixture: WorkspaceFixture): Promise<string>
   });
   return workspaceId;
 }
+
+/**
+ * The reverse of `writeWorkspace`: a workspace's rows as the reference's input, read back from
+ * the database (for tests where the data changed through the services, not the fixture).
+ */
+export async function readWorkspaceSnapshot(workspaceId: string): Promise<WorkspaceSnapshot> {
+  const [systems, responsibilities, parts, evidence, links] = await Promise.all([
+    db.aiSystem.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.responsibility.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.responsibilityPart.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.evidence.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.evidenceLink.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+  ]);
+  return {
+    systems: systems.map((s) => ({
+      id: s.id,
+      name: s.name,
+      archived: s.archivedAt !== null,
+      lifecycle: s.lifecycle,
+      riskTier: s.riskTier,
+      vendorId: s.vendorId,
+      deploymentModels: s.deploymentModels,
+    })),
+    responsibilities: responsibilities.map((r) => ({
+      id: r.id,
+      systemId: r.systemId,
+      domainKey: r.domainKey,
+      value: r.value,
+      critical: r.critical,
+    })),
+    parts: parts.map((p) => ({
+      id: p.id,
+      responsibilityId: p.responsibilityId,
+      side: p.side,
+      ownerId: p.ownerId,
+      status: p.status,
+      justification: p.justification,
+      dueDate: p.dueDate,
+      riskAcceptanceExpiresAt: p.riskAcceptanceExpiresAt,
+      riskApproverId: p.riskApproverId,
+    })),
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      reviewStatus: e.reviewStatus,
+      superseded: e.supersededAt !== null,
+      validUntil: e.validUntil,
+      deletedAt: e.deletedAt,
+      vendorId: e.vendorId,
+    })),
+    evidenceLinks: links.map((l) => ({ partId: l.partId, evidenceId: l.evidenceId })),
+  };
+}

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { holdsWorkspaceLock } from "@/lib/db/transaction";
 import type { ActorType, Prisma } from "@/lib/generated/prisma/client";
 import { auditKey } from "@/lib/server/audit/audit-key";
 import {
@@ -13,7 +14,7 @@ import {
  * Appends one event to a workspace's audit chain. Call it with the transaction client of the
  * change it describes, so the event exists exactly when the change does:
  *
- *   await db.$transaction(async (tx) => {
+ *   await workspaceTransaction(workspaceId, "createSystem", async (tx) => {
  *     const system = await tx.aiSystem.create({ data: { workspaceId, ... } });
  *     await recordAuditEvent(tx, {
  *       workspaceId,
@@ -25,8 +26,11 @@ import {
  *     });
  *   });
  *
- * Concurrent writers of one workspace are serialised by locking the workspace row, which also
- * holds the chain head (last seq and hash): seq stays gap-free and each event links the previous.
+ * The transaction must hold the workspace's row lock, taken before anything else it wrote
+ * (workspaceTransaction or lockWorkspaces, lib/db/transaction.ts, where the lock order is
+ * explained); the row also holds the chain head (last seq and hash). So concurrent writers of one
+ * workspace append one after the other: seq stays gap-free and each event links the previous.
+ * Taking the lock here, at the end of the transaction, is what deadlocked concurrent writers.
  * Each event is also signed with the server's audit key (canonical-event.ts), so rewriting the
  * chain needs more than write access to the database.
  */
@@ -43,8 +47,15 @@ export type AuditEventInput = {
 };
 
 export async function recordAuditEvent(tx: Prisma.TransactionClient, input: AuditEventInput) {
+  if (!holdsWorkspaceLock(tx, input.workspaceId)) {
+    throw new Error(
+      `recordAuditEvent: lock workspace ${input.workspaceId} first (workspaceTransaction or lockWorkspaces in lib/db/transaction.ts)`,
+    );
+  }
+  // The lock is held already (FOR NO KEY UPDATE again changes nothing); read the head under it.
   const heads = await tx.$queryRaw<{ auditHeadSeq: number; auditHeadHash: string | null }[]>`
-    SELECT "auditHeadSeq", "auditHeadHash" FROM "Workspace" WHERE id = ${input.workspaceId} FOR UPDATE`;
+    SELECT "auditHeadSeq", "auditHeadHash" FROM "Workspace" WHERE id = ${input.workspaceId}
+    FOR NO KEY UPDATE`;
   const head = heads[0];
   if (!head) throw new Error(`recordAuditEvent: workspace ${input.workspaceId} does not exist`);
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 
 export type DownloadKind = "evidence.download" | "export.download" | "audit.download";
@@ -19,7 +19,7 @@ export async function recordDownload(input: {
   entityId: string | null;
   detail?: Record<string, unknown>;
 }): Promise<void> {
-  await db.$transaction((tx) =>
+  await workspaceTransaction(input.workspaceId, "recordDownload", (tx) =>
     recordAuditEvent(tx, {
       workspaceId: input.workspaceId,
       actor: input.actor,

@@ -2,6 +2,7 @@ import "server-only";
 
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
+import { lockWorkspaces, retryingTransaction } from "@/lib/db/transaction";
 import { UnauthorizedError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { admitSignInAttempt, recordSignInSuccess } from "@/lib/server/auth/sign-in-throttle";
@@ -50,8 +51,10 @@ async function auditSignIn(input: {
     select: { workspaceId: true },
   });
   if (memberships.length === 0) return;
-  await db.$transaction(async (tx) => {
-    for (const { workspaceId } of memberships) {
+  const workspaceIds = memberships.map((m) => m.workspaceId);
+  await retryingTransaction("auditSignIn", async (tx) => {
+    await lockWorkspaces(tx, workspaceIds);
+    for (const workspaceId of workspaceIds) {
       await recordAuditEvent(tx, {
         workspaceId,
         actor: { type: "USER", id: input.userId, label: input.label },

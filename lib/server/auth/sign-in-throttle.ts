@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import { RateLimitedError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -99,7 +100,7 @@ export async function admitSignInAttempt({
 }): Promise<Keys> {
   const keys = throttleKeys({ email, clientAddress });
   const t = now.getTime();
-  await db.$transaction(async (tx) => {
+  await retryingTransaction("admitSignInAttempt", async (tx) => {
     const { pair, address, account } = await lockRows(tx, keys, now);
     if (pair.blockedUntil && pair.blockedUntil.getTime() > t)
       refuse(pair.blockedUntil.getTime(), t);
@@ -143,7 +144,7 @@ export async function admitSignInAttempt({
 
 /** The password was right: clear the pair and the account, take the address's count back. */
 export async function recordSignInSuccess(keys: Keys, now = new Date()): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await retryingTransaction("recordSignInSuccess", async (tx) => {
     await tx.signInThrottle.updateMany({
       where: { key: keys.pair },
       data: { failures: 0, blockedUntil: null, lastSuccessAt: now },

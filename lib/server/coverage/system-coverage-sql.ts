@@ -33,9 +33,20 @@ import {
  *
  * Concurrency: the generation is read in the same statement (snapshot) as the counts, so a row
  * computed just before a write commits carries the old generation and is ignored afterwards.
- * Two readers storing the same system keep the newer generation (ties: last one wins, both are
- * right for their own window). Rows are written in system id order, so readers cannot deadlock.
+ * Readers never wait for each other or for writers (lock order: lib/db/transaction.ts): a reader
+ * stores its rows only if it gets the workspace's advisory "storing" lock without waiting
+ * (pg_try_advisory_xact_lock, held to the end of the statement); a reader that does not get it
+ * still answers with what it computed and leaves storing to the next one. Writers never touch
+ * these rows (the triggers only bump generations), so the lock holder cannot wait on a writer
+ * either. Of two storers one after the other the newer generation stays (ties: the last one, both
+ * are right for their own window); rows are written in system id order all the same.
  */
+
+/**
+ * Advisory lock space of "storing system coverage" (first key); the second key is a hash of the
+ * workspace id. Two workspaces whose ids hash alike merely take turns at storing.
+ */
+export const STORING_LOCK = 0x5c0_0001;
 
 /** Scopes the stored counts can answer: every filter is a property of the whole system. */
 export function isSystemLevelScope(scope: CoverageScope): boolean {
@@ -178,12 +189,15 @@ export function withSystemCounts(
       plan: input.plan ?? null,
       oneByOneLimit: input.oneByOneLimit ?? ONE_BY_ONE_LIMIT,
     })},
+    storing AS MATERIALIZED (
+      SELECT pg_try_advisory_xact_lock(${STORING_LOCK}::int, hashtext(${input.workspaceId})) AS ok
+      WHERE EXISTS (SELECT 1 FROM fresh)),
     saved AS (
       INSERT INTO "SystemCoverage" ("systemId", "workspaceId", generation, "validFrom", "validTo",
         ${Prisma.raw(COUNT_COLUMNS.map((c) => `"${c}"`).join(", "))})
       SELECT f."systemId", ${input.workspaceId}, f.generation, f."validFrom", f."validTo",
         ${columns("f")}
-      FROM fresh f ORDER BY f."systemId"
+      FROM fresh f WHERE (SELECT ok FROM storing) ORDER BY f."systemId"
       ON CONFLICT ("systemId") DO UPDATE SET ${updates}
       WHERE "SystemCoverage".generation <= EXCLUDED.generation),
     counts AS (

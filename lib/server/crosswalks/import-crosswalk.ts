@@ -1,7 +1,7 @@
 import "server-only";
 
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { lockWorkspaces, retryingTransaction } from "@/lib/db/transaction";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { checkCatalogueVersions } from "@/lib/server/crosswalks/check-catalogue-versions";
@@ -67,7 +67,9 @@ function importInTransaction({
   dryRun: boolean;
   workspaceId: string | null;
 }): Promise<CrosswalkImportResult> {
-  return db.$transaction(async (tx) => {
+  // A workspace's import is one of its writes (its lock first); a built-in one belongs to none.
+  return retryingTransaction("importCrosswalk", async (tx) => {
+    if (target.workspaceId !== null) await lockWorkspaces(tx, [target.workspaceId]);
     const parsed = readCrosswalkImportSource(source, await crosswalkSourcesFor(tx, workspaceId));
     if (!parsed.ok) throw new CrosswalkInvalidError(parsed.errors);
     const { definition } = parsed;

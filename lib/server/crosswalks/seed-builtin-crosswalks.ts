@@ -3,7 +3,7 @@ import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import { parseCrosswalk } from "@/lib/crosswalks/validate";
 import { checkCatalogueVersions } from "@/lib/server/crosswalks/check-catalogue-versions";
 import { crosswalkSourcesFor } from "@/lib/server/crosswalks/crosswalk-sources";
@@ -77,7 +77,7 @@ export async function seedBuiltInCrosswalks({
   for (const file of await findBuiltInCrosswalkFiles(directory)) {
     const text = await readFile(file.absolutePath, "utf8");
     type Outcome = { problem: string } | { stored: StoreCrosswalkOutcome };
-    const outcome = await db.$transaction(async (tx): Promise<Outcome> => {
+    const outcome = await retryingTransaction("seedCrosswalk", async (tx): Promise<Outcome> => {
       const parsed = parseCrosswalk(text, "yaml", await crosswalkSourcesFor(tx, null));
       if (!parsed.ok) {
         return {

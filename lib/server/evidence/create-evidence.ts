@@ -20,7 +20,7 @@ export async function createEvidence({
   actor: AuditActor;
   input: CreateEvidenceBody;
 }) {
-  const created = await evidenceTransaction((tx) =>
+  const created = await evidenceTransaction(workspaceId, "createEvidence", (tx) =>
     insertEvidence(tx, {
       workspaceId,
       actor,

@@ -18,7 +18,7 @@ export async function deleteEvidence({
   actor: AuditActor;
   evidenceId: string;
 }): Promise<{ deletedAt: Date }> {
-  return evidenceTransaction(async (tx) => {
+  return evidenceTransaction(workspaceId, "deleteEvidence", async (tx) => {
     const item = await tx.evidence.findFirst({
       where: { id: evidenceId, workspaceId },
       select: { deletedAt: true, title: true },

@@ -1,18 +1,23 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ConflictError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
- * db.$transaction for evidence writes. The only unique constraints they can hit are "one newer
- * revision per item" and "one link per item and part", both meaning someone else got there first.
+ * The workspace transaction of an evidence write (lib/db/transaction.ts: workspace lock first,
+ * retried on a deadlock). Every evidence write does its storage work before (upload) or after
+ * (file deletion job, woken after the commit) the transaction, so re-running it is safe. The only
+ * unique constraints they can hit are "one newer revision per item" and "one link per item and
+ * part", both meaning someone else got there first.
  */
 export async function evidenceTransaction<T>(
+  workspaceId: string,
+  name: string,
   work: (tx: Prisma.TransactionClient) => Promise<T>,
 ): Promise<T> {
   try {
-    return await db.$transaction(work);
+    return await workspaceTransaction(workspaceId, name, work);
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new ConflictError(

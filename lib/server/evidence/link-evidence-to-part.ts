@@ -22,7 +22,7 @@ export async function linkEvidenceToPart({
   evidenceId: string;
   partId: string;
 }): Promise<{ created: boolean }> {
-  return evidenceTransaction(async (tx) => {
+  return evidenceTransaction(workspaceId, "linkEvidenceToPart", async (tx) => {
     const evidence = await tx.evidence.findFirst({
       where: { id: evidenceId, workspaceId },
       select: { id: true, deletedAt: true, supersededAt: true },

@@ -28,7 +28,7 @@ export async function purgeEvidence({
 }): Promise<{ purgedAt: Date }> {
   // Started before the transaction, which sends the deletion job (see enqueueJob).
   await jobQueue();
-  const result = await evidenceTransaction(async (tx) => {
+  const result = await evidenceTransaction(workspaceId, "purgeEvidence", async (tx) => {
     const item = await tx.evidence.findFirst({
       where: { id: evidenceId, workspaceId },
       select: { deletedAt: true, purgedAt: true, storageKey: true, fileName: true, sha256: true },

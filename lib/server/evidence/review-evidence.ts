@@ -23,7 +23,7 @@ export async function reviewEvidence({
   evidenceId: string;
   review: ReviewEvidenceBody;
 }) {
-  await evidenceTransaction(async (tx) => {
+  await evidenceTransaction(workspaceId, "reviewEvidence", async (tx) => {
     const before = await tx.evidence.findFirst({
       where: { id: evidenceId, workspaceId },
       select: { reviewStatus: true, deletedAt: true, supersededAt: true },

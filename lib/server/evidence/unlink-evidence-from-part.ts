@@ -16,7 +16,7 @@ export async function unlinkEvidenceFromPart({
   evidenceId: string;
   partId: string;
 }): Promise<void> {
-  await evidenceTransaction(async (tx) => {
+  await evidenceTransaction(workspaceId, "unlinkEvidenceFromPart", async (tx) => {
     const removed = await tx.evidenceLink.deleteMany({
       where: { workspaceId, evidenceId, partId },
     });

@@ -63,7 +63,9 @@ export async function createFileEvidence({
 }) {
   let created: { id: string };
   try {
-    created = await evidenceTransaction(async (tx) => {
+    // Retried as a whole on a deadlock: the file is stored already (before) and only discarded
+    // once the transaction has finally failed (below), so a re-run finds it in place.
+    created = await evidenceTransaction(workspaceId, "createFileEvidence", async (tx) => {
       await adoptObject(tx, { area: "EVIDENCE", key: stored.storageKey });
       return insertEvidence(tx, {
         workspaceId,

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/client";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -27,7 +27,7 @@ export async function cancelExportJob({
   actorUserId: string;
   role: Role;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(workspaceId, "cancelExportJob", async (tx) => {
     const job = await tx.exportJob.findFirst({ where: { id: exportId, workspaceId } });
     if (!job) throw new NotFoundError("Export not found.");
     if (job.requestedById !== actorUserId && !can(role, "export.cancelAny")) {

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { purgeExpiredExports } from "@/lib/server/exports/purge-expired-exports";
 import { failExportJob } from "@/lib/server/exports/run-export-job";
@@ -79,14 +80,19 @@ export const recoverLostExportsJob = defineJobKind({
         Date.now() - new Date(job.completedOn).getTime() < DEAD_LETTER_GRACE_MS;
       if (justFailed) continue;
       if (!row.queueJobId && row.status === "QUEUED") {
-        await db.$transaction(async (tx) => {
+        await retryingTransaction("requeueLostExport", async (tx) => {
           const id = await enqueueJob(
             exportBundleJob,
             { workspaceId: row.workspaceId, exportId: row.id },
             { tx },
           );
           await tx.exportJob.updateMany({
-            where: { id: row.id, workspaceId: row.workspaceId, status: "QUEUED", queueJobId: null },
+            where: {
+              id: row.id,
+              workspaceId: row.workspaceId,
+              status: "QUEUED",
+              queueJobId: null,
+            },
             data: { queueJobId: id },
           });
         });

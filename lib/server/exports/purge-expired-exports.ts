@@ -3,6 +3,7 @@ import "server-only";
 import { rm } from "node:fs/promises";
 
 import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import { discardObject, releaseObject } from "@/lib/server/storage/pending-objects";
 
 /**
@@ -31,7 +32,8 @@ export async function purgeExpiredExports({
   for (const job of expired) {
     if (job.storageKey) {
       const key = job.storageKey;
-      const cleared = await db.$transaction(async (tx) => {
+      // Rows and ledger only (retried on a deadlock); the object is deleted after the commit.
+      const cleared = await retryingTransaction("purgeExpiredExports", async (tx) => {
         const updated = await tx.exportJob.updateMany({
           where: { id: job.id, workspaceId, storageKey: key },
           data: { storageKey: null },

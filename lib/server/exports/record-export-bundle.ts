@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { adoptObject, discardObject } from "@/lib/server/storage/pending-objects";
 
@@ -23,7 +23,9 @@ export async function recordExportBundle({
 }): Promise<boolean> {
   let recorded = false;
   try {
-    recorded = await db.$transaction(async (tx) => {
+    // The bundle is stored already; only the row and the ledger change here, so a re-run after
+    // a deadlock is safe. The bundle is deleted (finally) only if no attempt recorded it.
+    recorded = await retryingTransaction("recordExportBundle", async (tx) => {
       const updated = await tx.exportJob.updateMany({ where, data: { ...data, storageKey } });
       if (updated.count !== 1) return false;
       await adoptObject(tx, { area: "EXPORTS", key: storageKey });

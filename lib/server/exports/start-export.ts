@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import { can, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import type { BundleScope } from "@/lib/export-bundle/manifest";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -54,7 +55,7 @@ export async function startExport(input: {
   // Started before the transaction: starting needs connections the embedded database holds back
   // while a transaction is open.
   await jobQueue();
-  const job = await db.$transaction(async (tx) => {
+  const job = await workspaceTransaction(input.workspaceId, "startExport", async (tx) => {
     const active = await tx.exportJob.count({
       where: { workspaceId: input.workspaceId, status: { in: ["QUEUED", "RUNNING"] } },
     });

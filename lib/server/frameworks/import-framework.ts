@@ -1,7 +1,7 @@
 import "server-only";
 
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { lockWorkspaces, retryingTransaction } from "@/lib/db/transaction";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import {
@@ -64,7 +64,9 @@ export async function importFramework({
   }
 
   try {
-    return await db.$transaction(async (tx) => {
+    // A workspace's import is one of its writes (its lock first); a built-in one belongs to none.
+    return await retryingTransaction("importFramework", async (tx) => {
+      if (target.workspaceId !== null) await lockWorkspaces(tx, [target.workspaceId]);
       const outcome = await storeFrameworkVersion(tx, {
         workspaceId: target.workspaceId,
         definition,

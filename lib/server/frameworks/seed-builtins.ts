@@ -3,7 +3,7 @@ import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import { parseFrameworkDefinition } from "@/lib/frameworks/validate";
 import { compareVersionsNewestFirst } from "@/lib/server/frameworks/framework-scope";
 import { storeFrameworkVersion } from "@/lib/server/frameworks/store-framework-version";
@@ -100,7 +100,7 @@ export async function seedBuiltInFrameworks({
       continue;
     }
     const ref = `${definition.key}@${definition.version}`;
-    const outcome = await db.$transaction((tx) =>
+    const outcome = await retryingTransaction("seedBuiltIns", (tx) =>
       storeFrameworkVersion(tx, { workspaceId: null, definition, importedById: null }),
     );
     if (outcome.status === "created") {

@@ -3,6 +3,7 @@ import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { db } from "@/lib/db/client";
+import { lockWorkspaces, retryingTransaction } from "@/lib/db/transaction";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -20,7 +21,7 @@ export async function acceptInvitation(args: {
   token: string;
   userId: string;
 }): Promise<AcceptedInvitation> {
-  return db.$transaction(async (tx) => {
+  return retryingTransaction("acceptInvitation", async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: args.userId },
       select: { id: true, email: true, active: true },
@@ -43,7 +44,7 @@ export async function acceptInvitationWithSignUp(args: {
   if (!invited) throw new NotFoundError("This invitation link is not valid.");
   assertAcceptablePassword(args.password, { email: invited.email, name: args.name });
   const passwordHash = await hashPassword(args.password);
-  return db.$transaction(async (tx) => {
+  return retryingTransaction("acceptInvitationWithSignUp", async (tx) => {
     const invitation = await tx.invitation.findUnique({
       where: { tokenHash: hashInvitationToken(args.token) },
       select: { email: true },
@@ -78,6 +79,9 @@ async function consumeInvitation(
     },
   });
   if (!invitation) throw new NotFoundError("This invitation link is not valid.");
+  // The workspace is known only now; it is locked before any of its rows is written (the user
+  // row a sign-up created is new, nobody waits on it).
+  await lockWorkspaces(tx, [invitation.workspaceId]);
   const state = invitationState(invitation, now);
   if (state !== "pending") throw new ValidationError(INVITATION_STATE_MESSAGES[state]);
   if (invitation.email !== user.email) {

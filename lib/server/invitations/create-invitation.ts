@@ -1,7 +1,7 @@
 import "server-only";
 
 import { canAssignRole } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/client";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -29,54 +29,59 @@ export async function createInvitation(args: CreateInvitationArgs) {
   }
   const { token, hash } = generateInvitationToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
-  const { invitation, workspaceName } = await db.$transaction(async (tx) => {
-    const alreadyMember = await tx.membership.findFirst({
-      where: { workspaceId: args.workspaceId, user: { email: args.email } },
-      select: { id: true },
-    });
-    if (alreadyMember)
-      throw new ConflictError(`${args.email} is already a member of this workspace.`);
-    const replaced = await tx.invitation.updateMany({
-      where: {
+  // Database only, so retried on a deadlock; the e-mail goes after the commit, once.
+  const { invitation, workspaceName } = await workspaceTransaction(
+    args.workspaceId,
+    "createInvitation",
+    async (tx) => {
+      const alreadyMember = await tx.membership.findFirst({
+        where: { workspaceId: args.workspaceId, user: { email: args.email } },
+        select: { id: true },
+      });
+      if (alreadyMember)
+        throw new ConflictError(`${args.email} is already a member of this workspace.`);
+      const replaced = await tx.invitation.updateMany({
+        where: {
+          workspaceId: args.workspaceId,
+          email: args.email,
+          acceptedAt: null,
+          revokedAt: null,
+        },
+        data: { revokedAt: new Date() },
+      });
+      const created = await tx.invitation.create({
+        data: {
+          workspaceId: args.workspaceId,
+          email: args.email,
+          role: args.role,
+          tokenHash: hash,
+          expiresAt,
+          invitedById: args.invitedById,
+        },
+        select: {
+          id: true,
+          email: true,
+          role: true,
+          expiresAt: true,
+          workspace: { select: { name: true } },
+        },
+      });
+      await recordAuditEvent(tx, {
         workspaceId: args.workspaceId,
-        email: args.email,
-        acceptedAt: null,
-        revokedAt: null,
-      },
-      data: { revokedAt: new Date() },
-    });
-    const created = await tx.invitation.create({
-      data: {
-        workspaceId: args.workspaceId,
-        email: args.email,
-        role: args.role,
-        tokenHash: hash,
-        expiresAt,
-        invitedById: args.invitedById,
-      },
-      select: {
-        id: true,
-        email: true,
-        role: true,
-        expiresAt: true,
-        workspace: { select: { name: true } },
-      },
-    });
-    await recordAuditEvent(tx, {
-      workspaceId: args.workspaceId,
-      actor: args.actor,
-      action: "invitation.create",
-      entityType: "Invitation",
-      entityId: created.id,
-      diff: {
-        email: created.email,
-        role: created.role,
-        expiresAt,
-        replacedPending: replaced.count,
-      },
-    });
-    return { invitation: created, workspaceName: created.workspace.name };
-  });
+        actor: args.actor,
+        action: "invitation.create",
+        entityType: "Invitation",
+        entityId: created.id,
+        diff: {
+          email: created.email,
+          role: created.role,
+          expiresAt,
+          replacedPending: replaced.count,
+        },
+      });
+      return { invitation: created, workspaceName: created.workspace.name };
+    },
+  );
 
   const link = invitationLink(token);
   const mail = await sendMail({

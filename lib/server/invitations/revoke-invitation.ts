@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 
@@ -10,7 +10,7 @@ export async function revokeInvitation(args: {
   actor: AuditActor;
   invitationId: string;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(args.workspaceId, "revokeInvitation", async (tx) => {
     const invitation = await tx.invitation.findFirst({
       where: { id: args.invitationId, workspaceId: args.workspaceId },
       select: { id: true, email: true, acceptedAt: true, revokedAt: true },

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { canAssignRole } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/client";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -22,7 +22,7 @@ export async function changeMemberRole(args: {
   membershipId: string;
   role: Role;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(args.workspaceId, "changeMemberRole", async (tx) => {
     const member = await findMembershipInWorkspace(tx, args);
     if (!member) throw new NotFoundError("Member not found.");
     if (member.role === "OWNER") {

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { assertWorkspaceKeepsOwner } from "@/lib/server/members/owner-guard";
@@ -15,7 +15,7 @@ export async function leaveWorkspace(args: {
   actor: AuditActor;
   userId: string;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(args.workspaceId, "leaveWorkspace", async (tx) => {
     const member = await tx.membership.findFirst({
       where: { workspaceId: args.workspaceId, userId: args.userId },
       select: { id: true, role: true },

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { canAssignRole } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/client";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -28,7 +28,7 @@ export async function setMemberActive(args: {
   membershipId: string;
   active: boolean;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(args.workspaceId, "setMemberActive", async (tx) => {
     const member = await findMembershipInWorkspace(tx, args);
     if (!member) throw new NotFoundError("Member not found.");
     if (member.userId === args.actorUserId) {

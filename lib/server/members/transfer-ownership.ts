@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import {
@@ -15,10 +15,10 @@ export async function transferOwnership(args: {
   actorUserId: string;
   membershipId: string;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(args.workspaceId, "transferOwnership", async (tx) => {
     // Two transfers at once (two tabs, two owners' clicks) must not both read "I am the owner":
-    // the workspace row is the lock both take first, so the second sees the first's result.
-    await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${args.workspaceId} FOR UPDATE`;
+    // the workspace row is the lock both take first (workspaceTransaction), so the second sees
+    // the first's result.
     const current = await tx.membership.findFirst({
       where: { workspaceId: args.workspaceId, userId: args.actorUserId, deactivatedAt: null },
       select: { id: true, role: true },

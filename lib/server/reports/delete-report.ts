@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import { discardObject, releaseObject } from "@/lib/server/storage/pending-objects";
 import { reportStorage } from "@/lib/storage/report-storage";
 import type { ObjectStorage } from "@/lib/storage/storage";
@@ -20,7 +20,8 @@ export async function deleteReport({
   reportId: string;
   storage?: ObjectStorage;
 }): Promise<boolean> {
-  const key = await db.$transaction(async (tx) => {
+  // Rows and ledger only (retried on a deadlock); the object is deleted after the commit.
+  const key = await retryingTransaction("deleteReport", async (tx) => {
     const row = await tx.reportJob.findFirst({
       where: { id: reportId, workspaceId },
       select: { storageKey: true },

@@ -3,6 +3,7 @@ import "server-only";
 import { Readable } from "node:stream";
 
 import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { renderReportPdf } from "@/lib/report-pdf/render-report-pdf";
@@ -123,7 +124,9 @@ async function recordReportFile(input: {
   const { key, size, sha256 } = input.stored;
   let recorded = false;
   try {
-    recorded = await db.$transaction(async (tx) => {
+    // The PDF is stored already; only the row and the ledger change here, so a re-run after
+    // a deadlock is safe. The PDF is deleted (finally) only if no attempt recorded it.
+    recorded = await retryingTransaction("recordReportFile", async (tx) => {
       const done = await tx.reportJob.updateMany({
         where: input.where,
         data: {

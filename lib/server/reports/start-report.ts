@@ -3,7 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
@@ -30,7 +30,7 @@ export async function startReport(input: {
     throw new ForbiddenError("Your role does not allow PDF reports.");
   }
   await jobQueue();
-  const row = await db.$transaction(async (tx) => {
+  const row = await workspaceTransaction(input.workspaceId, "startReport", async (tx) => {
     const active = await tx.reportJob.count({
       where: { workspaceId: input.workspaceId, status: { in: ["QUEUED", "RUNNING"] } },
     });

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { assertOwnerIsMember } from "@/lib/server/responsibilities/check-members";
 import { resolveBulkTarget } from "@/lib/server/responsibilities/resolve-bulk-target";
@@ -16,7 +16,7 @@ export async function bulkAssignOwner({
   actor: AuditActor;
   input: BulkAssignOwnerInput;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(workspaceId, "bulkAssignOwner", async (tx) => {
     if (input.ownerId) await assertOwnerIsMember(tx, { workspaceId, userId: input.ownerId });
     const partIds = await resolveBulkTarget(tx, { workspaceId, target: input.target });
     // Bumping the version makes an edit opened before the bulk change a (clear) conflict.

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { assertBulkParts } from "@/lib/server/responsibilities/resolve-bulk-target";
 import { startOfDay } from "@/lib/validation/responsibilities";
@@ -17,7 +17,7 @@ export async function bulkSetDueDate({
   partIds: string[];
   dueDate: string | null;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(workspaceId, "bulkSetDueDate", async (tx) => {
     const ids = await assertBulkParts(tx, { workspaceId, partIds });
     const { count } = await tx.responsibilityPart.updateMany({
       where: { workspaceId, id: { in: ids } },

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { partsFor } from "@/lib/domain/derivation";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -36,7 +36,7 @@ export async function overrideResponsibility({
       "Explain why this domain's value differs from the framework.",
     );
   }
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(workspaceId, "overrideResponsibility", async (tx) => {
     const responsibility = await tx.responsibility.findFirst({
       where: { id: input.responsibilityId, workspaceId },
       include: {

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import {
@@ -33,7 +33,7 @@ export async function updatePart({
   input: UpdatePartInput;
 }) {
   const now = new Date();
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(workspaceId, "updatePart", async (tx) => {
     const part = await tx.responsibilityPart.findFirst({
       where: { id: input.partId, workspaceId },
       include: { responsibility: { select: { system: { select: { archivedAt: true } } } } },

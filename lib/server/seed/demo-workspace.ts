@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
 import { createWorkspaceInTransaction } from "@/lib/server/workspaces/create-workspace";
 
@@ -21,7 +22,7 @@ export async function seedDemoWorkspace(): Promise<
   // Readable but strong: 4 groups of 4 base32-ish characters plus a digit-bearing suffix.
   const password = `demo-${randomBytes(9).toString("base64url")}-7`;
   const passwordHash = await hashPassword(password);
-  await db.$transaction(async (tx) => {
+  await retryingTransaction("seedDemoWorkspace", async (tx) => {
     const user = await tx.user.create({
       data: { email: DEMO_EMAIL, name: "Demo User", passwordHash },
     });

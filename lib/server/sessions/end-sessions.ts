@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashSessionSecret } from "@/lib/server/sessions/session-secret";
-import { recordAccountEvent } from "@/lib/server/users/account-events";
+import { accountTransaction, recordAccountEvent } from "@/lib/server/users/account-events";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -25,7 +25,7 @@ export async function endSessionOfUser({
   sessionId: string;
   clientAddress?: string | null;
 }): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  return accountTransaction(user.id, "endSessionOfUser", async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { id: sessionId, userId: user.id } });
     if (count !== 1) return false;
     await recordAccountEvent(tx, {

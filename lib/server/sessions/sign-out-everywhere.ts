@@ -1,8 +1,7 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
 import { endUserSessions } from "@/lib/server/sessions/end-sessions";
-import { recordAccountEvent } from "@/lib/server/users/account-events";
+import { accountTransaction, recordAccountEvent } from "@/lib/server/users/account-events";
 
 /**
  * Ends every session of the user, the current one included ("sign out everywhere": a lost
@@ -12,7 +11,7 @@ export async function signOutEverywhere(input: {
   user: { id: string; email: string };
   clientAddress?: string | null;
 }): Promise<{ endedSessions: number }> {
-  return db.$transaction(async (tx) => {
+  return accountTransaction(input.user.id, "signOutEverywhere", async (tx) => {
     const endedSessions = await endUserSessions(tx, { userId: input.user.id });
     await recordAccountEvent(tx, {
       userId: input.user.id,

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { discardObject, releaseObject } from "@/lib/server/storage/pending-objects";
 import type { StorageArea } from "@/lib/storage/evidence-storage";
@@ -28,7 +28,8 @@ export async function removeOwnedObjects({
     const rows = (await next(BATCH)).filter((row) => row.storageKey);
     if (rows.length === 0) return removed;
     const keys = rows.map((row) => row.storageKey as string);
-    await db.$transaction(async (tx) => {
+    // Rows and ledger only (retried on a deadlock); the object is deleted after the commit.
+    await retryingTransaction("removeOwnedObjects", async (tx) => {
       await clear(
         tx,
         rows.map((row) => row.id),

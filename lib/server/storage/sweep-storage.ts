@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { STALE_AFTER_MS } from "@/lib/server/storage/pending-objects";
@@ -162,7 +163,8 @@ async function sweepOrphans({ area, storage, cutoff, result }: Step) {
  */
 async function findOrphans(area: StorageArea, objects: ListedObject[]): Promise<string[]> {
   const keys = objects.map((object) => object.key);
-  const claimed = await db.$transaction(
+  const claimed = await retryingTransaction(
+    "findOrphans",
     async (tx) => {
       const pending = await tx.pendingObject.findMany({
         where: { area, key: { in: keys } },

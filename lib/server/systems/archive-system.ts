@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ConflictError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { loadSystemForChange } from "@/lib/server/systems/load-system-for-change";
@@ -20,7 +20,7 @@ export async function setSystemArchived({
   systemId: string;
   archived: boolean;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(workspaceId, "setSystemArchived", async (tx) => {
     const system = await loadSystemForChange(tx, { workspaceId, systemId });
     if (Boolean(system.archivedAt) === archived) {
       throw new ConflictError(

@@ -9,6 +9,7 @@ import {
   splitList,
 } from "@/lib/csv/systems-csv";
 import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { modelProblems } from "@/lib/server/systems/check-system-fields";
 import { type FrameworkMatrix, loadFrameworkMatrix } from "@/lib/server/systems/framework-matrix";
@@ -166,7 +167,9 @@ export async function importSystems({
     };
   }
 
-  const created = await db.$transaction(
+  const created = await workspaceTransaction(
+    workspaceId,
+    "importSystems",
     async (tx) => {
       const all: { id: string; name: string }[] = [];
       for (let start = 0; start < valid.length; start += CHUNK) {

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { checkSystemFields } from "@/lib/server/systems/check-system-fields";
 import { loadFrameworkMatrix } from "@/lib/server/systems/framework-matrix";
@@ -20,13 +20,16 @@ export async function registerSystem({
   actor: AuditActor;
   fields: SystemFields;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(workspaceId, "registerSystem", async (tx) => {
     const matrix = await loadFrameworkMatrix(tx, {
       workspaceId,
       frameworkVersionId: fields.frameworkVersionId,
     });
     await checkSystemFields(tx, { workspaceId, fields, matrix });
-    const [system] = await insertDerivedSystems(tx, { workspaceId, systems: [{ fields, matrix }] });
+    const [system] = await insertDerivedSystems(tx, {
+      workspaceId,
+      systems: [{ fields, matrix }],
+    });
     if (!system) throw new Error("registerSystem: nothing was inserted");
     await recordAuditEvent(tx, {
       workspaceId,

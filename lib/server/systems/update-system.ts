@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ConflictError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { archiveParts, archivedSlots } from "@/lib/server/responsibilities/archive-parts";
@@ -50,7 +50,7 @@ export async function updateSystem({
   input: UpdateSystemInput;
 }) {
   const { systemId, expectedVersion, confirmLoss, ...fields } = input;
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(workspaceId, "updateSystem", async (tx) => {
     const current = await loadSystemForChange(tx, { workspaceId, systemId, expectedVersion });
     if (current.archivedAt)
       throw new ConflictError("This system is archived. Restore it before editing.");

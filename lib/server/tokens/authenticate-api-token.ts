@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { UnauthorizedError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
@@ -87,7 +88,7 @@ export async function authenticateApiToken(
 // hand) is revoked on its first refused use, so the token list and the audit log say so too.
 async function revokeOrphanedTokens(token: Row, now: Date) {
   try {
-    await db.$transaction((tx) =>
+    await workspaceTransaction(token.workspaceId, "revokeOrphanedTokens", (tx) =>
       revokeMemberGrants(tx, {
         workspaceId: token.workspaceId,
         userId: token.createdById,

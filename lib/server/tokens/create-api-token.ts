@@ -1,7 +1,7 @@
 import "server-only";
 
 import { canAssignRole } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ForbiddenError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/client";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -24,7 +24,7 @@ export async function createApiToken(args: CreateApiTokenArgs) {
     throw new ForbiddenError("Your role cannot create a token with that role.");
   }
   const { secret, prefix, hash } = generateTokenSecret();
-  const token = await db.$transaction(async (tx) => {
+  const token = await workspaceTransaction(args.workspaceId, "createApiToken", async (tx) => {
     const created = await tx.apiToken.create({
       data: {
         workspaceId: args.workspaceId,

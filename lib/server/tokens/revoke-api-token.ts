@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 
@@ -10,7 +10,7 @@ export async function revokeApiToken(args: {
   actor: AuditActor;
   tokenId: string;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(args.workspaceId, "revokeApiToken", async (tx) => {
     const token = await tx.apiToken.findFirst({
       where: { id: args.tokenId, workspaceId: args.workspaceId },
       select: { id: true, name: true, prefix: true, revokedAt: true },

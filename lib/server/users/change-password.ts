@@ -5,7 +5,7 @@ import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { endUserSessions } from "@/lib/server/sessions/end-sessions";
-import { recordAccountEvent } from "@/lib/server/users/account-events";
+import { accountTransaction, recordAccountEvent } from "@/lib/server/users/account-events";
 
 export const WRONG_CURRENT_PASSWORD = "Your current password is not correct.";
 
@@ -43,7 +43,7 @@ export async function changePassword(input: {
   }
   assertAcceptablePassword(input.newPassword, user, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
-  return db.$transaction(async (tx) => {
+  return accountTransaction(user.id, "changePassword", async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     const endedSessions = await endUserSessions(tx, {
       userId: user.id,

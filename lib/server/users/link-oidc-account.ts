@@ -1,8 +1,9 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { recordAccountEvent } from "@/lib/server/users/account-events";
+import { accountTransaction, recordAccountEvent } from "@/lib/server/users/account-events";
 
 export type OidcIdentity = {
   provider: string;
@@ -50,7 +51,8 @@ export async function signInWithOidc(
   if (!email) return { ok: false, reason: "no-email" };
   if (identity.emailVerified !== true) return { ok: false, reason: "unverified" };
   try {
-    return await db.$transaction(async (tx) => {
+    // A new user has no workspaces: nothing to lock first.
+    return await retryingTransaction("signInWithOidc", async (tx) => {
       const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
       if (existing) return { ok: false as const, reason: "link-required" as const };
       const user = await tx.user.create({
@@ -95,7 +97,7 @@ export async function linkOidcIdentityToUser(
   context: { clientAddress?: string | null } = {},
 ): Promise<LinkOutcome> {
   const { identity } = input;
-  return db.$transaction(async (tx) => {
+  return accountTransaction(input.userId, "linkOidcIdentityToUser", async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: input.userId },
       select: { id: true, email: true, active: true },

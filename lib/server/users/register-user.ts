@@ -2,7 +2,7 @@ import "server-only";
 
 import { hashPassword } from "@/lib/auth/password";
 import { assertAcceptablePassword } from "@/lib/auth/password-policy";
-import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import { ConflictError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createWorkspaceInTransaction } from "@/lib/server/workspaces/create-workspace";
@@ -23,7 +23,7 @@ export async function registerUser(input: {
   assertAcceptablePassword(input.password, { email: input.email, name: input.name });
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.$transaction(async (tx) => {
+    return await retryingTransaction("registerUser", async (tx) => {
       const existing = await tx.user.findUnique({
         where: { email: input.email },
         select: { id: true },

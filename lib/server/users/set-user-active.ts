@@ -1,9 +1,10 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { holdsWorkspaceLock } from "@/lib/db/transaction";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
 import { revokeMemberGrants } from "@/lib/server/members/revoke-member-grants";
 import { endUserSessions } from "@/lib/server/sessions/end-sessions";
+import { accountTransaction } from "@/lib/server/users/account-events";
 
 /**
  * Deactivates (or reactivates) an account. Instance-level operation (no workspace UI yet; used
@@ -12,7 +13,7 @@ import { endUserSessions } from "@/lib/server/sessions/end-sessions";
  * user's next request in every process. Audited in every workspace the user belongs to.
  */
 export async function setUserActive({ userId, active }: { userId: string; active: boolean }) {
-  await db.$transaction(async (tx) => {
+  await accountTransaction(userId, "setUserActive", async (tx) => {
     const user = await tx.user.update({ where: { id: userId }, data: { active } });
     const endedSessions = active ? 0 : await endUserSessions(tx, { userId });
     const memberships = await tx.membership.findMany({
@@ -20,7 +21,9 @@ export async function setUserActive({ userId, active }: { userId: string; active
       select: { workspaceId: true },
       orderBy: { workspaceId: "asc" },
     });
+    // The workspaces locked when the transaction began (one joined since is left out).
     for (const { workspaceId } of memberships) {
+      if (!holdsWorkspaceLock(tx, workspaceId)) continue;
       // The account's tokens and invitations go with it, in every workspace.
       const revoked = active
         ? undefined

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { rethrowDuplicateVendor } from "@/lib/server/vendors/vendor-name-conflict";
@@ -16,7 +16,7 @@ export async function createVendor({
   fields: VendorFields;
 }) {
   try {
-    return await db.$transaction(async (tx) => {
+    return await workspaceTransaction(workspaceId, "createVendor", async (tx) => {
       const vendor = await tx.vendor.create({
         data: { workspaceId, ...fields },
         select: { id: true, name: true },

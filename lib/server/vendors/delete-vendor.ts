@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 
@@ -19,7 +19,7 @@ export async function deleteVendor({
   actor: AuditActor;
   vendorId: string;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(workspaceId, "deleteVendor", async (tx) => {
     const vendor = await tx.vendor.findFirst({
       where: { id: vendorId, workspaceId },
       select: {
@@ -34,7 +34,13 @@ export async function deleteVendor({
         answers: {
           where: { workspaceId },
           orderBy: { topicKey: "asc" },
-          select: { topicKey: true, status: true, answer: true, reviewerId: true, updatedAt: true },
+          select: {
+            topicKey: true,
+            status: true,
+            answer: true,
+            reviewerId: true,
+            updatedAt: true,
+          },
         },
       },
     });

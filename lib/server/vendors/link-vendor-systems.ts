@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 
@@ -17,7 +17,7 @@ export async function linkVendorSystems({
   systemIds: string[];
 }) {
   const ids = [...new Set(systemIds)];
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(workspaceId, "linkVendorSystems", async (tx) => {
     const vendor = await tx.vendor.findFirst({
       where: { id: vendorId, workspaceId },
       select: { id: true, name: true },

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import type { AssessmentAnswerInput } from "@/lib/validation/vendors";
@@ -15,7 +15,7 @@ export async function saveAssessmentAnswer({
   actor: AuditActor;
   input: AssessmentAnswerInput;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(workspaceId, "saveAssessmentAnswer", async (tx) => {
     const vendor = await tx.vendor.findFirst({
       where: { id: input.vendorId, workspaceId },
       select: { id: true },

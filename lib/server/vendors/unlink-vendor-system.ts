@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 
@@ -16,7 +16,7 @@ export async function unlinkVendorSystem({
   vendorId: string;
   systemId: string;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(workspaceId, "unlinkVendorSystem", async (tx) => {
     const { count } = await tx.aiSystem.updateMany({
       where: { id: systemId, workspaceId, vendorId },
       data: { vendorId: null, version: { increment: 1 } },

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { rethrowDuplicateVendor } from "@/lib/server/vendors/vendor-name-conflict";
@@ -18,7 +18,7 @@ export async function updateVendor({
   fields: VendorFields;
 }) {
   try {
-    return await db.$transaction(async (tx) => {
+    return await workspaceTransaction(workspaceId, "updateVendor", async (tx) => {
       const current = await tx.vendor.findFirst({ where: { id: vendorId, workspaceId } });
       if (!current) throw new NotFoundError("Vendor not found.");
       const diff: Record<string, unknown> = {};

@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomBytes } from "node:crypto";
 
-import { db } from "@/lib/db/client";
+import { lockWorkspaces, retryingTransaction } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ValidationError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -26,6 +26,8 @@ export async function createWorkspaceInTransaction(
     throw ValidationError.forField("slug", "That URL name is already taken. Choose another one.");
   }
   const workspace = await tx.workspace.create({ data: { slug, name: args.name } });
+  // Nobody else sees the new row before the commit; the lock is what the audit chain asks for.
+  await lockWorkspaces(tx, [workspace.id]);
   const membership = await tx.membership.create({
     data: { workspaceId: workspace.id, userId: args.ownerId, role: "OWNER" },
   });
@@ -49,7 +51,7 @@ export async function createWorkspaceInTransaction(
 }
 
 export async function createWorkspace(args: CreateWorkspaceArgs) {
-  return db.$transaction((tx) => createWorkspaceInTransaction(tx, args));
+  return retryingTransaction("createWorkspace", (tx) => createWorkspaceInTransaction(tx, args));
 }
 
 async function freeSlug(tx: Prisma.TransactionClient, base: string): Promise<string> {

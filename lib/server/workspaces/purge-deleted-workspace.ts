@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { deleteWorkspaceEvidenceFiles } from "@/lib/server/evidence/delete-workspace-evidence-files";
@@ -73,7 +74,7 @@ export async function purgeDeletedWorkspace({
   );
 
   // The workspace row; cascades take what is left. The record outside it gets the counts.
-  await db.$transaction(async (tx) => {
+  await workspaceTransaction(workspaceId, "purgeDeletedWorkspace", async (tx) => {
     await tx.workspace.deleteMany({ where: { id: workspaceId } });
     await tx.deletedWorkspace.updateMany({
       where: { workspaceId },

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 
@@ -10,7 +10,7 @@ export async function renameWorkspace(args: {
   actor: AuditActor;
   name: string;
 }) {
-  return db.$transaction(async (tx) => {
+  return workspaceTransaction(args.workspaceId, "renameWorkspace", async (tx) => {
     const before = await tx.workspace.findUnique({
       where: { id: args.workspaceId },
       select: { name: true },

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
@@ -31,70 +31,76 @@ export async function requestWorkspaceDeletion(args: {
 }) {
   // Started before the transaction, which sends the purge job (see enqueueJob).
   await jobQueue();
-  const marked = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<
-      { slug: string; name: string; deletionRequestedAt: Date | null }[]
-    >`
-      SELECT slug, name, "deletionRequestedAt" FROM "Workspace" WHERE id = ${args.workspaceId} FOR UPDATE`;
-    const workspace = rows[0];
-    if (!workspace || workspace.deletionRequestedAt)
-      throw new NotFoundError("Workspace not found.");
-    const owner = await tx.membership.findFirst({
-      where: { workspaceId: args.workspaceId, userId: args.actorUser.id, deactivatedAt: null },
-      select: { role: true },
-    });
-    if (owner?.role !== "OWNER")
-      throw new ForbiddenError("Only the owner can delete the workspace.");
-    if (args.confirmSlug.trim().toLowerCase() !== workspace.slug) {
-      throw ValidationError.forField(
-        "confirmSlug",
-        `Type the workspace's URL name, ${workspace.slug}, to confirm.`,
-      );
-    }
-    const now = new Date();
-    const members = await tx.membership.findMany({
-      where: { workspaceId: args.workspaceId },
-      select: { user: { select: { email: true, active: true } } },
-    });
-    await tx.workspace.updateMany({
-      where: { id: args.workspaceId },
-      data: { deletionRequestedAt: now },
-    });
-    await tx.apiToken.updateMany({
-      where: { workspaceId: args.workspaceId, revokedAt: null },
-      data: { revokedAt: now, revokedReason: "the workspace was deleted" },
-    });
-    await tx.invitation.updateMany({
-      where: { workspaceId: args.workspaceId, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: now, revokedReason: "the workspace was deleted" },
-    });
-    await recordAuditEvent(tx, {
-      workspaceId: args.workspaceId,
-      actor: args.actor,
-      action: "workspace.delete",
-      entityType: "Workspace",
-      entityId: args.workspaceId,
-      diff: { slug: workspace.slug, name: workspace.name, finalBundle: args.finalBundle },
-    });
-    await tx.deletedWorkspace.create({
-      data: {
+  // Database only (the purge job is a row of this transaction), so retried on a deadlock;
+  // the workers are woken and the members e-mailed after the commit, once.
+  const marked = await workspaceTransaction(
+    args.workspaceId,
+    "requestWorkspaceDeletion",
+    async (tx) => {
+      const rows = await tx.$queryRaw<
+        { slug: string; name: string; deletionRequestedAt: Date | null }[]
+      >`
+      SELECT slug, name, "deletionRequestedAt" FROM "Workspace" WHERE id = ${args.workspaceId}`;
+      const workspace = rows[0];
+      if (!workspace || workspace.deletionRequestedAt)
+        throw new NotFoundError("Workspace not found.");
+      const owner = await tx.membership.findFirst({
+        where: { workspaceId: args.workspaceId, userId: args.actorUser.id, deactivatedAt: null },
+        select: { role: true },
+      });
+      if (owner?.role !== "OWNER")
+        throw new ForbiddenError("Only the owner can delete the workspace.");
+      if (args.confirmSlug.trim().toLowerCase() !== workspace.slug) {
+        throw ValidationError.forField(
+          "confirmSlug",
+          `Type the workspace's URL name, ${workspace.slug}, to confirm.`,
+        );
+      }
+      const now = new Date();
+      const members = await tx.membership.findMany({
+        where: { workspaceId: args.workspaceId },
+        select: { user: { select: { email: true, active: true } } },
+      });
+      await tx.workspace.updateMany({
+        where: { id: args.workspaceId },
+        data: { deletionRequestedAt: now },
+      });
+      await tx.apiToken.updateMany({
+        where: { workspaceId: args.workspaceId, revokedAt: null },
+        data: { revokedAt: now, revokedReason: "the workspace was deleted" },
+      });
+      await tx.invitation.updateMany({
+        where: { workspaceId: args.workspaceId, acceptedAt: null, revokedAt: null },
+        data: { revokedAt: now, revokedReason: "the workspace was deleted" },
+      });
+      await recordAuditEvent(tx, {
         workspaceId: args.workspaceId,
-        slug: workspace.slug,
-        name: workspace.name,
-        deletedById: args.actorUser.id,
-        deletedByEmail: args.actorUser.email,
-        requestedAt: now,
-        memberCount: members.length,
-        finalBundle: args.finalBundle,
-      },
-    });
-    await enqueueJob(workspacePurgeJob, { workspaceId: args.workspaceId }, { tx });
-    return {
-      workspace,
-      recipients: members.filter((m) => m.user.active).map((m) => m.user.email),
-      at: now,
-    };
-  });
+        actor: args.actor,
+        action: "workspace.delete",
+        entityType: "Workspace",
+        entityId: args.workspaceId,
+        diff: { slug: workspace.slug, name: workspace.name, finalBundle: args.finalBundle },
+      });
+      await tx.deletedWorkspace.create({
+        data: {
+          workspaceId: args.workspaceId,
+          slug: workspace.slug,
+          name: workspace.name,
+          deletedById: args.actorUser.id,
+          deletedByEmail: args.actorUser.email,
+          requestedAt: now,
+          memberCount: members.length,
+          finalBundle: args.finalBundle,
+        },
+      });
+      await enqueueJob(workspacePurgeJob, { workspaceId: args.workspaceId }, { tx });
+      return {
+        workspace,
+        recipients: members.filter((m) => m.user.active).map((m) => m.user.email),
+        at: now,
+      };
+    },
+  );
 
   wakeWorkers(workspacePurgeJob.name);
   const mailed = await tellMembers({
