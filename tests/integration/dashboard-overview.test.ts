@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
@@ -105,7 +106,7 @@ describe("workspace overview loader", () => {
     const first = await loadWorkspaceOverview({ workspaceId });
     expect(await loadWorkspaceOverview({ workspaceId })).toBe(first);
     // A change as the app makes it: the part and an audit event in one transaction.
-    await db.$transaction(async (tx) => {
+    await workspaceTransaction(workspaceId, "test.overviewChange", async (tx) => {
       await tx.responsibilityPart.updateMany({
         where: { workspaceId, systemId: a.systems.first.id, domainKey: "agents" },
         data: { ownerId: "owner-ada" },
@@ -149,7 +150,7 @@ describe("per-revision cache with bounded staleness", () => {
   const read = (workspaceId: string) =>
     cachedPerRevision({ workspaceId, name: `test-${workspaceId}`, compute });
   const write = (workspaceId: string) =>
-    db.$transaction((tx) =>
+    workspaceTransaction(workspaceId, "test.write", (tx) =>
       recordAuditEvent(tx, {
         workspaceId,
         actor: SYSTEM_ACTOR,
