@@ -14,14 +14,14 @@ import { db } from "@/lib/db/client";
  * make each reader after each write pay for the whole overview, and the readers would queue
  * behind one another. Instead the overview has a bounded staleness:
  * - a value computed for the current revision and minute is served as it is;
- * - otherwise a value whose computation began at most MAX_STALENESS_MS ago is still served,
- *   while one refresh (at most one per workspace and process at a time) computes the current
- *   revision in the background;
- * - an older value is never served: the request waits for a refresh that began within that
- *   window, or starts one.
- * A committed write therefore shows on every overview served later than MAX_STALENESS_MS plus
- * one computation after it, and one process computes a workspace's overview at most about once
- * per MAX_STALENESS_MS however many requests and writes arrive.
+ * - while a refresh is under way (at most one per workspace and process), the previous value is
+ *   served: the refresh will show the change;
+ * - otherwise a value whose computation began at most MAX_STALENESS_MS ago is still served while
+ *   a refresh starts in the background;
+ * - an older value is not served when no refresh is running: the request starts one and waits.
+ * A committed write therefore shows on every overview served later than about two computations
+ * (or MAX_STALENESS_MS plus one) after it, and one process computes a workspace's overview one
+ * at a time however many requests and writes arrive, so readers never queue behind it.
  */
 
 export const MAX_STALENESS_MS = 1_000;
@@ -73,8 +73,11 @@ export async function cachedPerRevision<T>(input: {
   const recent = (c: Computation | undefined) =>
     c !== undefined && clock - c.startedAt <= MAX_STALENESS_MS;
 
+  // A refresh under way will show whatever changed: meanwhile the previous value is served, so
+  // requests never queue behind a computation that is slow under load.
+  if (done && running) return done.value as Promise<T>;
   if (done && recent(done)) {
-    if (!running) start(id, entry, { revision, bucket, startedAt: clock }, input.compute, true);
+    start(id, entry, { revision, bucket, startedAt: clock }, input.compute, true);
     return done.value as Promise<T>;
   }
   // Nothing recent enough is ready. A computation under way that began within the window is as
