@@ -201,6 +201,19 @@ describe("per-revision cache with bounded staleness", () => {
     expect(calls.slice(before)).toEqual([false]);
   });
 
+  it("shares a workspace's first computation with every request, however long it takes", async () => {
+    const workspaceId = a.workspace.id;
+    const before = calls.length;
+    const first = read(workspaceId);
+    await computations(before + 1);
+    advance(MAX_STALENESS_MS * 5);
+    const second = read(workspaceId);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls.length).toBe(before + 1);
+    await finish();
+    expect(await second).toBe(await first);
+  });
+
   it("serves the previous value, however old, while a refresh is under way", async () => {
     const workspaceId = b.workspace.id;
     const previous = await read(workspaceId);
@@ -214,8 +227,10 @@ describe("per-revision cache with bounded staleness", () => {
     expect(await read(workspaceId)).toBe(previous);
     expect(calls.length).toBe(before + 1);
     await finish();
-    expect(await waiting).toBe(previous + 1);
-    expect(await read(workspaceId)).toBe(previous + 1);
+    const refreshed = await waiting;
+    expect(refreshed).toBe(calls.length);
+    expect(refreshed).not.toBe(previous);
+    expect(await read(workspaceId)).toBe(refreshed);
   });
 
   it("without a write, serves the same value within the minute and refreshes after it", async () => {

@@ -80,9 +80,9 @@ export async function cachedPerRevision<T>(input: {
     start(id, entry, { revision, bucket, startedAt: clock }, input.compute, true);
     return done.value as Promise<T>;
   }
-  // Nothing recent enough is ready. A computation under way that began within the window is as
-  // good as a new one and nearer to done; otherwise start one and wait for it.
-  if (running && recent(running)) return running.value as Promise<T>;
+  // Nothing has been computed yet: wait for the first computation rather than start another
+  // (on a large workspace it takes seconds, and every request meanwhile would add one).
+  if (running) return running.value as Promise<T>;
   return start(id, entry, { revision, bucket, startedAt: clock }, input.compute, false)
     .value as Promise<T>;
 }
