@@ -4,7 +4,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-const MODELS = [
+/** The built-in framework's deployment-model keys, for the benches' generated systems. */
+export const MODELS = [
   "saas_ai",
   "paas_ai",
   "iaas_ai",

@@ -44,6 +44,7 @@ import {
   sessionCookie,
   startAppServer,
 } from "./_server";
+import { MODELS } from "./coverage-data";
 
 const { values } = parseArgs({
   options: {
@@ -83,16 +84,6 @@ const PROBE_TIMEOUT_MS = 60_000;
 const PROBE_NAME = "Load probe";
 /** Writes go to this many "hot" duties half of the time, so concurrent edits of one duty happen. */
 const HOT_PARTS = 50;
-const MODELS = [
-  "saas_ai",
-  "paas_ai",
-  "iaas_ai",
-  "on_premises",
-  "embedded_ai",
-  "agentic_ai",
-  "ai_coding",
-  "mcp_systems",
-];
 const STATUSES = ["NOT_STARTED", "IN_PROGRESS", "IMPLEMENTED"] as const;
 
 const print = (line = "") => process.stdout.write(`${line}\n`);
