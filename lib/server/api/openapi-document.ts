@@ -75,6 +75,24 @@ const ERROR_STATUSES: Record<string, string> = {
   "503": "The database is unreachable for a moment; retry after the seconds in `Retry-After`.",
 };
 
+const DEPRECATION_HEADERS = {
+  Deprecation: {
+    description: "RFC 9745: when this path was deprecated (`@` and Unix seconds).",
+    schema: { type: "string" },
+  },
+  Link: {
+    description: 'The successor: `<url>; rel="successor-version"`.',
+    schema: { type: "string" },
+  },
+};
+
+/** The spec's description; a deprecated path's names its successor first. */
+function describe(spec: ApiRouteSpec): string | undefined {
+  if (!spec.deprecated) return spec.description;
+  const notice = `Deprecated since ${spec.deprecated.since}: use ${spec.method} ${spec.deprecated.successor} instead. This path keeps working for one more API version; its answers carry \`Deprecation\` and \`Link\` headers.`;
+  return spec.description ? `${notice}\n\n${spec.description}` : notice;
+}
+
 export function buildOpenApiDocument({
   specs,
   serverUrl,
@@ -90,7 +108,8 @@ export function buildOpenApiDocument({
     const operation = {
       operationId: `${spec.method.toLowerCase()}${spec.path.replace(/\/api\/v1/, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
       summary: spec.summary,
-      ...(spec.description ? { description: spec.description } : {}),
+      ...(describe(spec) ? { description: describe(spec) } : {}),
+      ...(spec.deprecated ? { deprecated: true } : {}),
       tags: [spec.tag],
       "x-permission": spec.permission,
       parameters: [
@@ -107,10 +126,16 @@ export function buildOpenApiDocument({
         : {}),
       responses: {
         [status]: {
-          description: "Success",
-          content: {
-            "application/json": { schema: toSchema(spec.response, "output", components) },
-          },
+          description: spec.download ? "The file" : "Success",
+          ...(spec.deprecated ? { headers: DEPRECATION_HEADERS } : {}),
+          content: spec.download
+            ? Object.fromEntries(
+                spec.download.contentTypes.map((type) => [
+                  type,
+                  { schema: { type: "string", format: "binary" } },
+                ]),
+              )
+            : { "application/json": { schema: toSchema(spec.response, "output", components) } },
         },
         ...Object.fromEntries(
           Object.entries({

@@ -17,7 +17,11 @@ import {
   runWithRequestContext,
   setRequestWorkspace,
 } from "@/lib/log/request-context";
-import { type ApiRouteSpec, DEFAULT_MAX_BODY_BYTES } from "@/lib/server/api/spec";
+import {
+  type ApiDeprecation,
+  type ApiRouteSpec,
+  DEFAULT_MAX_BODY_BYTES,
+} from "@/lib/server/api/spec";
 import type { AuditActor } from "@/lib/server/audit/record-audit-event";
 import {
   type ApiTokenAuth,
@@ -55,6 +59,8 @@ export type ApiHandlerContext<S extends ApiRouteSpec> = {
   token: ApiTokenAuth["token"];
   role: ApiTokenAuth["role"];
   workspace: ApiTokenAuth["workspace"];
+  /** The token's creator: the person a service asks for (who invites, who may cancel, who is "me"). */
+  creatorId: ApiTokenAuth["creatorId"];
   /** For recordAuditEvent: changes made through the API are attributed to the token. */
   actor: AuditActor;
   params: Infer<S["params"]>;
@@ -69,7 +75,22 @@ export function apiRoute<S extends ApiRouteSpec>(
   handler: (context: ApiHandlerContext<S>) => Promise<z.infer<S["response"]> | Response>,
 ) {
   return (request: Request, routeContext?: RouteContext): Promise<Response> =>
-    withRequestContext(request, () => handle(request, routeContext));
+    withRequestContext(request, async () => {
+      if (!spec.deprecated) return handle(request, routeContext);
+      let response: Response;
+      try {
+        response = await handle(request, routeContext);
+      } catch (error) {
+        response = toApiErrorResponse(error);
+      }
+      // Errors too: a client learns of the successor whatever it asked.
+      return markDeprecated({
+        response,
+        deprecation: spec.deprecated,
+        request,
+        params: (await routeContext?.params) ?? {},
+      });
+    });
 
   async function handle(request: Request, routeContext?: RouteContext): Promise<Response> {
     const auth = await authenticateApiToken(request.headers.get("authorization"));
@@ -94,6 +115,7 @@ export function apiRoute<S extends ApiRouteSpec>(
       token: auth.token,
       role: auth.role,
       workspace: auth.workspace,
+      creatorId: auth.creatorId,
       actor: {
         type: "TOKEN",
         id: auth.token.id,
@@ -146,6 +168,37 @@ export async function withRequestContext(
     );
     return response;
   });
+}
+
+/**
+ * Adds RFC 9745's `Deprecation` (a structured date: `@` and Unix seconds) and a `Link` to the
+ * successor (the same parameters and query string on the new path) to an old path's answer.
+ */
+export function markDeprecated({
+  response,
+  deprecation,
+  request,
+  params,
+}: {
+  response: Response;
+  deprecation: ApiDeprecation;
+  request: Request;
+  params: Record<string, string | string[] | undefined>;
+}): Response {
+  const url = new URL(request.url);
+  const successorPath = deprecation.successor.replace(/\{([^}]+)\}/g, (_match, name: string) => {
+    const value = params[deprecation.renamedParams?.[name] ?? name];
+    return encodeURIComponent(Array.isArray(value) ? value.join("/") : (value ?? ""));
+  });
+  const successor = new URL(successorPath + url.search, url);
+  const seconds = Math.floor(Date.parse(`${deprecation.since}T00:00:00Z`) / 1000);
+  try {
+    response.headers.set("deprecation", `@${seconds}`);
+    response.headers.append("link", `<${successor.href}>; rel="successor-version"`);
+  } catch {
+    // Immutable headers (a fetch passthrough): served as it is.
+  }
+  return response;
 }
 
 function parseWith(schema: z.ZodType | undefined, value: unknown, what: string): unknown {

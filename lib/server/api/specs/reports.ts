@@ -60,5 +60,6 @@ export const downloadReportSpec = defineApiRoute({
     "The PDF itself (`application/pdf`; header `x-checksum-sha256` carries its SHA-256) once the report is DONE; 404 before that or for another workspace's id.",
   permission: "report.read",
   params: reportIdSchema,
-  response: z.string().describe("application/pdf bytes").meta({ id: "ReportPdf" }),
+  response: z.string(),
+  download: { contentTypes: ["application/pdf"] },
 });
