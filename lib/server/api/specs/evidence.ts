@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { EVIDENCE_STATES } from "@/lib/domain/evidence-state";
-import { defineApiRoute } from "@/lib/server/api/spec";
+import { defineApiRoute, DUTY_RENAME_DATE } from "@/lib/server/api/spec";
 import {
   createEvidenceBodySchema,
   EVIDENCE_KINDS,
@@ -113,7 +113,7 @@ export const createEvidenceSpec = defineApiRoute({
   tag: TAG,
   summary: "Create a link, note or link-based attestation",
   description:
-    "Files are uploaded with POST /api/v1/evidence/files. `supersedesId` makes the new item a revision: the old one becomes superseded and its part links move to the new one.",
+    "Files are uploaded with POST /api/v1/evidence/files. `supersedesId` makes the new item a revision: the old one becomes superseded and its duty links move to the new one.",
   permission: "evidence.create",
   body: createEvidenceBodySchema,
   response: evidenceDetailSchema,
@@ -136,7 +136,7 @@ export const getEvidenceSpec = defineApiRoute({
   method: "GET",
   path: "/api/v1/evidence/{evidenceId}",
   tag: TAG,
-  summary: "Get an evidence item with its part links and revision history",
+  summary: "Get an evidence item with its duty links and revision history",
   permission: "evidence.read",
   params: evidenceParamsSchema,
   response: evidenceDetailSchema,
@@ -174,29 +174,67 @@ export const downloadEvidenceSpec = defineApiRoute({
     "Answers the file's bytes (not JSON) as an attachment with `Repr-Digest: sha-256=…`. The stored SHA-256 is verified while streaming; on a mismatch the transfer is aborted before its last bytes, short of Content-Length.",
   permission: "evidence.read",
   params: evidenceParamsSchema,
-  response: z.string().describe("the file's bytes"),
+  response: z.string(),
+  // The stored type detected at upload (PDF, images, Office files, text…); octet-stream otherwise.
+  download: { contentTypes: ["application/octet-stream"] },
 });
+
+const evidenceDutyParamsSchema = z.object({
+  evidenceId: evidenceParamsSchema.shape.evidenceId,
+  dutyId: evidencePartParamsSchema.shape.partId,
+});
+const LINK_DESCRIPTION =
+  "Idempotent (`created: false` when the link existed). Only the newest revision of a live item can be linked.";
+
+export const linkEvidenceDutySpec = defineApiRoute({
+  method: "PUT",
+  path: "/api/v1/evidence/{evidenceId}/duties/{dutyId}",
+  tag: TAG,
+  summary: "Link an evidence item to a duty",
+  description: LINK_DESCRIPTION,
+  permission: "evidence.update",
+  params: evidenceDutyParamsSchema,
+  response: z.object({ evidenceId: z.string(), dutyId: z.string(), created: z.boolean() }),
+});
+
+export const unlinkEvidenceDutySpec = defineApiRoute({
+  method: "DELETE",
+  path: "/api/v1/evidence/{evidenceId}/duties/{dutyId}",
+  tag: TAG,
+  summary: "Unlink an evidence item from a duty",
+  permission: "evidence.update",
+  params: evidenceDutyParamsSchema,
+  response: z.object({ evidenceId: z.string(), dutyId: z.string(), removed: z.literal(true) }),
+});
+
+// The old paths of the two above, kept for one API version.
+const oldPath = {
+  successor: "/api/v1/evidence/{evidenceId}/duties/{dutyId}",
+  renamedParams: { dutyId: "partId" },
+  since: DUTY_RENAME_DATE,
+} as const;
 
 export const linkEvidenceSpec = defineApiRoute({
   method: "PUT",
   path: "/api/v1/evidence/{evidenceId}/parts/{partId}",
   tag: TAG,
-  summary: "Link an evidence item to a responsibility part",
-  description:
-    "Idempotent (`created: false` when the link existed). Only the newest revision of a live item can be linked.",
+  summary: "Link an evidence item to a duty (old path)",
+  description: LINK_DESCRIPTION,
   permission: "evidence.update",
   params: evidencePartParamsSchema,
   response: z.object({ evidenceId: z.string(), partId: z.string(), created: z.boolean() }),
+  deprecated: oldPath,
 });
 
 export const unlinkEvidenceSpec = defineApiRoute({
   method: "DELETE",
   path: "/api/v1/evidence/{evidenceId}/parts/{partId}",
   tag: TAG,
-  summary: "Unlink an evidence item from a responsibility part",
+  summary: "Unlink an evidence item from a duty (old path)",
   permission: "evidence.update",
   params: evidencePartParamsSchema,
   response: z.object({ evidenceId: z.string(), partId: z.string(), removed: z.literal(true) }),
+  deprecated: oldPath,
 });
 
 export const reviewEvidenceSpec = defineApiRoute({

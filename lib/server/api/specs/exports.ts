@@ -70,5 +70,20 @@ export const downloadExportSpec = defineApiRoute({
     "409 while the export is not done or after retention deleted it.",
   permission: "export.download",
   params: exportJobIdSchema,
-  response: z.string().describe("application/zip bytes").meta({ id: "EvidenceBundle" }),
+  response: z.string(),
+  download: { contentTypes: ["application/zip"] },
+});
+
+export const cancelExportSpec = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/exports/{exportId}/cancel",
+  tag: "Exports",
+  summary: "Cancel an export",
+  description:
+    "A queued export stops at once; a running one at its next file (`cancelRequested: true` until then). " +
+    "A token cancels the exports its creator started; others need export.cancelAny (OWNER, ADMIN): 403. " +
+    "409 when the export has already ended.",
+  permission: "export.create",
+  params: exportJobIdSchema,
+  response: exportJobSchema,
 });
