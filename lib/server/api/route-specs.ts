@@ -1,23 +1,37 @@
 import type { ApiRouteSpec } from "@/lib/server/api/spec";
-import { getCoverageSpec, listGapsSpec } from "@/lib/server/api/specs/coverage";
+import { exportGapsSpec, getCoverageSpec, listGapsSpec } from "@/lib/server/api/specs/coverage";
 import {
   diffCrosswalkSpec,
+  exportReferenceCoverageSpec,
   getCrosswalkVersionSpec,
   getReferenceCoverageSpec,
   importCrosswalkSpec,
   listCrosswalksSpec,
   listReferencesSpec,
 } from "@/lib/server/api/specs/crosswalks";
-import { downloadExportSpec, getExportSpec, startExportSpec } from "@/lib/server/api/specs/exports";
+import {
+  exportDutiesSpec,
+  getDutySpec,
+  listDutiesSpec,
+  updateDutySpec,
+} from "@/lib/server/api/specs/duties";
+import {
+  cancelExportSpec,
+  downloadExportSpec,
+  getExportSpec,
+  startExportSpec,
+} from "@/lib/server/api/specs/exports";
 import {
   createEvidenceSpec,
   deleteEvidenceSpec,
   downloadEvidenceSpec,
   getEvidenceSpec,
+  linkEvidenceDutySpec,
   linkEvidenceSpec,
   listEvidenceSpec,
   purgeEvidenceSpec,
   reviewEvidenceSpec,
+  unlinkEvidenceDutySpec,
   unlinkEvidenceSpec,
   uploadEvidenceSpec,
 } from "@/lib/server/api/specs/evidence";
@@ -26,6 +40,7 @@ import {
   getFrameworkVersionSpec,
   importFrameworkSpec,
   listFrameworksSpec,
+  previewFrameworkImportSpec,
 } from "@/lib/server/api/specs/frameworks";
 import {
   bulkAssignOwnerSpec,
@@ -37,10 +52,12 @@ import {
 import {
   archiveSystemSpec,
   createSystemSpec,
+  exportSystemsSpec,
   getSystemSpec,
   importSystemsSpec,
   listSystemsSpec,
   previewRederivationSpec,
+  systemsTemplateSpec,
   updateSystemSpec,
 } from "@/lib/server/api/specs/systems";
 import {
@@ -56,9 +73,24 @@ import {
   linkVendorSystemsSpec,
   listVendorsSpec,
   saveAssessmentSpec,
+  unlinkVendorSystemSpec,
   updateVendorSpec,
 } from "@/lib/server/api/specs/vendors";
-import { getWorkspaceSpec } from "@/lib/server/api/specs/workspace";
+import {
+  changeMemberRoleSpec,
+  inviteMemberSpec,
+  listInvitationsSpec,
+  listMembersSpec,
+  removeMemberSpec,
+  revokeInvitationSpec,
+  setMemberActiveSpec,
+} from "@/lib/server/api/specs/members";
+import { listTokensSpec, revokeTokenSpec } from "@/lib/server/api/specs/tokens";
+import {
+  downloadAuditLogSpec,
+  getWorkspaceSpec,
+  renameWorkspaceSpec,
+} from "@/lib/server/api/specs/workspace";
 
 /**
  * Every /api/v1 route, for the OpenAPI document. Add your specs here (one import per domain file
@@ -66,9 +98,21 @@ import { getWorkspaceSpec } from "@/lib/server/api/specs/workspace";
  */
 export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   getWorkspaceSpec,
+  renameWorkspaceSpec,
+  downloadAuditLogSpec,
+  listMembersSpec,
+  changeMemberRoleSpec,
+  setMemberActiveSpec,
+  removeMemberSpec,
+  listInvitationsSpec,
+  inviteMemberSpec,
+  revokeInvitationSpec,
+  listTokensSpec,
+  revokeTokenSpec,
   listFrameworksSpec,
   getFrameworkVersionSpec,
   importFrameworkSpec,
+  previewFrameworkImportSpec,
   listCrosswalksSpec,
   importCrosswalkSpec,
   getCrosswalkVersionSpec,
@@ -81,19 +125,28 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   deleteEvidenceSpec,
   purgeEvidenceSpec,
   downloadEvidenceSpec,
+  linkEvidenceDutySpec,
+  unlinkEvidenceDutySpec,
   linkEvidenceSpec,
   unlinkEvidenceSpec,
   reviewEvidenceSpec,
   startExportSpec,
   getExportSpec,
+  cancelExportSpec,
   downloadExportSpec,
   listSystemsSpec,
   createSystemSpec,
+  exportSystemsSpec,
   importSystemsSpec,
+  systemsTemplateSpec,
   getSystemSpec,
   updateSystemSpec,
   previewRederivationSpec,
   archiveSystemSpec,
+  listDutiesSpec,
+  exportDutiesSpec,
+  getDutySpec,
+  updateDutySpec,
   listResponsibilitiesSpec,
   updatePartSpec,
   overrideResponsibilitySpec,
@@ -105,10 +158,13 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   updateVendorSpec,
   deleteVendorSpec,
   linkVendorSystemsSpec,
+  unlinkVendorSystemSpec,
   saveAssessmentSpec,
   getCoverageSpec,
   getReferenceCoverageSpec,
+  exportReferenceCoverageSpec,
   listGapsSpec,
+  exportGapsSpec,
   startReportSpec,
   listReportsSpec,
   getReportSpec,

@@ -13,6 +13,8 @@ export type ApiTokenAuth = {
   token: { id: string; name: string; prefix: string };
   role: Role;
   workspace: { id: string; slug: string; name: string };
+  /** The member who created the token; the API acts for them where a service needs a person. */
+  creatorId: string;
 };
 
 // lastUsedAt is informational; writing it at most once a minute keeps busy clients from turning
@@ -80,6 +82,7 @@ export async function authenticateApiToken(
     token: { id: token.id, name: token.name, prefix: token.prefix },
     role: token.role,
     workspace: { id: token.workspaceId, slug: token.slug, name: token.workspaceName },
+    creatorId: token.createdById,
   };
 }
 

@@ -3,7 +3,11 @@ import { z } from "zod";
 import { GAP_REASONS } from "@/lib/domain/coverage-reference";
 import { RISK_TIERS } from "@/lib/domain/responsibility";
 import { defineApiRoute } from "@/lib/server/api/spec";
-import { coverageGroupSchema, gapListQuerySchema } from "@/lib/validation/coverage";
+import {
+  coverageGroupSchema,
+  gapFiltersSchema,
+  gapListQuerySchema,
+} from "@/lib/validation/coverage";
 import { referenceKeySchema } from "@/lib/validation/crosswalks";
 
 // Query strings reach the API wrapper one value per key, so lists are comma-separated here and
@@ -125,4 +129,21 @@ export const listGapsSpec = defineApiRoute({
       offset: z.number().int(),
     })
     .meta({ id: "GapPage" }),
+});
+
+export const exportGapsQuerySchema = gapFiltersSchema.extend({
+  reference: gapsQuerySchema.shape.reference,
+});
+
+export const exportGapsSpec = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/gaps/export",
+  tag: TAG,
+  summary: "Download gaps as CSV",
+  description:
+    "Every gap matching the filters (reason, domain, model, riskTier, ownerId, critical, reference; as GET /api/v1/gaps), in gap order, as CSV with the external references of each domain.",
+  permission: "coverage.read",
+  query: exportGapsQuerySchema,
+  response: z.string(),
+  download: { contentTypes: ["text/csv"] },
 });

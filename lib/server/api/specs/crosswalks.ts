@@ -239,3 +239,15 @@ export const getReferenceCoverageSpec = defineApiRoute({
   }),
   response: referenceCoverageResponseSchema,
 });
+
+export const exportReferenceCoverageSpec = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/coverage/references/export",
+  tag: "Coverage",
+  summary: "Download coverage by external reference as CSV",
+  description:
+    "Every catalogue and entry with the coverage of the duties its crosswalks relate to.",
+  permission: "coverage.read",
+  response: z.string(),
+  download: { contentTypes: ["text/csv"] },
+});

@@ -90,3 +90,35 @@ export const importFrameworkSpec = defineApiRoute({
   // A 2 MB definition as a JSON string (escaped) or object: twice the file limit at most.
   maxBodyBytes: 2 * MAX_DEFINITION_BYTES,
 });
+
+export const previewFrameworkImportSpec = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/frameworks/preview",
+  tag: "Frameworks",
+  summary: "Check a framework file without importing it",
+  description:
+    "Takes POST /api/v1/frameworks's body and stores nothing. `ok: false` lists every problem; `ok: true` summarises the definition and says what importing it would do: `new-framework`, `new-version`, `unchanged`, or (refused on import) `conflict` or `reserved-key`.",
+  permission: "framework.import",
+  body: frameworkImportBodySchema,
+  response: z.discriminatedUnion("ok", [
+    z.object({
+      ok: z.literal(false),
+      errors: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+    z.object({
+      ok: z.literal(true),
+      summary: z.object({
+        key: z.string(),
+        name: z.string(),
+        version: z.string(),
+        publisher: z.string(),
+        columns: z.number().int(),
+        rows: z.number().int(),
+        cells: z.number().int(),
+        criticalCells: z.number().int(),
+      }),
+      outcome: z.enum(["new-framework", "new-version", "unchanged", "conflict", "reserved-key"]),
+    }),
+  ]),
+  maxBodyBytes: 2 * MAX_DEFINITION_BYTES,
+});

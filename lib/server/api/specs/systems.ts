@@ -168,3 +168,27 @@ export const importSystemsSpec = defineApiRoute({
   // A 5 MB CSV inside a JSON string (quotes and line breaks escaped).
   maxBodyBytes: 2 * MAX_IMPORT_BYTES,
 });
+
+export const exportSystemsSpec = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/systems/export",
+  tag: "AI systems",
+  summary: "Download AI systems as CSV",
+  description:
+    "The systems matching GET /api/v1/systems's filters (every page) as CSV, in the import template's columns.",
+  permission: "system.read",
+  query: systemListQuerySchema,
+  response: z.string(),
+  download: { contentTypes: ["text/csv"] },
+});
+
+export const systemsTemplateSpec = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/systems/import/template",
+  tag: "AI systems",
+  summary: "Download the CSV import template",
+  description: "The header row and an example row that POST /api/v1/systems/import accepts.",
+  permission: "system.read",
+  response: z.string(),
+  download: { contentTypes: ["text/csv"] },
+});

@@ -96,3 +96,15 @@ export const saveAssessmentSpec = defineApiRoute({
   body: assessmentAnswerSchema.omit({ vendorId: true, topicKey: true }),
   response: z.object({ id: z.string(), topicKey: z.string(), status: z.string() }),
 });
+
+export const unlinkVendorSystemSpec = defineApiRoute({
+  method: "DELETE",
+  path: "/api/v1/vendors/{vendorId}/systems/{systemId}",
+  tag: "Vendors",
+  summary: "Unlink a system from a vendor",
+  description:
+    "The system keeps everything else and has no vendor afterwards. 404 when the system is not linked to this vendor.",
+  permission: "vendor.update",
+  params: z.object({ vendorId: idSchema, systemId: idSchema }),
+  response: z.object({ count: z.number() }),
+});

@@ -1,0 +1,8 @@
+import { systemsTemplateCsv } from "@/lib/csv/systems-csv";
+import { apiRoute } from "@/lib/server/api/route";
+import { systemsTemplateSpec } from "@/lib/server/api/specs/systems";
+import { csvResponse } from "@/lib/server/systems/download-auth";
+
+export const GET = apiRoute(systemsTemplateSpec, async () =>
+  csvResponse(systemsTemplateCsv(), "ai-systems-template.csv"),
+);
