@@ -19,6 +19,7 @@ import {
   cancelExportSpec,
   downloadExportSpec,
   getExportSpec,
+  listExportsSpec,
   startExportSpec,
 } from "@/lib/server/api/specs/exports";
 import {
@@ -130,6 +131,7 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   linkEvidenceSpec,
   unlinkEvidenceSpec,
   reviewEvidenceSpec,
+  listExportsSpec,
   startExportSpec,
   getExportSpec,
   cancelExportSpec,

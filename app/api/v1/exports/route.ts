@@ -1,6 +1,11 @@
 import { apiRoute } from "@/lib/server/api/route";
-import { startExportSpec } from "@/lib/server/api/specs/exports";
+import { listExportsSpec, startExportSpec } from "@/lib/server/api/specs/exports";
+import { listExportJobs } from "@/lib/server/exports/list-export-jobs";
 import { startExport } from "@/lib/server/exports/start-export";
+
+export const GET = apiRoute(listExportsSpec, async ({ workspace }) => ({
+  jobs: await listExportJobs({ workspaceId: workspace.id }),
+}));
 
 export const POST = apiRoute(startExportSpec, async ({ workspace, role, actor, body }) => {
   if (!body) throw new Error("exports route: body was not parsed");

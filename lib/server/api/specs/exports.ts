@@ -87,3 +87,13 @@ export const cancelExportSpec = defineApiRoute({
   params: exportJobIdSchema,
   response: exportJobSchema,
 });
+
+export const listExportsSpec = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/exports",
+  tag: "Exports",
+  summary: "List recent exports",
+  description: "The workspace's latest 50 exports, newest first, with status and progress.",
+  permission: "export.read",
+  response: z.object({ jobs: z.array(exportJobSchema) }),
+});
