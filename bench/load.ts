@@ -425,7 +425,7 @@ async function probeStep(
     {
       label: "probe: PATCH duty owner",
       method: "PATCH",
-      path: `/api/v1/responsibilities/parts/${partId}`,
+      path: `/api/v1/duties/${partId}`,
     },
     {
       headers: http.bearer,
@@ -462,15 +462,15 @@ async function probeStep(
   }
 }
 
-/** The probe member's duties, from GET /api/v1/responsibilities (null after three failures). */
+/** The probe member's duties, from GET /api/v1/duties (null after three failures). */
 async function probeRecount(scenario: Scenario, samples: Sample[]): Promise<number | null> {
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     const { sample, text } = await send(
       scenario.http,
       {
-        label: "probe: GET /api/v1/responsibilities (recount)",
+        label: "probe: GET /api/v1/duties (recount)",
         method: "GET",
-        path: `/api/v1/responsibilities?owner=${scenario.probeUserId}`,
+        path: `/api/v1/duties?owner=${scenario.probeUserId}`,
       },
       { headers: scenario.http.bearer },
     );
@@ -494,7 +494,7 @@ function readEndpoints(slug: string): Endpoint[] {
 }
 
 const PATCH_PART: Omit<Endpoint, "path"> = {
-  label: "PATCH /api/v1/responsibilities/parts/{id}",
+  label: "PATCH /api/v1/duties/{id}",
   method: "PATCH",
 };
 const CREATE_EVIDENCE: Endpoint = {
@@ -503,7 +503,7 @@ const CREATE_EVIDENCE: Endpoint = {
   path: "/api/v1/evidence",
 };
 const LINK_EVIDENCE: Omit<Endpoint, "path"> = {
-  label: "PUT /api/v1/evidence/{id}/parts/{id}",
+  label: "PUT /api/v1/evidence/{id}/duties/{id}",
   method: "PUT",
 };
 
@@ -569,7 +569,7 @@ async function oneWrite(scenario: Scenario, ledger: Ledger, samples: Sample[]) {
           : randomDay();
     const { sample, text } = await send(
       http,
-      { ...PATCH_PART, path: `/api/v1/responsibilities/parts/${partId}` },
+      { ...PATCH_PART, path: `/api/v1/duties/${partId}` },
       {
         headers: http.bearer,
         body: { expectedVersion: ledger.versions.get(partId), [field]: value },
@@ -613,7 +613,7 @@ async function oneWrite(scenario: Scenario, ledger: Ledger, samples: Sample[]) {
   const evidenceId = pick(ledger.evidence);
   const { sample } = await send(
     http,
-    { ...LINK_EVIDENCE, path: `/api/v1/evidence/${evidenceId}/parts/${partId}` },
+    { ...LINK_EVIDENCE, path: `/api/v1/evidence/${evidenceId}/duties/${partId}` },
     { headers: http.bearer },
   );
   samples.push(sample);

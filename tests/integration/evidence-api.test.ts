@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { GET as downloadRoute } from "@/app/api/v1/evidence/[evidenceId]/download/route";
-import { PUT as linkRoute } from "@/app/api/v1/evidence/[evidenceId]/parts/[partId]/route";
+import { PUT as linkRoute } from "@/app/api/v1/evidence/[evidenceId]/duties/[dutyId]/route";
 import { POST as reviewRoute } from "@/app/api/v1/evidence/[evidenceId]/review/route";
 import { POST as uploadRoute } from "@/app/api/v1/evidence/files/route";
 import { POST as createRoute, GET as listRoute } from "@/app/api/v1/evidence/route";
@@ -135,8 +135,8 @@ describe("API, positive paths (so the isolation cannot over-block)", () => {
     const note = (await created.json()) as { id: string; note: string };
     expect(note.note).toContain("<script>"); // stored as written; the page renders without raw HTML
     const linked = await linkRoute(
-      apiRequest(`/api/v1/evidence/${note.id}/parts/x`, secretA, { method: "PUT" }),
-      routeParams({ evidenceId: note.id, partId: a.promptPart.id }),
+      apiRequest(`/api/v1/evidence/${note.id}/duties/x`, secretA, { method: "PUT" }),
+      routeParams({ evidenceId: note.id, dutyId: a.promptPart.id }),
     );
     expect(linked.status).toBe(201);
 

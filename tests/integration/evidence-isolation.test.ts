@@ -5,7 +5,7 @@ import { GET as downloadRoute } from "@/app/api/v1/evidence/[evidenceId]/downloa
 import {
   DELETE as unlinkRoute,
   PUT as linkRoute,
-} from "@/app/api/v1/evidence/[evidenceId]/parts/[partId]/route";
+} from "@/app/api/v1/evidence/[evidenceId]/duties/[dutyId]/route";
 import { POST as purgeRoute } from "@/app/api/v1/evidence/[evidenceId]/purge/route";
 import { POST as reviewRoute } from "@/app/api/v1/evidence/[evidenceId]/review/route";
 import { DELETE as deleteRoute, GET as getRoute } from "@/app/api/v1/evidence/[evidenceId]/route";
@@ -134,17 +134,17 @@ describe("workspace B cannot reach workspace A's evidence", () => {
         params,
       ),
     );
-    const partParams = routeParams({ evidenceId: id, partId: b.customerPart.id });
+    const dutyParams = routeParams({ evidenceId: id, dutyId: b.customerPart.id });
     await expectApiNotFound(
       await linkRoute(
-        apiRequest(`/api/v1/evidence/${id}/parts/x`, secretB, { method: "PUT" }),
-        partParams,
+        apiRequest(`/api/v1/evidence/${id}/duties/x`, secretB, { method: "PUT" }),
+        dutyParams,
       ),
     );
     await expectApiNotFound(
       await unlinkRoute(
-        apiRequest(`/api/v1/evidence/${id}/parts/x`, secretB, { method: "DELETE" }),
-        routeParams({ evidenceId: id, partId: a.customerPart.id }),
+        apiRequest(`/api/v1/evidence/${id}/duties/x`, secretB, { method: "DELETE" }),
+        routeParams({ evidenceId: id, dutyId: a.customerPart.id }),
       ),
     );
     // B's own evidence linked to A's part: 404 too, and nothing written.
@@ -155,8 +155,8 @@ describe("workspace B cannot reach workspace A's evidence", () => {
     });
     await expectApiNotFound(
       await linkRoute(
-        apiRequest(`/api/v1/evidence/${own.id}/parts/x`, secretB, { method: "PUT" }),
-        routeParams({ evidenceId: own.id, partId: a.customerPart.id }),
+        apiRequest(`/api/v1/evidence/${own.id}/duties/x`, secretB, { method: "PUT" }),
+        routeParams({ evidenceId: own.id, dutyId: a.customerPart.id }),
       ),
     );
     const response = await createRoute(

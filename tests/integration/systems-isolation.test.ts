@@ -28,8 +28,8 @@ import * as apiSystem from "@/app/api/v1/systems/[systemId]/route";
 import * as apiArchive from "@/app/api/v1/systems/[systemId]/archive/route";
 import * as apiPreview from "@/app/api/v1/systems/[systemId]/rederivation-preview/route";
 import * as apiImport from "@/app/api/v1/systems/import/route";
-import * as apiResponsibilities from "@/app/api/v1/responsibilities/route";
-import * as apiPart from "@/app/api/v1/responsibilities/parts/[partId]/route";
+import * as apiDuties from "@/app/api/v1/duties/route";
+import * as apiDuty from "@/app/api/v1/duties/[dutyId]/route";
 import * as apiOverride from "@/app/api/v1/responsibilities/[responsibilityId]/override/route";
 import * as apiBulkOwner from "@/app/api/v1/responsibilities/bulk-owner/route";
 import * as apiBulkDue from "@/app/api/v1/responsibilities/bulk-due-date/route";
@@ -233,7 +233,7 @@ function mutations(slug: string, s: Side): [string, () => Promise<ActionResult>]
         }),
     ],
     [
-      "update part",
+      "update duty",
       () =>
         responsibilityActions.updatePartAction(slug, {
           partId: s.part.id,
@@ -437,12 +437,12 @@ describe("API routes", () => {
         }),
     ],
     [
-      "update part",
+      "update duty",
       (t) =>
-        call(apiPart.PATCH, {
+        call(apiDuty.PATCH, {
           token: t,
           method: "PATCH",
-          params: { partId: s.part.id },
+          params: { dutyId: s.part.id },
           body: { expectedVersion: s.part.version, status: "IN_PROGRESS" },
         }),
     ],
@@ -523,7 +523,7 @@ describe("API routes", () => {
   });
 
   it("lists only the token's own workspace", async () => {
-    for (const handler of [apiSystems.GET, apiResponsibilities.GET, apiVendors.GET]) {
+    for (const handler of [apiSystems.GET, apiDuties.GET, apiVendors.GET]) {
       const response = await call(handler, { token: a.adminToken });
       expect(response.status).toBe(200);
       const text = await response.text();
@@ -583,17 +583,17 @@ describe("API routes", () => {
       domains: { parts: { id: string; version: number }[] }[];
     };
     const part = body.domains.flatMap((d) => d.parts)[0]!;
-    const patched = await call(apiPart.PATCH, {
+    const patched = await call(apiDuty.PATCH, {
       token: a.adminToken,
       method: "PATCH",
-      params: { partId: part.id },
+      params: { dutyId: part.id },
       body: { expectedVersion: part.version, dueDate: "2031-01-31" },
     });
     expect(patched.status).toBe(200);
-    const stale = await call(apiPart.PATCH, {
+    const stale = await call(apiDuty.PATCH, {
       token: a.adminToken,
       method: "PATCH",
-      params: { partId: part.id },
+      params: { dutyId: part.id },
       body: { expectedVersion: part.version, dueDate: "2031-02-28" },
     });
     expect(stale.status).toBe(409);
