@@ -25,6 +25,14 @@ const operation = (method: string, path: string) => {
 };
 const binary = { type: "string", format: "binary" };
 
+it("gives every operation its own operationId", () => {
+  const ids = Object.values(paths).flatMap((operations) =>
+    Object.values(operations).map((op) => (op as { operationId?: string }).operationId),
+  );
+  expect(ids.every((id) => typeof id === "string" && id.length > 0)).toBe(true);
+  expect(new Set(ids).size).toBe(ids.length);
+});
+
 describe("downloads", () => {
   it.each([
     ["/api/v1/exports/{exportId}/download", ["application/zip"]],

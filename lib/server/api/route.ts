@@ -174,7 +174,7 @@ export async function withRequestContext(
  * Adds RFC 9745's `Deprecation` (a structured date: `@` and Unix seconds) and a `Link` to the
  * successor (the same parameters and query string on the new path) to an old path's answer.
  */
-export function markDeprecated({
+function markDeprecated({
   response,
   deprecation,
   request,
