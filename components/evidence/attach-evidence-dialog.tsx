@@ -19,7 +19,7 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { linkEvidenceAction } from "@/app/(app)/w/[workspace]/evidence/actions";
+import { linkEvidenceAction } from "@/lib/actions/evidence";
 import { resultFormError } from "@/lib/actions/result";
 
 const ALL_KINDS: readonly EvidenceKind[] = ["FILE", "LINK", "NOTE", "ATTESTATION"];

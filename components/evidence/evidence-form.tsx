@@ -11,7 +11,7 @@ import { type EvidenceKind, KIND_LABELS, type Option } from "@/components/eviden
 import { uploadEvidenceFile } from "@/components/evidence/upload-evidence-file";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { createEvidenceAction } from "@/app/(app)/w/[workspace]/evidence/actions";
+import { createEvidenceAction } from "@/lib/actions/evidence";
 import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
 import type { FieldErrors } from "@/lib/errors";
 import type { AttestationType } from "@/lib/validation/evidence";

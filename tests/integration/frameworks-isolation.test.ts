@@ -4,7 +4,7 @@ import { loadFrameworkPage } from "@/app/(app)/w/[workspace]/frameworks/_lib/loa
 import {
   importFrameworkAction,
   previewFrameworkImportAction,
-} from "@/app/(app)/w/[workspace]/frameworks/import/actions";
+} from "@/lib/actions/frameworks";
 import { GET as getVersionRoute } from "@/app/api/v1/frameworks/[key]/versions/[version]/route";
 import { GET as listRoute, POST as importRoute } from "@/app/api/v1/frameworks/route";
 import { setSessionForTests } from "@/lib/auth/session";

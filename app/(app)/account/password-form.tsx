@@ -10,7 +10,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
 
-import { changePasswordAction } from "./actions";
+import { changePasswordAction } from "@/lib/actions/account";
 
 export function ChangePasswordForm() {
   const form = useRef<HTMLFormElement>(null);

@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
 
-import { signUpAction } from "./actions";
+import { signUpAction } from "@/lib/actions/auth";
 import { PasswordRules } from "./password-rules";
 
 export function SignUpForm() {

@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
 import type { ExportChoices } from "@/lib/server/exports/list-export-choices";
 
-import { startExportAction } from "./actions";
+import { startExportAction } from "@/lib/actions/exports";
 import { exportQueryKeys } from "./query-keys";
 
 function PickList({

@@ -20,7 +20,7 @@ import {
 import { resultFormError } from "@/lib/actions/result";
 import type { ExportJobView } from "@/lib/server/exports/export-job-view";
 
-import { cancelExportAction } from "./actions";
+import { cancelExportAction } from "@/lib/actions/exports";
 import { exportQueryKeys } from "./query-keys";
 
 const POLL_MS = 1000;

@@ -15,7 +15,7 @@ import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
 import { PART_STATUSES, type PartStatus } from "@/lib/domain/responsibility";
 import { PART_STATUS_LABELS } from "@/lib/validation/responsibilities";
 
-import { updatePartAction } from "../actions";
+import { updatePartAction } from "@/lib/actions/responsibilities";
 
 export type EditablePart = {
   id: string;

@@ -23,7 +23,7 @@ import {
 import { resultFormError } from "@/lib/actions/result";
 import type { ResponsibilityValue } from "@/lib/domain/responsibility";
 
-import { bulkAssignOwnerAction, bulkSetDueDateAction } from "../actions";
+import { bulkAssignOwnerAction, bulkSetDueDateAction } from "@/lib/actions/responsibilities";
 
 export type PartRowView = {
   id: string;

@@ -10,8 +10,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NativeSelect } from "@/components/ui/native-select";
 import { resultFormError } from "@/lib/actions/result";
 
-import { bulkAssignOwnerAction } from "../../responsibilities/actions";
-import { archiveSystemAction, restoreSystemAction } from "../actions";
+import { bulkAssignOwnerAction } from "@/lib/actions/responsibilities";
+import { archiveSystemAction, restoreSystemAction } from "@/lib/actions/systems";
 
 export function ArchiveSystemButton({
   slug,

@@ -23,7 +23,7 @@ import {
   linkVendorSystemsAction,
   saveAssessmentAnswerAction,
   unlinkVendorSystemAction,
-} from "../actions";
+} from "@/lib/actions/vendors";
 
 export function DeleteVendorButton({
   slug,
