@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRef } from "react";
 
-import { PasswordRules } from "@/app/(auth)/sign-up/password-rules";
+import { PasswordRules } from "@/components/auth/password-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
 
 import { signUpAction } from "@/lib/actions/auth";
-import { PasswordRules } from "./password-rules";
+import { PasswordRules } from "@/components/auth/password-rules";
 
 export function SignUpForm() {
   const { execute, result, isPending } = useAction(signUpAction);

@@ -8,8 +8,8 @@ import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
 import { CriticalBadge, PartStatusBadge } from "@/components/ui/status-badge";
 import type { PartStatus, ResponsibilityValue } from "@/lib/domain/responsibility";
 
-import { type EditablePart, PartEditor } from "../../responsibilities/_components/part-editor";
-import { OverrideDialog } from "../../responsibilities/_components/override-dialog";
+import { type EditablePart, PartEditor } from "@/components/responsibilities/part-editor";
+import { OverrideDialog } from "@/components/responsibilities/override-dialog";
 
 export type DomainView = {
   responsibilityId: string;
@@ -49,7 +49,7 @@ export function DomainList({
   approvers: PickerOption[];
   canEdit: boolean;
   canOverride: boolean;
-  /** Server-rendered evidence block per part id (app/(app)/w/[workspace]/evidence/_components/part-evidence-slots.tsx). */
+  /** Server-rendered evidence block per part id (components/evidence/part-evidence-slots.tsx). */
   evidenceSlots?: Record<string, ReactNode>;
   /** Server-rendered related external references per responsibility id (components/crosswalks). */
   referenceSlots?: Record<string, ReactNode>;
