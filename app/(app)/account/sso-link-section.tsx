@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { startSsoSignIn } from "@/lib/auth/sso-sign-in-button";
+import { startSsoSignIn } from "@/lib/auth/sso-sign-in";
 
 import { startSsoLinkAction } from "@/lib/actions/account";
 
