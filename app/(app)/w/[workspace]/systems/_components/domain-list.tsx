@@ -2,7 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 
-import type { PickerOption } from "@/components/systems/picker-types";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Button } from "@/components/ui/button";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
 import { CriticalBadge, PartStatusBadge } from "@/components/ui/status-badge";
