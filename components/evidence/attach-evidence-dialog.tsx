@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 
 import { EvidenceForm } from "@/components/evidence/evidence-form";
-import type { EvidenceKind, Option } from "@/components/evidence/evidence-labels";
+import type { EvidenceKind, Option } from "@/lib/view/evidence/labels";
 import { ExistingEvidencePicker } from "@/components/evidence/existing-evidence-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

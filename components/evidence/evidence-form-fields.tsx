@@ -1,7 +1,7 @@
 "use client";
 
-import type { EvidenceKind, Option } from "@/components/evidence/evidence-labels";
-import { formatBytes } from "@/components/evidence/evidence-labels";
+import type { EvidenceKind, Option } from "@/lib/view/evidence/labels";
+import { formatBytes } from "@/lib/view/evidence/labels";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";

@@ -7,7 +7,7 @@ import {
   EvidenceFormFields,
   type EvidenceFormValues,
 } from "@/components/evidence/evidence-form-fields";
-import { type EvidenceKind, KIND_LABELS, type Option } from "@/components/evidence/evidence-labels";
+import { type EvidenceKind, KIND_LABELS, type Option } from "@/lib/view/evidence/labels";
 import { uploadEvidenceFile } from "@/components/evidence/upload-evidence-file";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { UnlinkEvidenceButton } from "@/components/evidence/evidence-detail-controls";
-import { formatDay, type PartSide, SIDE_LABELS } from "@/components/evidence/evidence-labels";
+import { formatDay, type PartSide, SIDE_LABELS } from "@/lib/view/evidence/labels";
 import { EvidenceStateBadge } from "@/components/ui/status-badge";
 import {
   Table,

@@ -5,7 +5,7 @@ import {
   formatDay,
   KIND_LABELS,
   type EvidenceKind,
-} from "@/components/evidence/evidence-labels";
+} from "@/lib/view/evidence/labels";
 import { ReuseEvidenceDialog } from "@/components/evidence/reuse-evidence-dialog";
 import { EvidenceStateBadge, ReviewStatusBadge } from "@/components/ui/status-badge";
 import {

@@ -6,7 +6,7 @@ import {
   type EvidenceKind,
   type Option,
   type PartSide,
-} from "@/components/evidence/evidence-labels";
+} from "@/lib/view/evidence/labels";
 import { Badge } from "@/components/ui/badge";
 import { EvidenceStateBadge } from "@/components/ui/status-badge";
 

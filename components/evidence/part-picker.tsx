@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import { SIDE_LABELS } from "@/components/evidence/evidence-labels";
+import { SIDE_LABELS } from "@/lib/view/evidence/labels";
 import {
   evidenceQueryKeys,
   fetchDomains,

@@ -15,7 +15,7 @@ import {
   formatBytes,
   formatDay,
   KIND_LABELS,
-} from "@/components/evidence/evidence-labels";
+} from "@/lib/view/evidence/labels";
 import { EvidenceLinksTable, RevisionHistory } from "@/components/evidence/evidence-relations";
 import { MarkdownNote } from "@/components/evidence/markdown-note";
 import { ReuseEvidenceDialog } from "@/components/evidence/reuse-evidence-dialog";
