@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 
 import { EvidenceForm } from "@/components/evidence/evidence-form";
-import type { EvidenceKind, Option } from "@/lib/view/evidence/labels";
 import { ExistingEvidencePicker } from "@/components/evidence/existing-evidence-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,6 +20,8 @@ import {
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { linkEvidenceAction } from "@/lib/actions/evidence";
 import { resultFormError } from "@/lib/actions/result";
+import type { EvidenceKind } from "@/lib/domain/responsibility";
+import type { Option } from "@/lib/view/evidence/labels";
 
 const ALL_KINDS: readonly EvidenceKind[] = ["FILE", "LINK", "NOTE", "ATTESTATION"];
 

@@ -21,13 +21,13 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { resultFormError } from "@/lib/actions/result";
-import type { ResponsibilityValue } from "@/lib/domain/responsibility";
+import type { PartSide, ResponsibilityValue } from "@/lib/domain/responsibility";
 
 import { bulkAssignOwnerAction, bulkSetDueDateAction } from "@/lib/actions/responsibilities";
 
 export type PartRowView = {
   id: string;
-  side: "CUSTOMER" | "PROVIDER";
+  side: PartSide;
   status: string;
   ownerName: string | null;
   dueDate: string | null;
