@@ -18,7 +18,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { resultFormError } from "@/lib/actions/result";
-import type { ExportJobView } from "@/lib/server/exports/export-job-view";
+import type { ExportJobView } from "@/lib/view/exports/export-job";
 import { formatBytes } from "@/lib/view/format";
 
 import { cancelExportAction } from "@/lib/actions/exports";
