@@ -15,10 +15,7 @@ import {
   revokeInvitationAction,
   transferOwnershipAction,
 } from "@/lib/actions/members";
-import {
-  createApiTokenAction,
-  revokeApiTokenAction,
-} from "@/lib/actions/tokens";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/tokens";
 import WorkspaceLayout, { generateMetadata } from "@/app/(app)/w/[workspace]/layout";
 import OverviewPage from "@/app/(app)/w/[workspace]/page";
 import SettingsLayout from "@/app/(app)/w/[workspace]/settings/layout";

@@ -9,7 +9,10 @@ import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
 
 import { PasswordRules } from "@/components/auth/password-rules";
-import { acceptInvitationAction, acceptInvitationWithSignUpAction } from "@/lib/actions/invitations";
+import {
+  acceptInvitationAction,
+  acceptInvitationWithSignUpAction,
+} from "@/lib/actions/invitations";
 
 export function AcceptInvitationButton({ token, label }: { token: string; label: string }) {
   const { execute, result, isPending } = useAction(acceptInvitationAction);

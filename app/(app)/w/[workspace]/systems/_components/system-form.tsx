@@ -27,7 +27,11 @@ import {
   EU_AI_ACT_LABELS,
 } from "@/lib/validation/systems";
 
-import { previewRederivationAction, registerSystemAction, updateSystemAction } from "@/lib/actions/systems";
+import {
+  previewRederivationAction,
+  registerSystemAction,
+  updateSystemAction,
+} from "@/lib/actions/systems";
 
 /** The form's values: enums as plain strings, "" for unset; the action's schema validates them. */
 export type SystemFormValues = {
