@@ -3,14 +3,14 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRef } from "react";
 
-import { PasswordRules } from "@/app/(auth)/sign-up/password-rules";
+import { PasswordRules } from "@/components/auth/password-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
 
-import { changePasswordAction } from "./actions";
+import { changePasswordAction } from "@/lib/actions/account";
 
 export function ChangePasswordForm() {
   const form = useRef<HTMLFormElement>(null);

@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
 
-import { signInAction } from "./actions";
+import { signInAction } from "@/lib/actions/auth";
 
 export function SignInForm({
   callbackUrl,

@@ -8,8 +8,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
 
-import { signUpAction } from "./actions";
-import { PasswordRules } from "./password-rules";
+import { signUpAction } from "@/lib/actions/auth";
+import { PasswordRules } from "@/components/auth/password-rules";
 
 export function SignUpForm() {
   const { execute, result, isPending } = useAction(signUpAction);

@@ -9,7 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
 
-import { createWorkspaceAction } from "./actions";
+import { createWorkspaceAction } from "@/lib/actions/workspaces";
 
 export function CreateWorkspaceForm() {
   const router = useRouter();

@@ -8,8 +8,11 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
 
-import { PasswordRules } from "../../sign-up/password-rules";
-import { acceptInvitationAction, acceptInvitationWithSignUpAction } from "./actions";
+import { PasswordRules } from "@/components/auth/password-rules";
+import {
+  acceptInvitationAction,
+  acceptInvitationWithSignUpAction,
+} from "@/lib/actions/invitations";
 
 export function AcceptInvitationButton({ token, label }: { token: string; label: string }) {
   const { execute, result, isPending } = useAction(acceptInvitationAction);

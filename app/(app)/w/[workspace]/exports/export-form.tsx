@@ -9,9 +9,9 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
-import type { ExportChoices } from "@/lib/server/exports/list-export-choices";
+import type { ExportChoices } from "@/lib/view/exports/export-job";
 
-import { startExportAction } from "./actions";
+import { startExportAction } from "@/lib/actions/exports";
 import { exportQueryKeys } from "./query-keys";
 
 function PickList({

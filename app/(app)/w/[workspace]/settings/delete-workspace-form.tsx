@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
 
-import { deleteWorkspaceAction } from "./actions";
+import { deleteWorkspaceAction } from "@/lib/actions/settings";
 
 /** Typed confirmation and the final-bundle answer; the server checks both again. */
 export function DeleteWorkspaceForm({ slug }: { slug: string }) {

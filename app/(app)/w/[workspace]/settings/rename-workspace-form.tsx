@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
 
-import { renameWorkspaceAction } from "./actions";
+import { renameWorkspaceAction } from "@/lib/actions/settings";
 
 export function RenameWorkspaceForm({ slug, name }: { slug: string; name: string }) {
   const { execute, result, isPending, hasSucceeded } = useAction(

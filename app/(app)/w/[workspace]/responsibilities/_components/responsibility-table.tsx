@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import type { PickerOption } from "@/components/systems/picker-types";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
@@ -21,13 +21,13 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { resultFormError } from "@/lib/actions/result";
-import type { ResponsibilityValue } from "@/lib/domain/responsibility";
+import type { PartSide, ResponsibilityValue } from "@/lib/domain/responsibility";
 
-import { bulkAssignOwnerAction, bulkSetDueDateAction } from "../actions";
+import { bulkAssignOwnerAction, bulkSetDueDateAction } from "@/lib/actions/responsibilities";
 
 export type PartRowView = {
   id: string;
-  side: "CUSTOMER" | "PROVIDER";
+  side: PartSide;
   status: string;
   ownerName: string | null;
   dueDate: string | null;

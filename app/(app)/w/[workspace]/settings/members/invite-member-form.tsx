@@ -12,7 +12,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import type { AssignableRole } from "@/lib/validation/members";
 import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
 
-import { inviteMemberAction } from "./actions";
+import { inviteMemberAction } from "@/lib/actions/members";
 
 export function InviteMemberForm({ slug, roles }: { slug: string; roles: readonly string[] }) {
   const [copied, setCopied] = useState(false);

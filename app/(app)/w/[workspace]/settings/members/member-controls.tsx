@@ -18,7 +18,7 @@ import {
   revokeInvitationAction,
   setMemberActiveAction,
   transferOwnershipAction,
-} from "./actions";
+} from "@/lib/actions/members";
 
 type MemberRef = { slug: string; membershipId: string; label: string };
 

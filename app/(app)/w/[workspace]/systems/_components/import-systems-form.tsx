@@ -18,7 +18,7 @@ import {
 } from "@/components/ui/table";
 import { resultFormError } from "@/lib/actions/result";
 
-import { importSystemsAction } from "../actions";
+import { importSystemsAction } from "@/lib/actions/systems";
 
 /** Reads the chosen file in the browser and sends its text; the server validates every row. */
 export function ImportSystemsForm({ slug }: { slug: string }) {

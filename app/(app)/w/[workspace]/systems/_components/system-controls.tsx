@@ -4,14 +4,14 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import type { PickerOption } from "@/components/systems/picker-types";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NativeSelect } from "@/components/ui/native-select";
 import { resultFormError } from "@/lib/actions/result";
 
-import { bulkAssignOwnerAction } from "../../responsibilities/actions";
-import { archiveSystemAction, restoreSystemAction } from "../actions";
+import { bulkAssignOwnerAction } from "@/lib/actions/responsibilities";
+import { archiveSystemAction, restoreSystemAction } from "@/lib/actions/systems";
 
 export function ArchiveSystemButton({
   slug,

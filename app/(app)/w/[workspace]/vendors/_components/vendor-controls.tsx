@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import type { PickerOption } from "@/components/systems/picker-types";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -23,7 +23,7 @@ import {
   linkVendorSystemsAction,
   saveAssessmentAnswerAction,
   unlinkVendorSystemAction,
-} from "../actions";
+} from "@/lib/actions/vendors";
 
 export function DeleteVendorButton({
   slug,

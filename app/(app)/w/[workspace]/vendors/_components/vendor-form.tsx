@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
 
-import { createVendorAction, updateVendorAction } from "../actions";
+import { createVendorAction, updateVendorAction } from "@/lib/actions/vendors";
 
 export type VendorFormValues = {
   name: string;

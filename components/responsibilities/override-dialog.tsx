@@ -27,7 +27,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
 import { RESPONSIBILITY_VALUES, type ResponsibilityValue } from "@/lib/domain/responsibility";
 
-import { overrideResponsibilityAction } from "../actions";
+import { overrideResponsibilityAction } from "@/lib/actions/responsibilities";
 
 /** Changes one domain's value for one system, with a required justification (or removes it). */
 export function OverrideDialog({

@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import type { PickerOption } from "@/components/systems/picker-types";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -15,7 +15,7 @@ import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
 import { PART_STATUSES, type PartStatus } from "@/lib/domain/responsibility";
 import { PART_STATUS_LABELS } from "@/lib/validation/responsibilities";
 
-import { updatePartAction } from "../actions";
+import { updatePartAction } from "@/lib/actions/responsibilities";
 
 export type EditablePart = {
   id: string;
