@@ -11,6 +11,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: a member whose role lacks a page's permission gets a 403
+  // page (lib/auth/workspace-gate.ts).
+  experimental: { authInterrupts: true },
   // pg-boss: an ES module loaded as is by Node.js (its optional OpenTelemetry import and its
   // schema plans need no bundling).
   serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss"],

@@ -28,6 +28,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup-file.ts"],
+          // What next.config.ts's experimental.authInterrupts sets in the app: forbidden() works.
+          env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

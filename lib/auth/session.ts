@@ -1,7 +1,7 @@
 import "server-only";
 
 import { cookies, headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 
 import { clientAddress } from "@/lib/auth/client-address";
@@ -144,29 +144,14 @@ export async function requireSession(callbackPath: string): Promise<Session> {
 
 /**
  * The current user's membership in `/w/[slug]`, or null (anonymous, deactivated, unknown slug or
- * not a member: indistinguishable). For generateMetadata, which must not throw: a thrown
- * notFound() there leaves the 404 page without a title.
+ * not a member: indistinguishable). The workspace gate (lib/auth/workspace-gate.ts) builds on it;
+ * generateMetadata uses it directly, because it must not throw: a thrown notFound() there leaves
+ * the 404 page without a title.
  */
 export const findWorkspaceAuth = cache(async (slug: string): Promise<WorkspaceAuth | null> => {
   const context = await loadMemberContext();
   const membership = context?.memberships.find((m) => m.workspace.slug === slug);
   return context && membership ? { user: context.user, ...membership } : null;
-});
-
-/**
- * Resolves `/w/[slug]` for the current user once per request. Anonymous visitors and ended
- * sessions are sent to sign in; unknown slugs and workspaces the user is not a member of get the
- * same 404, before any workspace data (its name included) is read.
- */
-export const getWorkspaceAuth = cache(async (slug: string): Promise<WorkspaceAuth> => {
-  // No cookie, or a session that has ended (signed out elsewhere, expired, account deactivated):
-  // either way the visitor must sign in, and nothing about the workspace is read.
-  if (!(await loadMemberContext())) {
-    redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/w/${slug}`)}`);
-  }
-  const auth = await findWorkspaceAuth(slug);
-  if (!auth) notFound();
-  return auth;
 });
 
 /** Signs a user in on this response (password sign-in, sign-up, invitation acceptance). */

@@ -67,13 +67,20 @@ test("sign up, create a workspace, invite, accept with a limited role, remove, r
   await expect(viewer.getByRole("heading", { level: 1, name: `Team ${run}` })).toBeVisible();
   await expectAccessible(viewer);
 
-  // A VIEWER sees no audit log, cannot invite, and the audit page does not exist for them.
+  // A VIEWER sees no audit log and cannot invite; pages their role does not allow answer with
+  // the 403 page (they are a member, so the workspace's existence is no secret to them).
   await expect(viewer.locator('[data-nav-key="audit"]')).toHaveCount(0);
   await visit(viewer, `/w/${slug}/settings/members`);
   await expect(viewer.getByRole("heading", { name: "Invite a member" })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: /Remove/ })).toHaveCount(0);
-  const auditForViewer = await visit(viewer, `/w/${slug}/audit`);
-  expect(auditForViewer?.status()).toBe(404);
+  for (const path of [`/w/${slug}/settings/jobs`, `/w/${slug}/audit`]) {
+    const refusedPage = await visit(viewer, path);
+    expect(refusedPage?.status()).toBe(403);
+    await expect(
+      viewer.getByRole("heading", { level: 1, name: "Your role does not allow this page" }),
+    ).toBeVisible();
+    await expect(viewer.getByRole("link", { name: "Back to your workspaces" })).toBeVisible();
+  }
   // The invitation link works once.
   await visit(viewer, invitePath);
   await expect(viewer.getByText(/already been used/)).toBeVisible();

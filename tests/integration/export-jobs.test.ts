@@ -72,7 +72,7 @@ describe("who may export", () => {
         new Request("http://localhost/x"),
         routeParams({ workspace: a.workspace.slug }),
       );
-      expect(status.status).toBe(404);
+      expect(status.status).toBe(403);
       expect(
         await db.exportJob.count({
           where: { workspaceId: a.workspace.id, requestedById: user.id },
@@ -299,7 +299,7 @@ describe("cancellation and retention", () => {
 });
 
 describe("audit log download", () => {
-  it("gives an AUDITOR the whole chain as JSONL and CSV, and a VIEWER a 404", async () => {
+  it("gives an AUDITOR the whole chain as JSONL and CSV, a VIEWER a 403, an outsider a 404", async () => {
     setSessionForTests(a.auditor.id);
     const head = await db.workspace.findUniqueOrThrow({
       where: { id: a.workspace.id },
@@ -343,7 +343,7 @@ describe("audit log download", () => {
           routeParams({ workspace: a.workspace.slug }),
         )
       ).status,
-    ).toBe(404);
+    ).toBe(403);
     setSessionForTests(b.user.id);
     expect(
       (

@@ -15,7 +15,7 @@ import {
   type EvidenceWorld,
   tokenFor,
 } from "../support/evidence-fixtures";
-import { expectNotFound, memberWithRole } from "../support/identity-fixtures";
+import { expectForbidden, expectNotFound, memberWithRole } from "../support/identity-fixtures";
 import { serialise } from "./dashboard-fixtures";
 
 let a: EvidenceWorld;
@@ -98,12 +98,12 @@ describe("the settings page", () => {
     expect(text).not.toContain("Bravo");
   });
 
-  it("answers 404 to another workspace's member and to an EDITOR", async () => {
+  it("answers 404 to another workspace's member and 403 to an EDITOR", async () => {
     setSessionForTests(b.user.id);
     await expectNotFound(() => page(a.workspace.slug));
     const editor = await memberWithRole(a.workspace.id, "EDITOR");
     setSessionForTests(editor.user.id);
-    await expectNotFound(() => page(a.workspace.slug));
+    await expectForbidden(() => page(a.workspace.slug));
   });
 });
 

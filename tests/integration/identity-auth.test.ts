@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { getSession, getWorkspaceAuth, setSessionForTests } from "@/lib/auth/session";
+import { getSession, setSessionForTests } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { db } from "@/lib/db/client";
 import { UnauthorizedError } from "@/lib/errors";
 import {
@@ -169,7 +170,7 @@ describe("session and workspace resolution", () => {
     expect(await getSession()).toMatchObject({
       user: { id: user.id, email: user.email, name: user.name },
     });
-    await expect(getWorkspaceAuth(workspace.slug)).resolves.toMatchObject({
+    await expect(requireWorkspacePage(workspace.slug, "workspace.read")).resolves.toMatchObject({
       role: "OWNER",
       workspace: { id: workspace.id },
     });
@@ -180,22 +181,24 @@ describe("session and workspace resolution", () => {
     const stranger = await signedUpOwner("stranger");
     setSessionForTests(null);
     await expectRedirect(
-      () => getWorkspaceAuth(workspace.slug),
+      () => requireWorkspacePage(workspace.slug, "workspace.read"),
       `/sign-in?callbackUrl=%2Fw%2F${workspace.slug}`,
     );
     setSessionForTests(stranger.user.id);
-    await expectNotFound(() => getWorkspaceAuth(workspace.slug));
-    await expectNotFound(() => getWorkspaceAuth("no-such-workspace"));
+    await expectNotFound(() => requireWorkspacePage(workspace.slug, "workspace.read"));
+    await expectNotFound(() => requireWorkspacePage("no-such-workspace", "workspace.read"));
   });
 
   it("refuses a deactivated user and a removed member on their next request", async () => {
     const { workspace } = await signedUpOwner("revoke");
     const member = await memberWithRole(workspace.id, "EDITOR");
     setSessionForTests(member.user.id);
-    await expect(getWorkspaceAuth(workspace.slug)).resolves.toMatchObject({ role: "EDITOR" });
+    await expect(requireWorkspacePage(workspace.slug, "workspace.read")).resolves.toMatchObject({
+      role: "EDITOR",
+    });
 
     await db.membership.delete({ where: { id: member.membership.id } });
-    await expectNotFound(() => getWorkspaceAuth(workspace.slug));
+    await expectNotFound(() => requireWorkspacePage(workspace.slug, "workspace.read"));
 
     await setUserActive({ userId: member.user.id, active: false });
     expect(await getSession()).toBeNull();

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { setMemberActiveAction } from "@/lib/actions/members";
 import { GET as listVendors, POST as createVendorRoute } from "@/app/api/v1/vendors/route";
-import { getSession, getWorkspaceAuth, setSessionForTests } from "@/lib/auth/session";
+import { getSession, setSessionForTests } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/client";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
@@ -177,7 +178,9 @@ describe("deactivating a member from the members page (issue 14, point 8)", () =
     const { owner, admin, token } = await setup("deactivate");
     const adminToken = await token("VIEWER");
     setSessionForTests(admin.user.id);
-    await expect(getWorkspaceAuth(owner.workspace.slug)).resolves.toMatchObject({ role: "ADMIN" });
+    await expect(
+      requireWorkspacePage(owner.workspace.slug, "workspace.read"),
+    ).resolves.toMatchObject({ role: "ADMIN" });
 
     setSessionForTests(owner.user.id);
     const result = await setMemberActiveAction(owner.workspace.slug, {
@@ -189,7 +192,7 @@ describe("deactivating a member from the members page (issue 14, point 8)", () =
     // Their only workspace: every session of theirs has ended.
     expect(await db.session.count({ where: { userId: admin.user.id } })).toBe(0);
     setSessionForTests(admin.user.id);
-    await expectNotFound(() => getWorkspaceAuth(owner.workspace.slug));
+    await expectNotFound(() => requireWorkspacePage(owner.workspace.slug, "workspace.read"));
     expect(await getSession()).not.toBeNull();
 
     const listed = await listMembers(owner.workspace.id);
@@ -205,7 +208,9 @@ describe("deactivating a member from the members page (issue 14, point 8)", () =
       active: true,
     });
     setSessionForTests(admin.user.id);
-    await expect(getWorkspaceAuth(owner.workspace.slug)).resolves.toMatchObject({ role: "ADMIN" });
+    await expect(
+      requireWorkspacePage(owner.workspace.slug, "workspace.read"),
+    ).resolves.toMatchObject({ role: "ADMIN" });
     expect(await readVendors(adminToken.secret)).toBe(401);
   });
 
@@ -226,7 +231,9 @@ describe("deactivating a member from the members page (issue 14, point 8)", () =
       active: false,
     });
     expect(await db.session.count({ where: { userId: admin.user.id } })).toBe(1);
-    await expect(getWorkspaceAuth(other.workspace.slug)).resolves.toMatchObject({ role: "EDITOR" });
+    await expect(
+      requireWorkspacePage(other.workspace.slug, "workspace.read"),
+    ).resolves.toMatchObject({ role: "EDITOR" });
   });
 
   it("refuses other workspaces' members (404), the owner, oneself, and roles without the permission", async () => {

@@ -3,7 +3,8 @@ import { z } from "zod";
 
 import { workspaceActionClient } from "@/lib/actions/safe-action";
 import { can, PERMISSIONS, ROLES } from "@/lib/auth/permissions";
-import { getWorkspaceAuth, setSessionForTests } from "@/lib/auth/session";
+import { setSessionForTests } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/client";
 import {
@@ -162,7 +163,7 @@ describe("membership rules", () => {
     );
     // The former owner can now leave; the workspace keeps its new owner.
     expect((await leaveWorkspaceAction(workspace.slug, {})).data).toEqual({ left: true });
-    await expectNotFound(() => getWorkspaceAuth(workspace.slug));
+    await expectNotFound(() => requireWorkspacePage(workspace.slug, "workspace.read"));
     expect(await db.membership.count({ where: { workspaceId: workspace.id, role: "OWNER" } })).toBe(
       1,
     );
@@ -173,13 +174,15 @@ describe("membership rules", () => {
     const { workspace, user } = await signedUpOwner("remove");
     const editor = await memberWithRole(workspace.id, "EDITOR");
     setSessionForTests(editor.user.id);
-    await expect(getWorkspaceAuth(workspace.slug)).resolves.toMatchObject({ role: "EDITOR" });
+    await expect(requireWorkspacePage(workspace.slug, "workspace.read")).resolves.toMatchObject({
+      role: "EDITOR",
+    });
     setSessionForTests(user.id);
     expect(
       (await removeMemberAction(workspace.slug, { membershipId: editor.membership.id })).data,
     ).toMatchObject({ removed: true });
     setSessionForTests(editor.user.id);
-    await expectNotFound(() => getWorkspaceAuth(workspace.slug));
+    await expectNotFound(() => requireWorkspacePage(workspace.slug, "workspace.read"));
     expect(
       (await renameWorkspaceAction(workspace.slug, { name: "After removal" })).serverError?.code,
     ).toBe("NOT_FOUND");

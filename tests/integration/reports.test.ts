@@ -1,7 +1,7 @@
 // PDF reports as background jobs: started from the page's action or the API, rendered by this
 // process's workers (the real pg-boss queue on the test database), downloaded from the page's
 // route and the API. Two workspaces: each sees only its own reports (404 for the other's ids);
-// roles without report.read get 403 / 404 and write nothing.
+// roles without report.read get 403 (action, page and routes alike) and write nothing.
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -27,7 +27,7 @@ import { purgeExpiredReports } from "@/lib/server/reports/purge-expired-reports"
 import { failReportJob, REPORTS_KEPT, runReportJob } from "@/lib/server/reports/run-report-job";
 import { reportStorage } from "@/lib/storage/report-storage";
 import { newObjectKey } from "@/lib/storage/storage";
-import { expectNotFound } from "@/tests/support/identity-fixtures";
+import { expectForbidden, expectNotFound } from "@/tests/support/identity-fixtures";
 import { waitFor } from "@/tests/support/job-queue";
 
 import { apiRequest, params, type StandardsSide, standardsSide } from "./standards-fixtures";
@@ -116,7 +116,7 @@ describe("from the page", () => {
     setSessionForTests(user.id);
     const result = await startReportAction(a.workspace.slug, {});
     expect(result?.serverError).toMatchObject({ code: "FORBIDDEN", status: 403 });
-    await expectNotFound(() =>
+    await expectForbidden(() =>
       ReportsPage({ params: Promise.resolve({ workspace: a.workspace.slug }) }),
     );
     expect(

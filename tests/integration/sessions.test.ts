@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { changePasswordAction } from "@/lib/actions/account";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/cookies";
-import { getSession, getWorkspaceAuth, setSessionForTests } from "@/lib/auth/session";
+import { getSession, setSessionForTests } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { createSession } from "@/lib/server/sessions/create-session";
@@ -43,7 +44,7 @@ describe("server-side sessions (issue 14, point 6)", () => {
     expect(await signedInAs(session.claims)).toBeNull();
     // The cookie's JWT is still valid and unexpired: only the record decides.
     setSessionForTests(session.claims);
-    await expect(getWorkspaceAuth(workspace.slug)).rejects.toMatchObject({
+    await expect(requireWorkspacePage(workspace.slug, "workspace.read")).rejects.toMatchObject({
       digest: expect.stringMatching(/^NEXT_REDIRECT;replace;\/sign-in/),
     });
   });
@@ -191,6 +192,6 @@ describe("server-side sessions (issue 14, point 6)", () => {
     const stranger = await signedUpOwner("resolution-stranger");
     const session = await openSession(stranger.user.id);
     setSessionForTests(session.claims);
-    await expectNotFound(() => getWorkspaceAuth(workspace.slug));
+    await expectNotFound(() => requireWorkspacePage(workspace.slug, "workspace.read"));
   });
 });

@@ -2,7 +2,8 @@
 // slug or ids and changes nothing there; the same calls on one's own workspace work (no over-blocking).
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { getWorkspaceAuth, setSessionForTests } from "@/lib/auth/session";
+import { setSessionForTests } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { db } from "@/lib/db/client";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
@@ -109,7 +110,7 @@ describe("pages", () => {
   it("never puts another workspace's name in the title", async () => {
     const metadata = await generateMetadata({ params: params(world.b.workspace.slug) });
     expect(metadata.title).toBe("Page not found");
-    await expectNotFound(() => getWorkspaceAuth("no-such-workspace"));
+    await expectNotFound(() => requireWorkspacePage("no-such-workspace", "workspace.read"));
   });
 
   it("puts only the member's own workspace name in the title", async () => {

@@ -120,7 +120,7 @@ describe("downloads are audited", () => {
       new Request("http://localhost/x?format=csv"),
       routeParams({ workspace: world.workspace.slug }),
     );
-    expect(refused.status).toBe(404);
+    expect(refused.status).toBe(403);
     expect(await db.auditEvent.count({ where: { workspaceId: world.workspace.id } })).toBe(before);
   });
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { deleteWorkspaceAction } from "@/lib/actions/settings";
 import { GET as workspaceRoute } from "@/app/api/v1/workspace/route";
-import { getSession, getWorkspaceAuth, setSessionForTests } from "@/lib/auth/session";
+import { getSession, setSessionForTests } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { db } from "@/lib/db/client";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
@@ -172,7 +173,7 @@ describe("workspace deletion by its owner", () => {
     expect(smtp.messages[0]?.text).toContain(a.user.email);
     // The token, the pages and the member's session: the workspace no longer exists for anyone.
     expect((await workspaceRoute(apiRequest("/api/v1/workspace", token))).status).toBe(401);
-    await expectNotFound(() => getWorkspaceAuth(a.workspace.slug));
+    await expectNotFound(() => requireWorkspacePage(a.workspace.slug, "workspace.read"));
     expect(await getSession()).not.toBeNull();
     // B is untouched, rows, files and jobs.
     expect(await rowsOf(b.workspace.id)).toEqual(otherBefore);
@@ -196,7 +197,7 @@ describe("workspace deletion by its owner", () => {
       finalBundle: "declined",
     });
     setSessionForTests(c.user.id);
-    await expectNotFound(() => getWorkspaceAuth(c.workspace.slug));
+    await expectNotFound(() => requireWorkspacePage(c.workspace.slug, "workspace.read"));
     expect((await workspaceRoute(apiRequest("/api/v1/workspace", token))).status).toBe(401);
     expect(Object.keys(await rowsOf(c.workspace.id)).length).toBeGreaterThan(0);
     const boss = await jobQueue();

@@ -43,6 +43,16 @@ export async function expectNotFound(run: () => Promise<unknown>) {
   expect(String((error as { digest?: string }).digest)).toMatch(/NEXT_HTTP_ERROR_FALLBACK;404/);
 }
 
+/** Asserts that a call ended in Next's forbidden() (the 403 page: a member without the permission). */
+export async function expectForbidden(run: () => Promise<unknown>) {
+  const error = await run().then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error, "expected forbidden()").toBeDefined();
+  expect(String((error as { digest?: string }).digest)).toMatch(/NEXT_HTTP_ERROR_FALLBACK;403/);
+}
+
 /** Asserts that a call ended in a redirect to a path starting with `prefix`. */
 export async function expectRedirect(run: () => Promise<unknown>, prefix: string) {
   const error = await run().then(

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
 import { can } from "@/lib/auth/permissions";
@@ -150,6 +151,8 @@ export async function withRequestContext(
     try {
       response = await work();
     } catch (error) {
+      // Next's own interrupts (notFound() in a cookie route's body) are answered by Next.
+      unstable_rethrow(error);
       response = toApiErrorResponse(error);
     }
     try {

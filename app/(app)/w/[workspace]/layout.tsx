@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell/app-shell";
 import type { NavItemKey } from "@/components/app-shell/nav-items";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { findWorkspaceAuth, getSessionWorkspaces, getWorkspaceAuth } from "@/lib/auth/session";
+import { findWorkspaceAuth, getSessionWorkspaces } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 
 type Props = { children: ReactNode; params: Promise<{ workspace: string }> };
 
@@ -36,7 +37,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 }
 
 export default async function WorkspaceLayout({ children, params }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
+  const auth = await requireWorkspacePage((await params).workspace, "workspace.read");
   const memberships = await getSessionWorkspaces();
   const hidden = (Object.entries(NAV_PERMISSIONS) as [NavItemKey, Permission][])
     .filter(([, permission]) => !can(auth.role, permission))

@@ -5,7 +5,7 @@ import { WorkspaceOverview } from "@/components/dashboard/workspace-overview";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import {
   loadWorkspaceOverview,
   packOverviewView,
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ workspace: string }> };
 
 // The coverage dashboard (components/dashboard/workspace-overview.tsx); every role may read it.
 export default async function WorkspaceOverviewPage({ params }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
+  const auth = await requireWorkspacePage((await params).workspace, "workspace.read");
   const data = await loadWorkspaceOverview({ workspaceId: auth.workspace.id });
   return (
     <>

@@ -1,7 +1,6 @@
 import { ScrollText, ShieldAlert, ShieldCheck } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";
@@ -20,8 +19,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 
@@ -51,8 +49,7 @@ function describeDiff(diff: unknown): string {
 }
 
 export default async function AuditPage({ params, searchParams }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  if (!can(auth.role, "audit.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "audit.read");
   const raw = await searchParams;
   const filters = filtersSchema.parse(
     Object.fromEntries(

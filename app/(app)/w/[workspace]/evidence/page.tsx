@@ -1,6 +1,5 @@
 import { FileSearch, FolderOpen } from "lucide-react";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { EvidenceFormDialog } from "@/components/evidence/evidence-form-dialog";
 import { KIND_LABELS } from "@/lib/view/evidence/labels";
@@ -11,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { listEvidence } from "@/lib/server/evidence/list-evidence";
 import { listPartOptionSystems } from "@/lib/server/evidence/list-part-options";
 import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
@@ -35,8 +34,7 @@ const STATE_OPTIONS = [
 ];
 
 export default async function EvidenceLibraryPage({ params, searchParams }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  if (!can(auth.role, "evidence.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "evidence.read");
   const raw = await searchParams;
   const flat = Object.fromEntries(
     Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),

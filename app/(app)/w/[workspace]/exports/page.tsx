@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { env } from "@/lib/env";
 import { listExportChoices } from "@/lib/server/exports/list-export-choices";
 import { listExportJobs } from "@/lib/server/exports/list-export-jobs";
@@ -17,9 +16,7 @@ export const metadata: Metadata = { title: "Exports" };
 type Props = { params: Promise<{ workspace: string }> };
 
 export default async function ExportsPage({ params }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  // Roles without export.read do not learn the page exists.
-  if (!can(auth.role, "export.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "export.read");
   const [choices, jobs] = await Promise.all([
     listExportChoices({ workspaceId: auth.workspace.id }),
     listExportJobs({ workspaceId: auth.workspace.id }),

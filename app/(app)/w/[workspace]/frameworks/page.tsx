@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { listFrameworks } from "@/lib/server/frameworks/list-frameworks";
 
 export const metadata: Metadata = { title: "Frameworks" };
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ workspace: string }> };
 
 export default async function FrameworksPage({ params }: Props) {
   const { workspace } = await params;
-  const auth = await getWorkspaceAuth(workspace);
+  const auth = await requireWorkspacePage(workspace, "framework.read");
   const frameworks = await listFrameworks({ workspaceId: auth.workspace.id });
   const slug = auth.workspace.slug;
   return (

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { GapsExplorer } from "@/components/dashboard/gaps-explorer";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { parseGapSearch } from "@/lib/server/dashboard/gap-search";
 import { loadGapFilterOptions, loadGaps } from "@/lib/server/dashboard/load-gaps";
 
@@ -17,8 +15,7 @@ type Props = {
 
 // Step four of the framework: every uncovered part with its reasons, filterable and exportable.
 export default async function GapsPage({ params, searchParams }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  if (!can(auth.role, "coverage.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "coverage.read");
   const search = parseGapSearch(await searchParams);
   const [data, options] = await Promise.all([
     loadGaps({ workspaceId: auth.workspace.id, search }),

@@ -1,14 +1,12 @@
 import { CalendarCheck } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
 import { CriticalBadge, PartStatusBadge } from "@/components/ui/status-badge";
-import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import {
   DUE_GROUPS,
   type DueGroup,
@@ -31,8 +29,7 @@ const GROUP_TITLES: Record<DueGroup, string> = {
 };
 
 export default async function MyResponsibilitiesPage({ params, searchParams }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  if (!can(auth.role, "responsibility.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "responsibility.read");
   const includeClosed = (await searchParams).show === "all";
   const { groups, total, truncated } = await listMyResponsibilities({
     workspaceId: auth.workspace.id,

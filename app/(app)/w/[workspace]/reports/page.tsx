@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { ReportJobs } from "@/components/reports/report-jobs";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { listReports } from "@/lib/server/reports/list-reports";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -13,8 +11,7 @@ type Props = { params: Promise<{ workspace: string }> };
 
 // The workspace report as a PDF an executive can read, made in the background.
 export default async function ReportsPage({ params }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  if (!can(auth.role, "report.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "report.read");
   return (
     <>
       <PageHeader

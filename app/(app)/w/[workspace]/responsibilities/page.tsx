@@ -1,6 +1,5 @@
 import { Download, ListChecks } from "lucide-react";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { ListFilters } from "@/components/systems/list-filters";
 import { Button } from "@/components/ui/button";
@@ -8,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { LIFECYCLES, PART_STATUSES, RISK_TIERS } from "@/lib/domain/responsibility";
 import { listResponsibilities } from "@/lib/server/responsibilities/list-responsibilities";
 import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
@@ -30,8 +29,7 @@ type Props = {
 const title = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
 
 export default async function ResponsibilitiesPage({ params, searchParams }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  if (!can(auth.role, "responsibility.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "responsibility.read");
   const raw = await searchParams;
   const flat = Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),

@@ -3,12 +3,12 @@ import type { ReactNode } from "react";
 import { SettingsNav } from "@/components/app-shell/settings-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 
 type Props = { children: ReactNode; params: Promise<{ workspace: string }> };
 
 export default async function SettingsLayout({ children, params }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
+  const auth = await requireWorkspacePage((await params).workspace, "workspace.read");
   return (
     <>
       <PageHeader

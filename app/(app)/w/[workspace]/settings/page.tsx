@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { findLatestBundle } from "@/lib/server/exports/find-latest-bundle";
 
 import { DeleteWorkspaceForm } from "./delete-workspace-form";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Workspace settings" };
 type Props = { params: Promise<{ workspace: string }> };
 
 export default async function WorkspaceSettingsPage({ params }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
+  const auth = await requireWorkspacePage((await params).workspace, "workspace.read");
   const canDelete = can(auth.role, "workspace.delete");
   const latest = canDelete ? await findLatestBundle(auth.workspace.id) : null;
   const slug = auth.workspace.slug;

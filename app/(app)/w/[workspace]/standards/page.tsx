@@ -1,13 +1,11 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { ReferenceCoverageView } from "@/components/crosswalks/reference-coverage-view";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { loadReferenceCoverage } from "@/lib/server/crosswalks/load-reference-coverage";
 import { firstParam } from "@/lib/validation/frameworks";
 
@@ -21,8 +19,7 @@ type Props = {
 // Coverage by external reference: how the workspace's duties cover OWASP, ATLAS, NIST, ISO/IEC
 // 42001 and EU AI Act entries, through the crosswalks.
 export default async function StandardsPage({ params, searchParams }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  if (!can(auth.role, "coverage.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "coverage.read");
   const report = await loadReferenceCoverage({ workspaceId: auth.workspace.id });
   const asked = firstParam((await searchParams).catalogue);
   const selected =

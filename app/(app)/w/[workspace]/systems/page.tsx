@@ -1,7 +1,6 @@
 import { Bot, Download, FileSpreadsheet, Plus, Upload } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
 import { ListFilters } from "@/components/systems/list-filters";
 import { Badge } from "@/components/ui/badge";
@@ -19,7 +18,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { LIFECYCLES, RISK_TIERS } from "@/lib/domain/responsibility";
 import { listSystems } from "@/lib/server/systems/list-systems";
 import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
@@ -44,8 +43,7 @@ const SORT_LABELS: Record<string, string> = {
 };
 
 export default async function SystemsPage({ params, searchParams }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  if (!can(auth.role, "system.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "system.read");
   const raw = await searchParams;
   const query = systemListQuerySchema.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),

@@ -1,7 +1,6 @@
 import { Building2 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,7 +14,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { listVendors } from "@/lib/server/vendors/list-vendors";
 
 import { VendorForm } from "./_components/vendor-form";
@@ -25,8 +24,7 @@ export const metadata: Metadata = { title: "Vendors" };
 type Props = { params: Promise<{ workspace: string }> };
 
 export default async function VendorsPage({ params }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  if (!can(auth.role, "vendor.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "vendor.read");
   const vendors = await listVendors({ workspaceId: auth.workspace.id });
   const slug = auth.workspace.slug;
   return (

@@ -1,18 +1,12 @@
+import { workspaceRoute } from "@/lib/auth/workspace-route";
 import { toApiErrorResponse, ValidationError } from "@/lib/errors";
 import { recordDownload } from "@/lib/server/audit/record-download";
 import { auditLogDownload } from "@/lib/server/exports/audit-log-download";
-import { workspaceRouteAuth } from "@/lib/server/exports/workspace-route-auth";
 import { auditDownloadFormatSchema } from "@/lib/validation/exports";
 
-type Context = { params: Promise<{ workspace: string }> };
-
 /** The audit log alone: ?format=jsonl (hash chain intact, verifiable) or ?format=csv. */
-export async function GET(request: Request, context: Context) {
+export const GET = workspaceRoute({ permission: "audit.read" }, async ({ request, auth }) => {
   try {
-    const auth = await workspaceRouteAuth({
-      slug: (await context.params).workspace,
-      permission: "audit.read",
-    });
     const format = auditDownloadFormatSchema.safeParse(
       new URL(request.url).searchParams.get("format") ?? "jsonl",
     );
@@ -34,4 +28,4 @@ export async function GET(request: Request, context: Context) {
   } catch (error) {
     return toApiErrorResponse(error);
   }
-}
+});

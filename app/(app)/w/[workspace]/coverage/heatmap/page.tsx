@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { CoverageHeatmap, HeatmapLegend } from "@/components/dashboard/coverage-heatmap";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { loadHeatmap } from "@/lib/server/dashboard/load-heatmap";
 
 export const metadata: Metadata = { title: "Heat map" };
@@ -19,8 +17,7 @@ type Props = {
 
 // Every active system × domain, alphabetically, a page at a time (the overview shows a few).
 export default async function HeatmapPage({ params, searchParams }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  if (!can(auth.role, "coverage.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "coverage.read");
   const requested = Number((await searchParams).page);
   const page = Number.isInteger(requested) && requested > 0 && requested <= 10_000 ? requested : 1;
   const data = await loadHeatmap({

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { RelatedReferences } from "@/components/crosswalks/related-references";
 import { DomainCoverage } from "@/components/dashboard/domain-coverage";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
-import { findWorkspaceAuth, getWorkspaceAuth } from "@/lib/auth/session";
+import { findWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { referenceKey, referencesForRow } from "@/lib/crosswalks/active-mapping";
 import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 import { loadCoverageLabels, nameOf } from "@/lib/server/dashboard/coverage-labels";
@@ -39,8 +39,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 // A security domain across every AI system of the workspace.
 export default async function DomainPage({ params, searchParams }: Props) {
   const { workspace, domainKey } = await params;
-  const auth = await getWorkspaceAuth(workspace);
-  if (!can(auth.role, "coverage.read")) notFound();
+  const auth = await requireWorkspacePage(workspace, "coverage.read");
   const pageParam = Number((await searchParams).page);
   const data = await loadDomainCoverage({
     workspaceId: auth.workspace.id,

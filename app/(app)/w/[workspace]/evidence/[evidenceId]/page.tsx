@@ -20,7 +20,7 @@ import { FlashMessage } from "@/components/ui/flash-message";
 import { PageHeader } from "@/components/ui/page-header";
 import { EvidenceStateBadge, ReviewStatusBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { NotFoundError } from "@/lib/errors";
 import { getEvidence } from "@/lib/server/evidence/get-evidence";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
@@ -37,8 +37,8 @@ type Props = {
 // Membership first, then the item by id AND workspace: another workspace's id is the same 404 as
 // an unknown one, and its title never reaches the page title.
 const loadEvidencePage = cache(async (slug: string, evidenceId: string) => {
-  const auth = await getWorkspaceAuth(slug);
-  if (!can(auth.role, "evidence.read") || !idSchema.safeParse(evidenceId).success) notFound();
+  const auth = await requireWorkspacePage(slug, "evidence.read");
+  if (!idSchema.safeParse(evidenceId).success) notFound();
   try {
     return { auth, item: await getEvidence({ workspaceId: auth.workspace.id, evidenceId }) };
   } catch (error) {

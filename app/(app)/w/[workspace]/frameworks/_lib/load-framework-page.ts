@@ -3,7 +3,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { NotFoundError } from "@/lib/errors";
 import { getFrameworkVersion } from "@/lib/server/frameworks/get-framework-version";
 import { frameworkKeySchema, frameworkVersionSchema } from "@/lib/validation/frameworks";
@@ -16,7 +16,7 @@ import { frameworkKeySchema, frameworkVersionSchema } from "@/lib/validation/fra
  */
 export const loadFrameworkPage = cache(
   async (slug: string, key: string, version: string | undefined) => {
-    const auth = await getWorkspaceAuth(slug);
+    const auth = await requireWorkspacePage(slug, "framework.read");
     const parsedKey = frameworkKeySchema.safeParse(key);
     const parsedVersion =
       version === undefined ? undefined : frameworkVersionSchema.safeParse(version);

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 
 import { ImportForm } from "./import-form";
 
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ workspace: string }> };
 
 export default async function ImportFrameworkPage({ params }: Props) {
   const { workspace } = await params;
-  const auth = await getWorkspaceAuth(workspace);
+  const auth = await requireWorkspacePage(workspace, "framework.read");
   const slug = auth.workspace.slug;
   const catalog = `/w/${encodeURIComponent(slug)}/frameworks`;
   return (

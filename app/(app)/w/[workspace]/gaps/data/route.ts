@@ -1,21 +1,15 @@
+import { workspaceRoute } from "@/lib/auth/workspace-route";
 import { toApiErrorResponse } from "@/lib/errors";
 import { parseGapSearch } from "@/lib/server/dashboard/gap-search";
 import { loadGaps } from "@/lib/server/dashboard/load-gaps";
-import { workspaceRouteAuth } from "@/lib/server/exports/workspace-route-auth";
-
-type Context = { params: Promise<{ workspace: string }> };
 
 /** The gaps page's data as JSON (TanStack Query refetches it when a filter changes). */
-export async function GET(request: Request, context: Context) {
+export const GET = workspaceRoute({ permission: "coverage.read" }, async ({ request, auth }) => {
   try {
-    const auth = await workspaceRouteAuth({
-      slug: (await context.params).workspace,
-      permission: "coverage.read",
-    });
     const search = parseGapSearch(new URL(request.url).searchParams);
     const data = await loadGaps({ workspaceId: auth.workspace.id, search });
     return Response.json(data, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toApiErrorResponse(error);
   }
-}
+});

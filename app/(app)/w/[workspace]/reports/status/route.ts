@@ -1,19 +1,13 @@
+import { workspaceRoute } from "@/lib/auth/workspace-route";
 import { toApiErrorResponse } from "@/lib/errors";
-import { workspaceRouteAuth } from "@/lib/server/exports/workspace-route-auth";
 import { listReports } from "@/lib/server/reports/list-reports";
 
-type Context = { params: Promise<{ workspace: string }> };
-
 /** The reports page polls this (TanStack Query) while a report is being made. */
-export async function GET(_request: Request, context: Context) {
+export const GET = workspaceRoute({ permission: "report.read" }, async ({ auth }) => {
   try {
-    const auth = await workspaceRouteAuth({
-      slug: (await context.params).workspace,
-      permission: "report.read",
-    });
     const reports = await listReports(auth.workspace.id);
     return Response.json({ reports }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toApiErrorResponse(error);
   }
-}
+});

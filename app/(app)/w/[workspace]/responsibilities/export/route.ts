@@ -1,17 +1,12 @@
+import { workspaceRoute } from "@/lib/auth/workspace-route";
+import { csvResponse } from "@/lib/csv/csv-response";
 import { exportResponsibilitiesCsv } from "@/lib/server/responsibilities/export-responsibilities";
-import {
-  csvResponse,
-  downloadWorkspace,
-  notFoundResponse,
-} from "@/lib/server/systems/download-auth";
 import { responsibilityListQuerySchema } from "@/lib/validation/responsibilities";
 
-type Context = { params: Promise<{ workspace: string }> };
-
 /** The duties matching the list's filters (same query string) as CSV. */
-export async function GET(request: Request, { params }: Context) {
-  const workspace = await downloadWorkspace((await params).workspace, "responsibility.read");
-  if (!workspace) return notFoundResponse();
+export const GET = workspaceRoute({ permission: "responsibility.read" }, async (context) => {
+  const { request } = context;
+  const { workspace } = context.auth;
   const query = responsibilityListQuerySchema.parse(
     Object.fromEntries(new URL(request.url).searchParams),
   );
@@ -20,4 +15,4 @@ export async function GET(request: Request, { params }: Context) {
     csv,
     `${workspace.slug}-responsibilities-${new Date().toISOString().slice(0, 10)}.csv`,
   );
-}
+});

@@ -1,6 +1,5 @@
 import { CircleCheck } from "lucide-react";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,8 +11,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { listFailedJobs } from "@/lib/server/jobs/list-failed-jobs";
 
 export const metadata: Metadata = { title: "Background jobs" };
@@ -27,9 +25,7 @@ function formatDate(iso: string): string {
 }
 
 export default async function BackgroundJobsPage({ params }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  // Roles without job.read do not learn the page exists.
-  if (!can(auth.role, "job.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "job.read");
   const jobs = await listFailedJobs({ workspaceId: auth.workspace.id, limit: SHOWN });
   return (
     <div className="grid gap-6">

@@ -12,7 +12,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { can, canAssignRole } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { listPendingInvitations } from "@/lib/server/invitations/list-pending-invitations";
 import { listMembers } from "@/lib/server/members/list-members";
 import { ASSIGNABLE_ROLES } from "@/lib/validation/members";
@@ -32,7 +32,7 @@ export const metadata: Metadata = { title: "Members" };
 type Props = { params: Promise<{ workspace: string }> };
 
 export default async function MembersPage({ params }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
+  const auth = await requireWorkspacePage((await params).workspace, "member.read");
   const slug = auth.workspace.slug;
   const canInvite = can(auth.role, "member.invite");
   const [members, invitations] = await Promise.all([

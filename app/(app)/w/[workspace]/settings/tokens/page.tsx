@@ -1,6 +1,5 @@
 import { KeyRound } from "lucide-react";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { roleLabel } from "@/components/app-shell/nav-items";
 import { Badge } from "@/components/ui/badge";
@@ -15,7 +14,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { can, canAssignRole } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { listApiTokens } from "@/lib/server/tokens/list-api-tokens";
 import { ASSIGNABLE_ROLES } from "@/lib/validation/members";
 
@@ -30,9 +29,7 @@ function formatDate(value: Date | null): string {
 }
 
 export default async function ApiTokensPage({ params }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  // Roles without token.read do not learn the page exists.
-  if (!can(auth.role, "token.read")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "token.read");
   const tokens = await listApiTokens(auth.workspace.id);
   const now = new Date();
   const canCreate = can(auth.role, "token.create");

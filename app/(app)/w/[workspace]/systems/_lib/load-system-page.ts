@@ -3,8 +3,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
-import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { NotFoundError } from "@/lib/errors";
 import { getSystem } from "@/lib/server/systems/get-system";
 import { idSchema } from "@/lib/validation/systems";
@@ -15,8 +14,8 @@ import { idSchema } from "@/lib/validation/systems";
  * unknown one end in the same 404, so not even a name reaches the title. Cached per request.
  */
 export const loadSystemPage = cache(async (slug: string, systemId: string) => {
-  const auth = await getWorkspaceAuth(slug);
-  if (!can(auth.role, "system.read") || !idSchema.safeParse(systemId).success) notFound();
+  const auth = await requireWorkspacePage(slug, "system.read");
+  if (!idSchema.safeParse(systemId).success) notFound();
   try {
     return { auth, detail: await getSystem({ workspaceId: auth.workspace.id, systemId }) };
   } catch (error) {

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { SYSTEM_CSV_COLUMNS } from "@/lib/csv/systems-csv";
 
 import { ImportSystemsForm } from "../_components/import-systems-form";
@@ -13,8 +11,7 @@ export const metadata: Metadata = { title: "Import AI systems" };
 type Props = { params: Promise<{ workspace: string }> };
 
 export default async function ImportSystemsPage({ params }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  if (!can(auth.role, "system.create")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "system.create");
   const slug = auth.workspace.slug;
   return (
     <>

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { systemFormOptions } from "@/lib/server/systems/system-form-options";
 
 import { SystemForm } from "../_components/system-form";
@@ -13,8 +11,7 @@ export const metadata: Metadata = { title: "Register an AI system" };
 type Props = { params: Promise<{ workspace: string }> };
 
 export default async function NewSystemPage({ params }: Props) {
-  const auth = await getWorkspaceAuth((await params).workspace);
-  if (!can(auth.role, "system.create")) notFound();
+  const auth = await requireWorkspacePage((await params).workspace, "system.create");
   const options = await systemFormOptions({ workspaceId: auth.workspace.id });
   const slug = auth.workspace.slug;
   return (

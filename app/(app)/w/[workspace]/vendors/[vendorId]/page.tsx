@@ -7,7 +7,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { LifecycleBadge, RiskTierBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
-import { getWorkspaceAuth } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { NotFoundError } from "@/lib/errors";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
 import { getVendor } from "@/lib/server/vendors/get-vendor";
@@ -27,8 +27,8 @@ type Props = { params: Promise<{ workspace: string; vendorId: string }> };
 
 // Membership first, then the vendor by id AND workspace: a foreign id is the same 404 as an unknown one.
 const loadVendorPage = cache(async (slug: string, vendorId: string) => {
-  const auth = await getWorkspaceAuth(slug);
-  if (!can(auth.role, "vendor.read") || !idSchema.safeParse(vendorId).success) notFound();
+  const auth = await requireWorkspacePage(slug, "vendor.read");
+  if (!idSchema.safeParse(vendorId).success) notFound();
   try {
     return { auth, detail: await getVendor({ workspaceId: auth.workspace.id, vendorId }) };
   } catch (error) {

@@ -1,17 +1,13 @@
+import { workspaceRoute } from "@/lib/auth/workspace-route";
 import { toApiErrorResponse } from "@/lib/errors";
 import { recordDownload } from "@/lib/server/audit/record-download";
 import { openExportDownload } from "@/lib/server/exports/open-export-download";
-import { workspaceRouteAuth } from "@/lib/server/exports/workspace-route-auth";
 
-type Context = { params: Promise<{ workspace: string; exportId: string }> };
+type Params = { workspace: string; exportId: string };
 
-export async function GET(_request: Request, context: Context) {
+export const GET = workspaceRoute<Params>({ permission: "export.download" }, async (context) => {
+  const { params, auth } = context;
   try {
-    const params = await context.params;
-    const auth = await workspaceRouteAuth({
-      slug: params.workspace,
-      permission: "export.download",
-    });
     const response = await openExportDownload({
       workspaceId: auth.workspace.id,
       exportId: params.exportId,
@@ -28,4 +24,4 @@ export async function GET(_request: Request, context: Context) {
   } catch (error) {
     return toApiErrorResponse(error);
   }
-}
+});

@@ -1,15 +1,14 @@
+import { workspaceRoute } from "@/lib/auth/workspace-route";
 import { toApiErrorResponse } from "@/lib/errors";
-import { workspaceRouteAuth } from "@/lib/server/exports/workspace-route-auth";
 import { openReportDownload } from "@/lib/server/reports/list-reports";
 
-type Context = { params: Promise<{ workspace: string; reportId: string }> };
+type Params = { workspace: string; reportId: string };
 
-export async function GET(_request: Request, context: Context) {
+export const GET = workspaceRoute<Params>({ permission: "report.read" }, async (context) => {
+  const { params, auth } = context;
   try {
-    const params = await context.params;
-    const auth = await workspaceRouteAuth({ slug: params.workspace, permission: "report.read" });
     return await openReportDownload({ workspaceId: auth.workspace.id, reportId: params.reportId });
   } catch (error) {
     return toApiErrorResponse(error);
   }
-}
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { systemFormOptions } from "@/lib/server/systems/system-form-options";
 
 import { SystemForm } from "../../_components/system-form";
@@ -18,8 +18,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EditSystemPage({ params }: Props) {
   const { workspace, systemId } = await params;
+  await requireWorkspacePage(workspace, "system.update");
   const { auth, detail } = await loadSystemPage(workspace, systemId);
-  if (!can(auth.role, "system.update") || detail.system.archivedAt) notFound();
+  if (detail.system.archivedAt) notFound();
   const options = await systemFormOptions({
     workspaceId: auth.workspace.id,
     currentVersionId: detail.system.frameworkVersionId,
