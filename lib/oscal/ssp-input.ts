@@ -72,7 +72,7 @@ export type SspEvidence = {
 };
 
 export type SspInput = {
-  workspace: { id: string; slug: string; name: string; auditHeadSeq: number };
+  workspace: { id: string; slug: string; name: string };
   /** Omitted: the whole workspace. */
   systemIds?: string[];
   generatedAt: string;

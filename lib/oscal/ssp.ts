@@ -3,6 +3,8 @@
 // own that exports what it provides), each duty an implemented requirement (ssp-statements.ts),
 // each evidence item a back-matter resource with its SHA-256. Every UUID is derived from our ids,
 // so two exports of the same data differ only in their timestamps.
+import { createHash } from "node:crypto";
+
 import { catalogUuid } from "@/lib/oscal/catalog";
 import {
   compact,
@@ -104,6 +106,18 @@ function evidenceResource(item: SspEvidence) {
 }
 
 export function buildSsp(input: SspInput) {
+  const document = sspDocument(input);
+  const plan = document["system-security-plan"];
+  const { "last-modified": _timestamp, ...stable } = plan.metadata;
+  void _timestamp;
+  const digest = createHash("sha256")
+    .update(JSON.stringify({ ...plan, metadata: stable }))
+    .digest("hex");
+  plan.metadata.version = `sha256-${digest.slice(0, 16)}`;
+  return document;
+}
+
+function sspDocument(input: SspInput) {
   const workspaceId = input.workspace.id;
   const vendorById = new Map(input.vendors.map((v) => [v.id, v]));
   const systemById = new Map(input.systems.map((s) => [s.id, s]));
@@ -152,7 +166,8 @@ export function buildSsp(input: SspInput) {
       metadata: {
         title: `AI security responsibilities of ${name}${scoped ? " (selected AI systems)" : ""}`,
         "last-modified": input.generatedAt,
-        version: `audit-${input.workspace.auditHeadSeq}`,
+        // Filled in below from the content, so equal data gives an equal version.
+        version: "",
         "oscal-version": OSCAL_VERSION,
         props: [...prop("workspace", input.workspace.slug)],
         roles: [

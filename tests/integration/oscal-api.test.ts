@@ -1,6 +1,12 @@
 // OSCAL exports: the demo workspace's SSP (seeded by the real seed), a catalog and a mapping
 // collection validate against NIST's 1.2.1 schemas; GET /api/v1/oscal/{ssp,catalog,mapping}
 // answer each token with its own workspace only; the roles of the permission map apply.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { GET as catalogRoute } from "@/app/api/v1/oscal/catalog/route";
@@ -203,4 +209,51 @@ describe("GET /api/v1/oscal/mapping", () => {
     ).toBe(404);
     expect((await get(mappingRoute, "/api/v1/oscal/mapping", null)).status).toBe(401);
   });
+});
+
+describe("npm run export -- oscal", () => {
+  const cli = async (args: string[]) => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(
+        "node_modules/.bin/tsx",
+        [
+          "scripts/launch.ts",
+          "exec",
+          "--",
+          "node_modules/.bin/tsx",
+          "--conditions=react-server",
+          "scripts/export.ts",
+          ...args,
+        ],
+        // Inherits DATABASE_URL (the test database), so the launcher uses it.
+        { env: process.env, maxBuffer: 20 * 1024 * 1024 },
+      );
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+  const withoutTimestamps = (text: string) =>
+    text.replace(/"last-modified": "[^"]+"/g, '"last-modified": "-"');
+
+  it("writes the same SSP as the API into a file, and the catalog to stdout", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "oscal-cli-"));
+    try {
+      const out = path.join(dir, "ssp.json");
+      const written = await cli(["oscal", "ssp", "--workspace", a.workspace.slug, "--out", out]);
+      expect(written.code).toBe(0);
+      const fromCli = await readFile(out, "utf8");
+      const fromApi = await exportSsp({ workspaceId: a.workspace.id });
+      expect(withoutTimestamps(fromCli)).toBe(withoutTimestamps(fromApi.content));
+      const catalog = await cli(["oscal", "catalog", "--framework", "ai-security-srm"]);
+      expect(catalog.code).toBe(0);
+      expect(validateOscal(JSON.parse(catalog.stdout))).toEqual({ ok: true, model: "catalog" });
+      const bad = await cli(["oscal", "ssp"]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain("oscal ssp needs --workspace");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

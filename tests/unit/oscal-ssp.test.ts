@@ -172,7 +172,7 @@ describe("duty statements", () => {
 
 function sspInput(): SspInput {
   return {
-    workspace: { id: "ws", slug: "acme", name: "Acme  Corp ", auditHeadSeq: 7 },
+    workspace: { id: "ws", slug: "acme", name: "Acme  Corp " },
     generatedAt: "2026-12-07T10:00:00.000Z",
     systems: [system],
     vendors: [vendor],
@@ -221,6 +221,12 @@ describe("SSP document", () => {
       buildSsp({ ...sspInput(), generatedAt: "2026-12-08T11:00:00.000Z" }),
     );
     expect(two.replaceAll("2026-12-08T11:00:00.000Z", "2026-12-07T10:00:00.000Z")).toBe(one);
+    // The version is derived from the content: other data, another version.
+    const changed = sspInput();
+    changed.duties[0] = { ...changed.duties[0]!, status: "IMPLEMENTED" };
+    const version = (text: string) => /"version": "(sha256-[0-9a-f]{16})"/.exec(text)?.[1];
+    expect(version(one)).toBeDefined();
+    expect(version(serialiseOscal(buildSsp(changed)))).not.toBe(version(one));
   });
 
   it("is refused by the schema when a required member is missing", () => {
