@@ -12,9 +12,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { db } from "@/lib/db/client";
-import { workspaceTransaction } from "@/lib/db/transaction";
-import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { exportCatalog, exportMapping, exportSsp } from "@/lib/server/oscal/export-oscal";
+import { recordOscalExport } from "@/lib/server/oscal/record-oscal-export";
 import {
   oscalCatalogQuerySchema,
   oscalMappingQuerySchema,
@@ -72,18 +71,13 @@ export async function runOscalExport(argv: string[]): Promise<void> {
   if (document === "ssp") {
     if (!workspace) throw new OscalUsageError("oscal ssp needs --workspace");
     const query = parsed(oscalSspQuerySchema.safeParse({ systemIds: values.systems }));
-    const label = `Command line (${os.userInfo().username}@${os.hostname()})`;
-    await workspaceTransaction(workspace.id, "oscal export (command line)", (tx) =>
-      recordAuditEvent(tx, {
-        workspaceId: workspace.id,
-        actor: { type: "SYSTEM", label },
-        action: "export.oscal",
-        entityType: "Workspace",
-        entityId: workspace.id,
-        diff: { document: "system-security-plan", systemIds: query.systemIds ?? null, via: "cli" },
-      }),
-    );
     exported = await exportSsp({ workspaceId: workspace.id, systemIds: query.systemIds });
+    await recordOscalExport({
+      workspaceId: workspace.id,
+      actor: { type: "SYSTEM", label: `Command line (${os.userInfo().username}@${os.hostname()})` },
+      systemIds: query.systemIds,
+      via: "cli",
+    });
   } else if (document === "catalog") {
     const query = parsed(
       oscalCatalogQuerySchema.safeParse({ framework: values.framework, version: values.version }),

@@ -147,6 +147,22 @@ describe("GET /api/v1/oscal/ssp", () => {
     expect(crossing.status).toBe(400);
     expect(crossing.body).toEqual(unknown.body);
     expect(crossing.text).not.toContain("Alpha");
+    // The successful export is audited with the token as actor; the refused ones are not.
+    const events = await db.auditEvent.findMany({
+      where: { action: "export.oscal", workspaceId: { in: [a.workspace.id, b.workspace.id] } },
+      select: { workspaceId: true, actorType: true, diff: true },
+    });
+    expect(events).toContainEqual({
+      workspaceId: a.workspace.id,
+      actorType: "TOKEN",
+      diff: { document: "system-security-plan", systemIds: [aVendorSystemId], via: "api" },
+    });
+    // B: its one whole-workspace export of the test above, not the refused requests.
+    const bravo = events.filter((e) => e.workspaceId === b.workspace.id);
+    expect(bravo).toHaveLength(1);
+    expect(bravo.map((e) => (e.diff as { systemIds: unknown }).systemIds)).not.toContainEqual([
+      aVendorSystemId,
+    ]);
   });
 
   it("follows the export permission: owners, admins and auditors; not editors or viewers", async () => {
