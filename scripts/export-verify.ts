@@ -37,7 +37,7 @@ async function main(args: string[]): Promise<number> {
   for (const check of result.checks) process.stdout.write(`ok   ${check}\n`);
   if (result.ok) {
     process.stdout.write(
-      `VERIFIED ${file}: every hash, the checksums file and the audit chain agree${keyFile ? ", and the audit signatures are the server's" : ""}.\n`,
+      `VERIFIED ${file}: every hash, the checksums file and the audit chain agree, the OSCAL files validate${keyFile ? ", and the audit signatures are the server's" : ""}.\n`,
     );
     return 0;
   }

@@ -5,6 +5,7 @@
 //                        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-files]
 //
 // The file appears under its name only when complete (written as <file>.partial, then renamed).
+// `npm run -s export -- oscal …` writes the OSCAL documents instead (scripts/export-oscal.ts).
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,6 +17,8 @@ import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { buildBundle } from "@/lib/server/exports/build-bundle";
 import { exportScopeSchema } from "@/lib/validation/exports";
 
+import { OSCAL_USAGE, OscalUsageError, runOscalExport } from "./export-oscal";
+
 const USAGE = `usage: npm run -s export -- --workspace <slug> --out <file.zip> [options]
 
   --systems id,id       only these AI systems (default: all)
@@ -23,7 +26,8 @@ const USAGE = `usage: npm run -s export -- --workspace <slug> --out <file.zip> [
   --from YYYY-MM-DD     evidence collected and audit events from this day
   --to YYYY-MM-DD       ... until this day (inclusive)
   --no-files            leave the evidence files out (metadata and hashes only)
-`;
+
+${OSCAL_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -36,6 +40,7 @@ const list = (value: string | undefined) =>
     : undefined;
 
 async function main(argv: string[]) {
+  if (argv[0] === "oscal") return runOscalExport(argv.slice(1));
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -110,7 +115,10 @@ async function main(argv: string[]) {
 main(process.argv.slice(2))
   .then(() => db.$disconnect())
   .catch(async (error: unknown) => {
-    if (error instanceof UsageError) process.stderr.write(`export: ${error.message}\n\n${USAGE}`);
+    if (error instanceof OscalUsageError)
+      process.stderr.write(`export: ${error.message}\n\n${OSCAL_USAGE}`);
+    else if (error instanceof UsageError)
+      process.stderr.write(`export: ${error.message}\n\n${USAGE}`);
     else if (error instanceof AppError) process.stderr.write(`export: ${error.message}\n`);
     else
       process.stderr.write(

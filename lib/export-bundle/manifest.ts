@@ -11,6 +11,11 @@ export const REPORT_PATH = "report.html";
 export const REPORT_PDF_PATH = "report.pdf";
 export const REFERENCES_PATH = "references.csv";
 export const REFERENCE_COVERAGE_PATH = "coverage-by-reference.csv";
+/** OSCAL 1.2.1 documents (docs/oscal.md); export:verify validates every oscal/*.json. */
+export const OSCAL_DIR = "oscal/";
+export const OSCAL_SSP_PATH = "oscal/ssp.json";
+export const OSCAL_CATALOG_PATH = "oscal/catalog.json";
+export const OSCAL_MAPPING_PATH = "oscal/mapping.json";
 
 export type BundleScope = {
   /** Omitted: every system of the workspace. */

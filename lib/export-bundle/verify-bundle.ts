@@ -1,8 +1,9 @@
 // Offline verification of a bundle (npm run export:verify, and the tests). Needs no database:
 // it trusts nothing but the bytes in the ZIP and the app's audit hash function. Order of checks:
 // manifest readable → every listed file present with its size and SHA-256 → nothing unlisted →
-// checksums.sha256 agrees → the audit chain in audit-log.jsonl recomputes. Problems are listed
-// in that order, so the first one names the first thing that is wrong.
+// checksums.sha256 agrees → the audit chain in audit-log.jsonl recomputes → the OSCAL documents
+// under oscal/ validate against NIST's schemas. Problems are listed in that order, so the first
+// one names the first thing that is wrong.
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { createInterface } from "node:readline";
@@ -17,8 +18,10 @@ import {
   CHECKSUMS_PATH,
   type Manifest,
   MANIFEST_PATH,
+  OSCAL_DIR,
   parseChecksums,
 } from "@/lib/export-bundle/manifest";
+import { validateOscal } from "@/lib/oscal/validate";
 
 export type BundleVerification = { ok: boolean; checks: string[]; problems: string[] };
 
@@ -89,6 +92,7 @@ export async function verifyBundle(
     const actual = new Map<string, Actual>([[MANIFEST_PATH, manifestRead]]);
     let auditResult: ReturnType<ReturnType<typeof createAuditChainChecker>["finish"]> | null = null;
     let checksumsText: string | undefined;
+    const oscalTexts = new Map<string, string | undefined>();
     for (const [name, entry] of files) {
       if (name === MANIFEST_PATH) continue;
       try {
@@ -99,6 +103,10 @@ export async function verifyBundle(
           });
           actual.set(name, await readEntry(zip, entry, { onLine: (line) => checker.push(line) }));
           auditResult = checker.finish();
+        } else if (isOscalFile(name)) {
+          const read = await readEntry(zip, entry, { keepText: true });
+          oscalTexts.set(name, read.text);
+          actual.set(name, read);
         } else if (name === CHECKSUMS_PATH) {
           const read = await readEntry(zip, entry, { keepText: true });
           checksumsText = read.text;
@@ -150,6 +158,9 @@ export async function verifyBundle(
 
     // 4. The audit chain.
     problems.push(...checkAudit({ manifest, result: auditResult, checks }));
+
+    // 5. The OSCAL documents.
+    for (const [name, text] of oscalTexts) problems.push(...checkOscal({ name, text, checks }));
     const unique = [...new Set(problems)];
     return { ok: unique.length === 0, checks, problems: unique };
   } finally {
@@ -187,6 +198,31 @@ function checkChecksums({
   if (problems.length === 0)
     checks.push(`${CHECKSUMS_PATH}: ${parsed.lines.length} entries match (manifest.json included)`);
   return problems;
+}
+
+function isOscalFile(name: string): boolean {
+  return name.startsWith(OSCAL_DIR) && name.endsWith(".json");
+}
+
+function checkOscal({
+  name,
+  text,
+  checks,
+}: {
+  name: string;
+  text: string | undefined;
+  checks: string[];
+}): string[] {
+  let document: unknown;
+  try {
+    document = JSON.parse(text ?? "");
+  } catch {
+    return [`${name}: not valid JSON`];
+  }
+  const result = validateOscal(document, { limit: 5 });
+  if (!result.ok) return [`${name}: not valid OSCAL 1.2.1 (${result.problems.join("; ")})`];
+  checks.push(`${name}: a valid OSCAL 1.2.1 ${result.model}`);
+  return [];
 }
 
 function checkAudit({

@@ -38,6 +38,11 @@ import {
 } from "@/lib/server/api/specs/evidence";
 import { listFailedJobsSpec } from "@/lib/server/api/specs/jobs";
 import {
+  getOscalCatalogSpec,
+  getOscalMappingSpec,
+  getOscalSspSpec,
+} from "@/lib/server/api/specs/oscal";
+import {
   getFrameworkVersionSpec,
   importFrameworkSpec,
   listFrameworksSpec,
@@ -172,4 +177,7 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   getReportSpec,
   downloadReportSpec,
   listFailedJobsSpec,
+  getOscalSspSpec,
+  getOscalCatalogSpec,
+  getOscalMappingSpec,
 ];

@@ -33,6 +33,7 @@ import { auditEvents, auditSummary, findAuditRange } from "@/lib/server/exports/
 import { collectBundleData } from "@/lib/server/exports/collect-bundle-data";
 import { collectStandards } from "@/lib/server/exports/collect-standards";
 import { resolveScope } from "@/lib/server/exports/collect-scope";
+import { bundleOscalFiles } from "@/lib/server/oscal/bundle-oscal";
 import { collectReportData } from "@/lib/server/report/collect-report-data";
 import { writeObject } from "@/lib/server/storage/pending-objects";
 import { evidenceStorage, exportStorage } from "@/lib/storage/evidence-storage";
@@ -166,6 +167,9 @@ export async function buildBundle(input: {
     files.push(
       await zip.add(REFERENCE_COVERAGE_PATH, referenceCoverageCsv(data.standards.catalogues)),
     );
+    // OSCAL documents, after the evidence files so the SSP points at the files in the bundle.
+    for (const file of await bundleOscalFiles({ resolved, data, now }))
+      files.push(await zip.add(file.path, [file.content]));
     await hooks.onProgress?.(92);
 
     await checkCancelled();
