@@ -1,29 +1,18 @@
-"use client";
-
-import { useMemo } from "react";
-
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { CoverageBarChart } from "@/components/charts/coverage-bar-chart";
-import { formatRate } from "@/components/dashboard/coverage-labels";
-import { markup } from "@/components/markup/html";
-import { MarkupIsland } from "@/components/markup/markup-island";
-import type { CoverageSummary } from "@/lib/domain/coverage-reference";
+import { formatRate } from "@/lib/view/dashboard/labels";
+import type { NamedCoverage } from "@/lib/view/dashboard/types";
 
-export type BreakdownRow = CoverageSummary & { key: string; name: string };
-
-const COLUMNS = [
-  "Coverage",
-  "Covered parts",
-  "All parts",
-  "Owned",
-  "Implemented",
-  "Evidenced",
-  "Provider-assured",
-];
+const RATES = [
+  ["ownedRate", "Owned"],
+  ["implementedRate", "Implemented"],
+  ["evidencedRate", "Evidenced"],
+  ["providerAssuredRate", "Provider-assured"],
+] as const;
 
 /**
  * Coverage per group (domain, deployment model…) as labelled bars plus the same numbers as a
- * table (markup: a row per group, see components/markup/markup-island.tsx).
+ * table (a server component: only the chart runs in the browser).
  */
 export function CoverageBreakdown({
   caption,
@@ -32,16 +21,8 @@ export function CoverageBreakdown({
 }: {
   caption: string;
   groupLabel: string;
-  rows: BreakdownRow[];
+  rows: NamedCoverage[];
 }) {
-  const table = useMemo(
-    () =>
-      markup`<table><caption>${caption}</caption><thead><tr><th scope="col">${groupLabel}</th>${COLUMNS.map((c) => markup`<th scope="col">${c}</th>`)}</tr></thead><tbody>${rows.map(
-        (row) =>
-          markup`<tr><th scope="row">${row.name}</th><td>${formatRate(row.coverage)}</td><td>${row.coveredParts}</td><td>${row.totalParts}</td><td>${formatRate(row.ownedRate)}</td><td>${formatRate(row.implementedRate)}</td><td>${formatRate(row.evidencedRate)}</td><td>${formatRate(row.providerAssuredRate)}</td></tr>`,
-      )}</tbody></table>`,
-    [caption, groupLabel, rows],
-  );
   if (rows.length === 0)
     return <p className="text-sm text-muted-foreground">{caption}: no duties yet.</p>;
   const weakest = [...rows].sort((a, b) => (a.coverage ?? 2) - (b.coverage ?? 2))[0];
@@ -53,8 +34,48 @@ export function CoverageBreakdown({
           ? `Lowest: ${weakest.name} at ${formatRate(weakest.coverage)}.`
           : undefined
       }
-      chart={<CoverageBarChart bars={rows} />}
-      table={<MarkupIsland markup={table} />}
+      chart={
+        <CoverageBarChart
+          bars={rows.map(({ key, name, coverage, coveredParts, totalParts }) => ({
+            key,
+            name,
+            coverage,
+            coveredParts,
+            totalParts,
+          }))}
+        />
+      }
+      table={
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{groupLabel}</th>
+              <th scope="col">Coverage</th>
+              <th scope="col">Covered parts</th>
+              <th scope="col">All parts</th>
+              {RATES.map(([key, label]) => (
+                <th key={key} scope="col">
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.name}</th>
+                <td>{formatRate(row.coverage)}</td>
+                <td>{row.coveredParts}</td>
+                <td>{row.totalParts}</td>
+                {RATES.map(([key]) => (
+                  <td key={key}>{formatRate(row[key])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
     />
   );
 }

@@ -1,29 +1,13 @@
-"use client";
-
-import { useMemo } from "react";
-
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { CoverageTrendChart } from "@/components/charts/coverage-trend-chart";
-import { formatRate } from "@/components/dashboard/coverage-labels";
-import { markup } from "@/components/markup/html";
-import { MarkupIsland } from "@/components/markup/markup-island";
-import type { TrendPoint } from "@/lib/server/coverage/get-trend";
-
-export type TrendRow = Pick<TrendPoint, "day" | "coverage" | "coveredParts" | "totalParts">;
+import { formatRate } from "@/lib/view/dashboard/labels";
+import type { TrendRow } from "@/lib/view/dashboard/types";
 
 /**
  * Coverage per daily snapshot, with a one-line summary and the numbers behind a disclosure (a
- * row per day, up to 90: markup, see components/markup/markup-island.tsx).
+ * server component: only the chart runs in the browser).
  */
 export function CoverageTrend({ points, days }: { points: TrendRow[]; days: number }) {
-  const table = useMemo(
-    () =>
-      markup`<table class="text-sm"><caption class="sr-only">Daily coverage snapshots</caption><thead><tr><th scope="col" class="pr-4 text-left">Day (UTC)</th><th scope="col" class="pr-4 text-left">Coverage</th><th scope="col" class="text-left">Covered / all parts</th></tr></thead><tbody>${points.map(
-        (p) =>
-          markup`<tr><th scope="row" class="pr-4 text-left font-normal tabular-nums">${p.day}</th><td class="pr-4 tabular-nums">${formatRate(p.coverage)}</td><td class="tabular-nums">${p.coveredParts} / ${p.totalParts}</td></tr>`,
-      )}</tbody></table>`,
-    [points],
-  );
   const first = points[0];
   const last = points.at(-1);
   const summary =
@@ -37,8 +21,36 @@ export function CoverageTrend({ points, days }: { points: TrendRow[]; days: numb
       caption={`Coverage over the last ${days} days`}
       summary={summary}
       tableVisibility="disclosure"
-      chart={<CoverageTrendChart points={points} />}
-      table={<MarkupIsland markup={table} />}
+      chart={<CoverageTrendChart points={points.map(({ day, coverage }) => ({ day, coverage }))} />}
+      table={
+        <table className="text-sm">
+          <caption className="sr-only">Daily coverage snapshots</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="pr-4 text-left">
+                Day (UTC)
+              </th>
+              <th scope="col" className="pr-4 text-left">
+                Coverage
+              </th>
+              <th scope="col" className="text-left">
+                Covered / all parts
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.day}>
+                <th scope="row" className="pr-4 text-left font-normal tabular-nums">
+                  {p.day}
+                </th>
+                <td className="pr-4 tabular-nums">{formatRate(p.coverage)}</td>
+                <td className="tabular-nums">{`${p.coveredParts} / ${p.totalParts}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
     />
   );
 }

@@ -5,8 +5,8 @@ import { GapsExplorer } from "@/components/dashboard/gaps-explorer";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getWorkspaceAuth } from "@/lib/auth/session";
-import { parseGapSearch } from "@/lib/server/dashboard/gap-search";
 import { loadGapFilterOptions, loadGaps } from "@/lib/server/dashboard/load-gaps";
+import { parseGapSearch } from "@/lib/view/dashboard/gap-search";
 
 export const metadata: Metadata = { title: "Gaps" };
 

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { CoverageHeatmap, HeatmapLegend } from "@/components/dashboard/coverage-heatmap";
+import { HeatmapLegend } from "@/components/dashboard/coverage-heatmap";
+import { HeatmapTable } from "@/components/dashboard/heatmap-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { getWorkspaceAuth } from "@/lib/auth/session";
 import { loadHeatmap } from "@/lib/server/dashboard/load-heatmap";
+import { pageNumber } from "@/lib/view/dashboard/paging";
 
 export const metadata: Metadata = { title: "Heat map" };
 
@@ -21,8 +23,7 @@ type Props = {
 export default async function HeatmapPage({ params, searchParams }: Props) {
   const auth = await getWorkspaceAuth((await params).workspace);
   if (!can(auth.role, "coverage.read")) notFound();
-  const requested = Number((await searchParams).page);
-  const page = Number.isInteger(requested) && requested > 0 && requested <= 10_000 ? requested : 1;
+  const page = pageNumber((await searchParams).page);
   const data = await loadHeatmap({
     workspaceId: auth.workspace.id,
     now: new Date(),
@@ -41,7 +42,7 @@ export default async function HeatmapPage({ params, searchParams }: Props) {
       {/* One shrinkable column: the wide table scrolls inside its frame, not the page. */}
       <div className="grid min-w-0 grid-cols-1 gap-3">
         <HeatmapLegend />
-        <CoverageHeatmap
+        <HeatmapTable
           slug={slug}
           data={data}
           caption="Coverage state of every duty, AI systems by security domain"

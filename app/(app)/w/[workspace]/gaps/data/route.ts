@@ -1,7 +1,7 @@
 import { toApiErrorResponse } from "@/lib/errors";
-import { parseGapSearch } from "@/lib/server/dashboard/gap-search";
 import { loadGaps } from "@/lib/server/dashboard/load-gaps";
 import { workspaceRouteAuth } from "@/lib/server/exports/workspace-route-auth";
+import { parseGapSearch } from "@/lib/view/dashboard/gap-search";
 
 type Context = { params: Promise<{ workspace: string }> };
 

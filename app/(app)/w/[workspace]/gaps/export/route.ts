@@ -1,10 +1,10 @@
 import { exportGapsCsv } from "@/lib/server/dashboard/export-gaps-csv";
-import { parseGapSearch } from "@/lib/server/dashboard/gap-search";
 import {
   csvResponse,
   downloadWorkspace,
   notFoundResponse,
 } from "@/lib/server/systems/download-auth";
+import { parseGapSearch } from "@/lib/view/dashboard/gap-search";
 
 type Context = { params: Promise<{ workspace: string }> };
 
