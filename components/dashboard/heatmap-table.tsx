@@ -1,17 +1,15 @@
+"use client";
+
 import Link from "next/link";
 
 import { HeatmapKeyboard } from "@/components/dashboard/heatmap-keyboard";
 import { dutyHref, HEATMAP_STATE_LABELS, systemHref } from "@/lib/view/dashboard/labels";
-import type {
-  HeatmapData,
-  HeatmapRow,
-  HeatmapState,
-  LabelledKey,
-} from "@/lib/view/dashboard/types";
+import type { HeatmapGrid } from "@/lib/view/dashboard/heatmap-grid";
+import type { HeatmapState } from "@/lib/view/dashboard/types";
 
 // State is told three ways: a glyph, a short word and colour (colour is never the only signal).
 // The cells' look is set once on the table through data-state selectors rather than per cell: a
-// map has hundreds of cells, and each cell's bytes are sent twice (HTML and RSC payload).
+// map has hundreds of cells.
 const CELL_TEXT: Record<HeatmapState, string> = {
   covered: "✓ Covered",
   partly: "◐ Partly",
@@ -39,11 +37,10 @@ function HeatmapTableRow({
   domains,
 }: {
   slug: string;
-  row: HeatmapRow;
+  row: HeatmapGrid["rows"][number];
   rowIndex: number;
-  domains: LabelledKey[];
+  domains: HeatmapGrid["domains"];
 }) {
-  const byDomain = new Map(row.cells.map((cell) => [cell.domainKey, cell]));
   let col = 0;
   const coverage =
     row.totalParts === 0
@@ -63,8 +60,8 @@ function HeatmapTableRow({
         </Link>
         <span className="block font-normal text-muted-foreground">{coverage}</span>
       </th>
-      {domains.map((domain) => {
-        const cell = byDomain.get(domain.key);
+      {domains.map((domain, index) => {
+        const cell = row.cells[index];
         if (!cell)
           return (
             <td key={domain.key} className="text-center text-muted-foreground">
@@ -72,12 +69,11 @@ function HeatmapTableRow({
               <span aria-hidden="true">·</span>
             </td>
           );
+        const [state, value, critical, covered, total] = cell;
         const label =
-          `${row.systemName}, ${domain.name}: ${HEATMAP_STATE_LABELS[cell.state]}` +
-          (cell.critical ? ", critical" : "") +
-          (cell.totalParts > 0
-            ? `, ${cell.coveredParts} of ${cell.totalParts} parts covered`
-            : "") +
+          `${row.systemName}, ${domain.name}: ${HEATMAP_STATE_LABELS[state]}` +
+          (critical ? ", critical" : "") +
+          (total > 0 ? `, ${covered} of ${total} parts covered` : "") +
           ". Open the duty.";
         return (
           <td key={domain.key}>
@@ -88,11 +84,11 @@ function HeatmapTableRow({
               aria-label={label}
               data-row={rowIndex}
               data-col={col++}
-              data-state={cell.state}
-              data-value={cell.value}
+              data-state={state}
+              data-value={value}
             >
               <span aria-hidden="true">
-                {cell.critical ? `${CELL_TEXT[cell.state]} ▲` : CELL_TEXT[cell.state]}
+                {critical ? `${CELL_TEXT[state]} ▲` : CELL_TEXT[state]}
               </span>
             </Link>
           </td>
@@ -103,18 +99,20 @@ function HeatmapTableRow({
 }
 
 /**
- * Systems × security domains (a server component): a row header per system (its name links to
- * the system, with its coverage), a cell per duty linking to it, with state, critical flag and
- * part counts in its accessible name, and data-row/data-col for the arrow keys
- * (heatmap-keyboard.tsx). The map's own frame scrolls, never the page.
+ * Systems × security domains: a row header per system (its name links to the system, with its
+ * coverage), a cell per duty linking to it, with state, critical flag and part counts in its
+ * accessible name, and data-row/data-col for the arrow keys (heatmap-keyboard.tsx). A client
+ * component fed the compact grid (lib/view/dashboard/heatmap-grid.ts): the server renders it to
+ * HTML, and the page's RSC payload carries the grid rather than every cell's element and
+ * accessible name. The map's own frame scrolls, never the page.
  */
 export function HeatmapTable({
   slug,
-  data,
+  grid,
   caption,
 }: {
   slug: string;
-  data: Pick<HeatmapData, "domains" | "rows">;
+  grid: HeatmapGrid;
   caption: string;
 }) {
   return (
@@ -129,7 +127,7 @@ export function HeatmapTable({
             >
               AI system
             </th>
-            {data.domains.map((domain) => (
+            {grid.domains.map((domain) => (
               <th
                 key={domain.key}
                 scope="col"
@@ -141,13 +139,13 @@ export function HeatmapTable({
           </tr>
         </thead>
         <tbody>
-          {data.rows.map((row, rowIndex) => (
+          {grid.rows.map((row, rowIndex) => (
             <HeatmapTableRow
               key={row.systemId}
               slug={slug}
               row={row}
               rowIndex={rowIndex}
-              domains={data.domains}
+              domains={grid.domains}
             />
           ))}
         </tbody>

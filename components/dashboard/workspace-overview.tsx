@@ -46,8 +46,8 @@ const linkClass = "text-sm font-medium text-primary underline-offset-4 hover:und
 
 /**
  * The workspace's coverage dashboard, a server component: every number comes from
- * loadWorkspaceOverview, i.e. from the coverage engine. Only the charts, the heat map's arrow
- * keys and the owners' table (TanStack Table, paged on the server: `ownersPageParam`) run in the
+ * loadWorkspaceOverview, i.e. from the coverage engine. Only the charts, the heat map (fed a compact
+ * grid) and the owners' table (TanStack Table, paged on the server: `ownersPageParam`) run in the
  * browser.
  */
 export function WorkspaceOverview({
@@ -82,7 +82,7 @@ export function WorkspaceOverview({
       />
     );
   const { heatmap } = data;
-  const capped = heatmap.rows.length < heatmap.totalSystems;
+  const capped = heatmap.grid.rows.length < heatmap.totalSystems;
   return (
     <div className="grid grid-cols-1 gap-6">
       <section aria-labelledby="headline-heading" className="grid gap-2">
@@ -100,7 +100,9 @@ export function WorkspaceOverview({
       <Section
         id="heatmap-heading"
         title={
-          capped ? `Heat map: the ${heatmap.rows.length} systems that need most work` : "Heat map"
+          capped
+            ? `Heat map: the ${heatmap.grid.rows.length} systems that need most work`
+            : "Heat map"
         }
         action={
           <Link className={linkClass} href={`${base}/coverage/heatmap`}>
@@ -111,7 +113,7 @@ export function WorkspaceOverview({
         <HeatmapLegend />
         <HeatmapTable
           slug={workspace.slug}
-          data={heatmap}
+          grid={heatmap.grid}
           caption="Coverage state of every duty, AI systems by security domain. Each cell opens the duty."
         />
       </Section>

@@ -14,6 +14,7 @@ import { toGapView } from "@/lib/server/dashboard/gap-view";
 import { loadHeatmap } from "@/lib/server/dashboard/load-heatmap";
 import { cachedPerRevision } from "@/lib/server/dashboard/overview-cache";
 import { listEvidence } from "@/lib/server/evidence/list-evidence";
+import { toHeatmapGrid } from "@/lib/view/dashboard/heatmap-grid";
 import { pageOf } from "@/lib/view/dashboard/paging";
 import type {
   ExpiringEvidence,
@@ -57,7 +58,7 @@ export function overviewView(
     summary: data.summary,
     byDomain: data.byDomain,
     byModel: data.byModel,
-    heatmap: data.heatmap,
+    heatmap: { grid: toHeatmapGrid(data.heatmap), totalSystems: data.heatmap.totalSystems },
     trend: data.trend.map(({ day, coverage, coveredParts, totalParts }) => ({
       day,
       coverage,

@@ -4,6 +4,7 @@
  * components can take them as props. No React, no server code.
  */
 import type { CoverageSummary, GapReason } from "@/lib/domain/coverage-reference";
+import type { HeatmapGrid } from "@/lib/view/dashboard/heatmap-grid";
 
 /**
  * State of one duty (system × domain), as the coverage engine reports it
@@ -106,8 +107,8 @@ export type OverviewView = {
   summary: CoverageSummary;
   byDomain: NamedCoverage[];
   byModel: NamedCoverage[];
-  /** The systems that need most work. */
-  heatmap: HeatmapData;
+  /** The systems that need most work, of `totalSystems` active ones. */
+  heatmap: { grid: HeatmapGrid; totalSystems: number };
   trend: TrendRow[];
   trendDays: number;
   topGaps: { total: number; rows: GapView[] };

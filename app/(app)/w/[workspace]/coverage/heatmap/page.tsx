@@ -8,6 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { getWorkspaceAuth } from "@/lib/auth/session";
 import { loadHeatmap } from "@/lib/server/dashboard/load-heatmap";
+import { toHeatmapGrid } from "@/lib/view/dashboard/heatmap-grid";
 import { pageNumber } from "@/lib/view/dashboard/paging";
 
 export const metadata: Metadata = { title: "Heat map" };
@@ -44,7 +45,7 @@ export default async function HeatmapPage({ params, searchParams }: Props) {
         <HeatmapLegend />
         <HeatmapTable
           slug={slug}
-          data={data}
+          grid={toHeatmapGrid(data)}
           caption="Coverage state of every duty, AI systems by security domain"
         />
         <Pagination
