@@ -6,6 +6,7 @@ import {
   gapSearchParams,
   parseGapSearch,
 } from "@/lib/view/dashboard/gap-search";
+import { toHeatmapGrid } from "@/lib/view/dashboard/heatmap-grid";
 import { dutyHref, formatRate, systemHref } from "@/lib/view/dashboard/labels";
 import { pageNumber, pageOf } from "@/lib/view/dashboard/paging";
 
@@ -72,5 +73,42 @@ describe("dashboard links and numbers", () => {
   it("rounds rates to whole percent and shows a dash for none", () => {
     expect(formatRate(0.426)).toBe("43 %");
     expect(formatRate(null)).toBe("–");
+  });
+});
+
+describe("toHeatmapGrid", () => {
+  it("lines each row's cells up with the columns, null where a system lacks the domain", () => {
+    const grid = toHeatmapGrid({
+      domains: [
+        { key: "data", name: "Data" },
+        { key: "agents", name: "Agents" },
+      ],
+      rows: [
+        {
+          systemId: "s1",
+          systemName: "Chatbot",
+          coveredParts: 1,
+          totalParts: 3,
+          cells: [
+            {
+              domainKey: "agents",
+              value: "S",
+              critical: true,
+              state: "partly",
+              coveredParts: 1,
+              totalParts: 2,
+            },
+          ],
+        },
+      ],
+    });
+    expect(grid.domains.map((d) => d.key)).toEqual(["data", "agents"]);
+    expect(grid.rows[0]).toEqual({
+      systemId: "s1",
+      systemName: "Chatbot",
+      coveredParts: 1,
+      totalParts: 3,
+      cells: [null, ["partly", "S", true, 1, 2]],
+    });
   });
 });
