@@ -1,3 +1,5 @@
+"use client";
+
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { CoverageBarChart } from "@/components/charts/coverage-bar-chart";
 import { formatRate } from "@/lib/view/dashboard/labels";
@@ -12,7 +14,9 @@ const RATES = [
 
 /**
  * Coverage per group (domain, deployment model…) as labelled bars plus the same numbers as a
- * table (a server component: only the chart runs in the browser).
+ * table. A client component, like the chart inside it: the page's RSC payload then carries the
+ * rows once, as data, instead of the rows for the chart plus an element per table cell (measured:
+ * about 16 KB more on the overview with a server-rendered table).
  */
 export function CoverageBreakdown({
   caption,
@@ -34,17 +38,7 @@ export function CoverageBreakdown({
           ? `Lowest: ${weakest.name} at ${formatRate(weakest.coverage)}.`
           : undefined
       }
-      chart={
-        <CoverageBarChart
-          bars={rows.map(({ key, name, coverage, coveredParts, totalParts }) => ({
-            key,
-            name,
-            coverage,
-            coveredParts,
-            totalParts,
-          }))}
-        />
-      }
+      chart={<CoverageBarChart bars={rows} />}
       table={
         <table>
           <caption>{caption}</caption>

@@ -1,11 +1,14 @@
+"use client";
+
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { CoverageTrendChart } from "@/components/charts/coverage-trend-chart";
 import { formatRate } from "@/lib/view/dashboard/labels";
 import type { TrendRow } from "@/lib/view/dashboard/types";
 
 /**
- * Coverage per daily snapshot, with a one-line summary and the numbers behind a disclosure (a
- * server component: only the chart runs in the browser).
+ * Coverage per daily snapshot (up to 90), with a one-line summary and the numbers behind a
+ * disclosure. A client component, like the chart inside it, so the page's RSC payload carries the
+ * points once, as data (see coverage-breakdown.tsx).
  */
 export function CoverageTrend({ points, days }: { points: TrendRow[]; days: number }) {
   const first = points[0];
@@ -21,7 +24,7 @@ export function CoverageTrend({ points, days }: { points: TrendRow[]; days: numb
       caption={`Coverage over the last ${days} days`}
       summary={summary}
       tableVisibility="disclosure"
-      chart={<CoverageTrendChart points={points.map(({ day, coverage }) => ({ day, coverage }))} />}
+      chart={<CoverageTrendChart points={points} />}
       table={
         <table className="text-sm">
           <caption className="sr-only">Daily coverage snapshots</caption>
