@@ -1,5 +1,5 @@
-import { formatRate } from "@/components/dashboard/coverage-labels";
 import type { CoverageSummary } from "@/lib/domain/coverage-reference";
+import { formatRate } from "@/lib/view/dashboard/labels";
 
 const RATES = [
   { key: "ownedRate", label: "Owned", hint: "of your parts have an owner" },

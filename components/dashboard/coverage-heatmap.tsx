@@ -1,15 +1,11 @@
 import { Check, CircleDashed, Minus, X } from "lucide-react";
 
-import { HEATMAP_STATE_LABELS } from "@/components/dashboard/coverage-labels";
-import { toHeatmapGrid } from "@/components/dashboard/heatmap-markup";
-import { HeatmapTable } from "@/components/dashboard/heatmap-table";
-import { pack } from "@/lib/utils/packed";
-import type { HeatmapState } from "@/lib/server/coverage/get-heatmap";
-import type { HeatmapData } from "@/lib/server/dashboard/load-heatmap";
 import { cn } from "@/lib/utils/cn";
+import { HEATMAP_STATE_LABELS } from "@/lib/view/dashboard/labels";
+import type { HeatmapState } from "@/lib/view/dashboard/types";
 
-// State is told three ways: icon (a glyph in the cells), words and colour (colour is never the
-// only signal).
+// The heat map's legend (the table is heatmap-table.tsx). State is told three ways: icon (a
+// glyph in the cells), words and colour (colour is never the only signal).
 const STATE_STYLE: Record<HeatmapState, { icon: typeof Check; className: string }> = {
   covered: {
     icon: Check,
@@ -49,21 +45,4 @@ export function HeatmapLegend() {
       </li>
     </ul>
   );
-}
-
-/**
- * Systems × security domains. Every cell is a link to that duty on the system page, with its
- * state, critical flag and part counts in its accessible name. Sent to the browser as a compact
- * grid, from which HeatmapTable builds the table (heatmap-markup.ts).
- */
-export function CoverageHeatmap({
-  slug,
-  data,
-  caption,
-}: {
-  slug: string;
-  data: HeatmapData;
-  caption: string;
-}) {
-  return <HeatmapTable slug={slug} grid={pack(toHeatmapGrid(data))} caption={caption} />;
 }

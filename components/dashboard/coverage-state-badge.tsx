@@ -1,8 +1,8 @@
 import { Check, CircleDashed, Minus, X } from "lucide-react";
 
-import { HEATMAP_STATE_LABELS } from "@/components/dashboard/coverage-labels";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import type { HeatmapState } from "@/lib/server/coverage/get-heatmap";
+import { HEATMAP_STATE_LABELS } from "@/lib/view/dashboard/labels";
+import type { HeatmapState } from "@/lib/view/dashboard/types";
 
 const STYLE: Record<HeatmapState, { icon: typeof Check; variant: BadgeVariant }> = {
   covered: { icon: Check, variant: "success" },

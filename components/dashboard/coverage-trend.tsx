@@ -1,29 +1,16 @@
 "use client";
 
-import { useMemo } from "react";
-
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { CoverageTrendChart } from "@/components/charts/coverage-trend-chart";
-import { formatRate } from "@/components/dashboard/coverage-labels";
-import { markup } from "@/components/markup/html";
-import { MarkupIsland } from "@/components/markup/markup-island";
-import type { TrendPoint } from "@/lib/server/coverage/get-trend";
-
-export type TrendRow = Pick<TrendPoint, "day" | "coverage" | "coveredParts" | "totalParts">;
+import { formatRate } from "@/lib/view/dashboard/labels";
+import type { TrendRow } from "@/lib/view/dashboard/types";
 
 /**
- * Coverage per daily snapshot, with a one-line summary and the numbers behind a disclosure (a
- * row per day, up to 90: markup, see components/markup/markup-island.tsx).
+ * Coverage per daily snapshot (up to 90), with a one-line summary and the numbers behind a
+ * disclosure. A client component, like the chart inside it, so the page's RSC payload carries the
+ * points once, as data (see coverage-breakdown.tsx).
  */
 export function CoverageTrend({ points, days }: { points: TrendRow[]; days: number }) {
-  const table = useMemo(
-    () =>
-      markup`<table class="text-sm"><caption class="sr-only">Daily coverage snapshots</caption><thead><tr><th scope="col" class="pr-4 text-left">Day (UTC)</th><th scope="col" class="pr-4 text-left">Coverage</th><th scope="col" class="text-left">Covered / all parts</th></tr></thead><tbody>${points.map(
-        (p) =>
-          markup`<tr><th scope="row" class="pr-4 text-left font-normal tabular-nums">${p.day}</th><td class="pr-4 tabular-nums">${formatRate(p.coverage)}</td><td class="tabular-nums">${p.coveredParts} / ${p.totalParts}</td></tr>`,
-      )}</tbody></table>`,
-    [points],
-  );
   const first = points[0];
   const last = points.at(-1);
   const summary =
@@ -38,7 +25,35 @@ export function CoverageTrend({ points, days }: { points: TrendRow[]; days: numb
       summary={summary}
       tableVisibility="disclosure"
       chart={<CoverageTrendChart points={points} />}
-      table={<MarkupIsland markup={table} />}
+      table={
+        <table className="text-sm">
+          <caption className="sr-only">Daily coverage snapshots</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="pr-4 text-left">
+                Day (UTC)
+              </th>
+              <th scope="col" className="pr-4 text-left">
+                Coverage
+              </th>
+              <th scope="col" className="text-left">
+                Covered / all parts
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.day}>
+                <th scope="row" className="pr-4 text-left font-normal tabular-nums">
+                  {p.day}
+                </th>
+                <td className="pr-4 tabular-nums">{formatRate(p.coverage)}</td>
+                <td className="tabular-nums">{`${p.coveredParts} / ${p.totalParts}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
     />
   );
 }

@@ -2,7 +2,6 @@ import Link from "next/link";
 
 import { CoverageBreakdown } from "@/components/dashboard/coverage-breakdown";
 import { CoverageHeadline } from "@/components/dashboard/coverage-headline";
-import { dutyHref, GAP_REASON_LABELS, SIDE_LABELS } from "@/components/dashboard/coverage-labels";
 import { CoverageStateBadge } from "@/components/dashboard/coverage-state-badge";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
@@ -18,6 +17,8 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import type { DomainCoverageData } from "@/lib/server/dashboard/load-domain-coverage";
+import { GAP_REASON_LABELS, SIDE_LABELS } from "@/lib/view/coverage/labels";
+import { dutyHref } from "@/lib/view/dashboard/labels";
 
 /** One security domain across all systems: headline, by model, and every system's parts. */
 export function DomainCoverage({ slug, data }: { slug: string; data: DomainCoverageData }) {

@@ -4,20 +4,20 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { useState } from "react";
 
-import { GAP_REASON_LABELS, RISK_TIER_LABELS } from "@/components/dashboard/coverage-labels";
 import { GapTable } from "@/components/dashboard/gap-table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { GapReason } from "@/lib/domain/coverage-reference";
+import { GAP_REASON_LABELS, RISK_TIER_LABELS } from "@/lib/view/coverage/labels";
 import {
   EMPTY_GAP_SEARCH,
   type GapSearchKey,
   gapSearchParams,
   type GapSearchState,
-} from "@/lib/server/dashboard/gap-search";
-import type { GapFilterOptions, GapsPageData } from "@/lib/server/dashboard/load-gaps";
+} from "@/lib/view/dashboard/gap-search";
+import type { GapFilterOptions, GapsPageData } from "@/lib/view/dashboard/types";
 
 /** TanStack Query keys of the gaps page (one factory, so invalidation hits the same key). */
 export const gapQueryKeys = {
@@ -59,9 +59,10 @@ function optionGroups(options: Filter["options"]) {
 }
 
 /**
- * The filterable gap list. The server renders the first page from the URL; changing a filter
- * rewrites the URL in place (history.replaceState, which Next's router observes: no navigation,
- * no server render) and TanStack Query fetches the JSON route.
+ * The filterable gap list. The server renders the first page from the URL; changing a filter or
+ * the page rewrites the URL in place (history.replaceState, which Next's router observes: no
+ * navigation, no server render) and TanStack Query fetches that page from the JSON route; the
+ * table (TanStack Table) shows the page the server chose.
  */
 export function GapsExplorer({
   slug,
@@ -191,34 +192,13 @@ export function GapsExplorer({
           slug={slug}
           gaps={data.rows}
           caption="Gaps matching the filters, critical first"
+          page={data}
+          onPageChange={(page) => update({ ...search, page })}
         />
       ) : data ? (
         <p className="rounded-xl border bg-card p-6 text-center text-sm">
           {active ? "No gap matches these filters." : "No gaps: every duty is covered."}
         </p>
-      ) : null}
-      {data && data.pageCount > 1 ? (
-        <nav aria-label="Gap pages" className="flex items-center justify-between gap-2 text-sm">
-          <Button
-            type="button"
-            variant="outline"
-            disabled={search.page <= 1}
-            onClick={() => update({ ...search, page: search.page - 1 })}
-          >
-            Previous page
-          </Button>
-          <span>
-            Page {data.page} of {data.pageCount}
-          </span>
-          <Button
-            type="button"
-            variant="outline"
-            disabled={search.page >= data.pageCount}
-            onClick={() => update({ ...search, page: search.page + 1 })}
-          >
-            Next page
-          </Button>
-        </nav>
       ) : null}
     </div>
   );

@@ -4,9 +4,16 @@ import type { KeyboardEvent, ReactNode } from "react";
 
 /**
  * Arrow keys move between the heat map's cells (Tab still works: every cell is a link), Home/End
- * jump to the first/last cell of the row. Cells carry data-row / data-col.
+ * jump to the first/last cell of the row. Cells carry data-row / data-col. The table inside is
+ * rendered on the server; this wrapper only adds the key handling.
  */
-export function HeatmapKeyboard({ children }: { children: ReactNode }) {
+export function HeatmapKeyboard({
+  children,
+  className,
+}: {
+  children: ReactNode;
+  className?: string;
+}) {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const target = event.target as HTMLElement;
     const row = Number(target.dataset.row);
@@ -29,5 +36,9 @@ export function HeatmapKeyboard({ children }: { children: ReactNode }) {
     event.preventDefault();
     next.focus();
   }
-  return <div onKeyDown={onKeyDown}>{children}</div>;
+  return (
+    <div className={className} onKeyDown={onKeyDown}>
+      {children}
+    </div>
+  );
 }

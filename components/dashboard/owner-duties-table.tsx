@@ -1,23 +1,76 @@
 "use client";
 
+import { createColumnHelper, useTable } from "@tanstack/react-table";
+import Link from "next/link";
 import { useMemo } from "react";
 
-import { markup } from "@/components/markup/html";
-import { MarkupIsland } from "@/components/markup/markup-island";
-import type { OwnerDuties } from "@/lib/server/dashboard/load-workspace-overview";
+import { DataTable, pagedTableFeatures, TablePager } from "@/components/dashboard/data-table";
+import type { ListPage, OwnerDuties } from "@/lib/view/dashboard/types";
+
+const column = createColumnHelper<typeof pagedTableFeatures, OwnerDuties>();
 
 /**
- * Open parts per owner (everyone who has any), each linking to their gaps. One row per owner, so
- * as markup (components/markup/markup-island.tsx).
+ * Open parts per owner (everyone who has any), each linking to their gaps; one page of them,
+ * chosen by the server from the `pageParam` search parameter of `href` (the pager's links).
  */
-export function OwnerDutiesTable({ slug, owners }: { slug: string; owners: OwnerDuties[] }) {
-  const table = useMemo(
+export function OwnerDutiesTable({
+  slug,
+  owners,
+  href,
+  pageParam,
+}: {
+  slug: string;
+  owners: ListPage<OwnerDuties>;
+  href: string;
+  pageParam: string;
+}) {
+  const columns = useMemo(
     () =>
-      markup`<table class="w-full text-sm"><caption class="sr-only">Open (uncovered) parts per owner</caption><thead><tr class="text-left text-muted-foreground"><th scope="col" class="pb-1 font-medium">Owner</th><th scope="col" class="pb-1 text-right font-medium">Open parts</th><th scope="col" class="pb-1 text-right font-medium">All parts</th></tr></thead><tbody>${owners.map(
-        (owner) =>
-          markup`<tr class="border-t"><th scope="row" class="py-1 text-left font-normal"><a class="underline-offset-4 hover:underline" href="/w/${slug}/gaps?ownerId=${encodeURIComponent(owner.ownerId ?? "none")}">${owner.name}</a></th><td class="py-1 text-right tabular-nums">${owner.openParts}</td><td class="py-1 text-right tabular-nums">${owner.totalParts}</td></tr>`,
-      )}</tbody></table>`,
-    [slug, owners],
+      column.columns([
+        column.accessor("name", {
+          header: "Owner",
+          cell: ({ row }) => (
+            <Link
+              className="underline-offset-4 hover:underline"
+              href={`/w/${encodeURIComponent(slug)}/gaps?ownerId=${encodeURIComponent(row.original.ownerId ?? "none")}`}
+            >
+              {row.original.name}
+            </Link>
+          ),
+        }),
+        column.accessor("openParts", { header: "Open parts" }),
+        column.accessor("totalParts", { header: "All parts" }),
+      ]),
+    [slug],
   );
-  return <MarkupIsland markup={table} />;
+  const pagination = { pageIndex: owners.page - 1, pageSize: owners.pageSize };
+  const table = useTable({
+    features: pagedTableFeatures,
+    columns,
+    data: owners.rows,
+    getRowId: (owner) => owner.ownerId ?? "none",
+    manualPagination: true,
+    rowCount: owners.total,
+    state: { pagination },
+  });
+  return (
+    <div className="grid gap-3">
+      <DataTable
+        table={table}
+        caption="Open (uncovered) parts per owner"
+        rowHeader="name"
+        columnClassName={{
+          name: "font-normal",
+          openParts: "text-right tabular-nums",
+          totalParts: "text-right tabular-nums",
+        }}
+      />
+      <TablePager
+        table={table}
+        label="Owner pages"
+        pageIndex={pagination.pageIndex}
+        hrefOf={(index) => (index === 0 ? href : `${href}?${pageParam}=${index + 1}`)}
+      />
+    </div>
+  );
 }

@@ -1,17 +1,12 @@
 import Link from "next/link";
 
-import {
-  dutyHref,
-  formatRate,
-  GAP_REASON_FIXES,
-  GAP_REASON_LABELS,
-  SIDE_LABELS,
-} from "@/components/dashboard/coverage-labels";
 import { CoverageStateBadge } from "@/components/dashboard/coverage-state-badge";
 import { Badge } from "@/components/ui/badge";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
 import { CriticalBadge } from "@/components/ui/status-badge";
 import type { SystemCoverageData } from "@/lib/server/dashboard/load-system-coverage";
+import { GAP_REASON_FIXES, GAP_REASON_LABELS, SIDE_LABELS } from "@/lib/view/coverage/labels";
+import { dutyHref, formatRate } from "@/lib/view/dashboard/labels";
 
 /**
  * One system's coverage for its page: the headline numbers, then every domain with its state and,

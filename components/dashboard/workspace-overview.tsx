@@ -1,8 +1,6 @@
-"use client";
-
 import { Cpu } from "lucide-react";
 import Link from "next/link";
-import { type ReactNode, useMemo } from "react";
+import type { ReactNode } from "react";
 
 import { CoverageBreakdown } from "@/components/dashboard/coverage-breakdown";
 import { CoverageHeadline } from "@/components/dashboard/coverage-headline";
@@ -11,12 +9,9 @@ import { CoverageTrend } from "@/components/dashboard/coverage-trend";
 import { GapTable } from "@/components/dashboard/gap-table";
 import { HeatmapTable } from "@/components/dashboard/heatmap-table";
 import { OwnerDutiesTable } from "@/components/dashboard/owner-duties-table";
-import { markup } from "@/components/markup/html";
-import { MarkupIsland } from "@/components/markup/markup-island";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { OverviewView } from "@/lib/server/dashboard/load-workspace-overview";
-import { pack, type Packed, useUnpacked } from "@/lib/utils/packed";
+import type { OverviewView } from "@/lib/view/dashboard/types";
 
 function Section({
   id,
@@ -50,41 +45,23 @@ function Section({
 const linkClass = "text-sm font-medium text-primary underline-offset-4 hover:underline";
 
 /**
- * The workspace's coverage dashboard. Every number comes from loadWorkspaceOverview, i.e. from
- * the coverage engine. A client component fed one packed string rather than a server component:
- * its content is the same for every request of a workspace revision, and this way the page's RSC
- * payload carries the data once instead of a tree of elements and props (lib/utils/packed.ts);
- * the big tables inside are markup islands (components/markup/markup-island.tsx).
+ * The workspace's coverage dashboard, a server component: every number comes from
+ * loadWorkspaceOverview, i.e. from the coverage engine. Only the charts, the heat map (fed a compact
+ * grid) and the owners' table (TanStack Table, paged on the server: `ownersPageParam`) run in the
+ * browser.
  */
 export function WorkspaceOverview({
   workspace,
-  data: packed,
+  data,
   canRegisterSystems = false,
+  ownersPageParam,
 }: {
   workspace: { slug: string; name: string };
-  data: Packed<OverviewView>;
+  data: OverviewView;
   canRegisterSystems?: boolean;
+  ownersPageParam: string;
 }) {
-  const data = useUnpacked(packed);
-  const base = `/w/${workspace.slug}`;
-  // Lists of links, one per domain and per expiring item: markup like the tables (a next/link per
-  // entry costs more to render than the entry itself; the island keeps client-side navigation).
-  const domainLinks = useMemo(
-    () =>
-      markup`<ul class="flex flex-wrap gap-x-3 gap-y-1 text-sm">${data.byDomain.map(
-        (d) =>
-          markup`<li><a class="${linkClass}" href="${base}/domains/${encodeURIComponent(d.key)}">${d.name}</a></li>`,
-      )}</ul>`,
-    [base, data.byDomain],
-  );
-  const expiringList = useMemo(
-    () =>
-      markup`<ul class="grid gap-2 text-sm">${data.expiring.items.map(
-        (item) =>
-          markup`<li class="flex flex-wrap justify-between gap-2"><a class="underline-offset-4 hover:underline" href="${base}/evidence/${item.id}">${item.title}</a><span class="tabular-nums text-muted-foreground">valid until ${item.validUntil?.slice(0, 10) ?? "—"}</span></li>`,
-      )}</ul>`,
-    [base, data.expiring.items],
-  );
+  const base = `/w/${encodeURIComponent(workspace.slug)}`;
   if (data.activeSystems === 0)
     return (
       <EmptyState
@@ -116,7 +93,7 @@ export function WorkspaceOverview({
         <p className="text-xs text-muted-foreground">
           A part is covered when it has an owner, is implemented and has current evidence (or a
           justified exception); a provider part when a current attestation backs it.{" "}
-          {data.activeSystems} active AI {data.activeSystems === 1 ? "system" : "systems"}.
+          {`${data.activeSystems} active AI ${data.activeSystems === 1 ? "system" : "systems"}.`}
         </p>
       </section>
 
@@ -136,7 +113,7 @@ export function WorkspaceOverview({
         <HeatmapLegend />
         <HeatmapTable
           slug={workspace.slug}
-          grid={pack(heatmap.grid)}
+          grid={heatmap.grid}
           caption="Coverage state of every duty, AI systems by security domain. Each cell opens the duty."
         />
       </Section>
@@ -148,7 +125,18 @@ export function WorkspaceOverview({
             groupLabel="Domain"
             rows={data.byDomain}
           />
-          <MarkupIsland markup={domainLinks} />
+          <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+            {data.byDomain.map((domain) => (
+              <li key={domain.key}>
+                <Link
+                  className={linkClass}
+                  href={`${base}/domains/${encodeURIComponent(domain.key)}`}
+                >
+                  {domain.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </Section>
         <Section id="by-model-heading" title="By deployment model">
           <CoverageBreakdown
@@ -160,15 +148,7 @@ export function WorkspaceOverview({
       </div>
 
       <Section id="trend-heading" title="Trend">
-        <CoverageTrend
-          points={data.trend.map(({ day, coverage, coveredParts, totalParts }) => ({
-            day,
-            coverage,
-            coveredParts,
-            totalParts,
-          }))}
-          days={data.trendDays}
-        />
+        <CoverageTrend points={data.trend} days={data.trendDays} />
       </Section>
 
       <Section
@@ -204,14 +184,33 @@ export function WorkspaceOverview({
           {data.expiring.items.length === 0 ? (
             <p className="text-sm text-muted-foreground">Nothing expires soon.</p>
           ) : (
-            <MarkupIsland markup={expiringList} />
+            <ul className="grid gap-2 text-sm">
+              {data.expiring.items.map((item) => (
+                <li key={item.id} className="flex flex-wrap justify-between gap-2">
+                  <Link
+                    className="underline-offset-4 hover:underline"
+                    href={`${base}/evidence/${encodeURIComponent(item.id)}`}
+                  >
+                    {item.title}
+                  </Link>
+                  <span className="text-muted-foreground tabular-nums">
+                    {`valid until ${item.validUntil?.slice(0, 10) ?? "—"}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
           )}
         </Section>
         <Section id="owners-heading" title="Open duties by owner">
-          {data.owners.length === 0 ? (
+          {data.owners.total === 0 ? (
             <p className="text-sm text-muted-foreground">No open duties.</p>
           ) : (
-            <OwnerDutiesTable slug={workspace.slug} owners={data.owners} />
+            <OwnerDutiesTable
+              slug={workspace.slug}
+              owners={data.owners}
+              href={base}
+              pageParam={ownersPageParam}
+            />
           )}
         </Section>
       </div>

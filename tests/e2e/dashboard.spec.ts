@@ -90,6 +90,13 @@ test("overview numbers, heat map to duty, fixing a gap raises coverage, gap filt
   const href = (await cell.getAttribute("href")) ?? "";
   const domainKey = decodeURIComponent(href.split("#domain-")[1] ?? "");
   expect(domainKey).not.toBe("");
+  // Arrow keys and Home move between the cells of the map (heatmap-keyboard.tsx).
+  const row = (await cell.getAttribute("data-row")) ?? "";
+  await cell.focus();
+  await page.keyboard.press("Home");
+  await expect(page.locator(`a[data-row="${row}"][data-col="0"]`)).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.locator(`a[data-row="${row}"][data-col="1"]`)).toBeFocused();
   await cell.focus();
   await page.keyboard.press("Enter");
   await page.waitForURL((url) => url.hash === `#domain-${encodeURIComponent(domainKey)}`);

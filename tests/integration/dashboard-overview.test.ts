@@ -14,7 +14,9 @@ import { loadSystemCoverage } from "@/lib/server/dashboard/load-system-coverage"
 import { cachedPerRevision, MAX_STALENESS_MS } from "@/lib/server/dashboard/overview-cache";
 import {
   loadWorkspaceOverview,
+  OVERVIEW_OWNERS_PAGE_SIZE,
   OVERVIEW_TOP_GAPS,
+  overviewView,
 } from "@/lib/server/dashboard/load-workspace-overview";
 import { NOW } from "@/tests/support/coverage-fixtures";
 
@@ -89,6 +91,26 @@ describe("workspace overview loader", () => {
     const other = serialise(await loadWorkspaceOverview({ workspaceId: b.workspace.id, now: NOW }));
     expect(other).toContain("Bravo Chatbot");
     expect(other).not.toContain("Alpha");
+  });
+
+  it("pages the owners on the server and sends only what the page draws", async () => {
+    const overview = await loadWorkspaceOverview({ workspaceId: a.workspace.id, now: NOW });
+    expect(overview.owners.length).toBeGreaterThan(0);
+    const view = overviewView(overview, { ownersPage: 1 });
+    expect(view.owners).toEqual({
+      total: overview.owners.length,
+      page: 1,
+      pageCount: Math.ceil(overview.owners.length / OVERVIEW_OWNERS_PAGE_SIZE),
+      pageSize: OVERVIEW_OWNERS_PAGE_SIZE,
+      rows: overview.owners.slice(0, OVERVIEW_OWNERS_PAGE_SIZE),
+    });
+    // A page past the end shows the last page, not an empty table.
+    expect(overviewView(overview, { ownersPage: 999 }).owners.page).toBe(view.owners.pageCount);
+    // The trend keeps only the drawn fields (the test above took today's snapshot).
+    expect(view.trend.length).toBeGreaterThan(0);
+    for (const point of view.trend)
+      expect(Object.keys(point).sort()).toEqual(["coverage", "coveredParts", "day", "totalParts"]);
+    expect(view).not.toHaveProperty("labels");
   });
 
   it("shows an empty workspace as empty", async () => {

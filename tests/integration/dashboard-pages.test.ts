@@ -15,7 +15,7 @@ import { setSessionForTests } from "@/lib/auth/session";
 import { parseCsv } from "@/lib/csv/csv";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
-import type { GapsPageData } from "@/lib/server/dashboard/load-gaps";
+import type { GapsPageData } from "@/lib/view/dashboard/types";
 import { expectNotFound } from "@/tests/support/identity-fixtures";
 
 import {

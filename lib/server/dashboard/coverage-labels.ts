@@ -2,8 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { loadFrameworkMatrix } from "@/lib/server/systems/framework-matrix";
-
-export type LabelledKey = { key: string; name: string };
+import type { LabelledKey } from "@/lib/view/dashboard/types";
 
 export type CoverageLabels = {
   /** Domains in framework row order (first framework version first), each key once. */

@@ -8,11 +8,7 @@ import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 import { referenceScope } from "@/lib/server/crosswalks/reference-scope";
 import { systemFrameworkKeys } from "@/lib/server/crosswalks/system-framework-keys";
 import { loadCoverageLabels, nameOf } from "@/lib/server/dashboard/coverage-labels";
-import {
-  gapFiltersOf,
-  gapReferenceOf,
-  type GapSearchState,
-} from "@/lib/server/dashboard/gap-search";
+import { gapFiltersOf, gapReferenceOf, type GapSearchState } from "@/lib/view/dashboard/gap-search";
 import { GAP_REASON_LABELS, RISK_TIER_LABELS, SIDE_LABELS } from "@/lib/view/coverage/labels";
 
 /** More rows than any workspace we plan for; the export stays one bounded query. */

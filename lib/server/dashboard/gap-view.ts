@@ -1,7 +1,7 @@
-import type { GapView } from "@/components/dashboard/gap-table";
 import type { GapReason } from "@/lib/domain/coverage-reference";
 import type { GapRow } from "@/lib/server/coverage/get-gap-list";
-import { type LabelledKey, nameOf } from "@/lib/server/dashboard/coverage-labels";
+import { nameOf } from "@/lib/server/dashboard/coverage-labels";
+import type { GapView, LabelledKey } from "@/lib/view/dashboard/types";
 
 /** An engine gap row as the tables and the JSON route show it (dates as ISO text, domain named). */
 export function toGapView(row: GapRow, domains: readonly LabelledKey[]): GapView {

@@ -8,8 +8,8 @@ import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { getHeatmap, type HeatmapState } from "@/lib/server/coverage/get-heatmap";
 import { loadCoverageLabels, nameOf } from "@/lib/server/dashboard/coverage-labels";
-import type { NamedCoverage } from "@/lib/server/dashboard/load-workspace-overview";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
+import type { NamedCoverage } from "@/lib/view/dashboard/types";
 
 export const DOMAIN_PAGE_SYSTEMS = 50;
 

@@ -1,6 +1,5 @@
 import "server-only";
 
-import type { GapView } from "@/components/dashboard/gap-table";
 import { mappingPairs } from "@/lib/crosswalks/active-mapping";
 import { GAP_REASONS } from "@/lib/domain/coverage-reference";
 import { RISK_TIERS } from "@/lib/domain/responsibility";
@@ -8,23 +7,12 @@ import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 import { referenceScope } from "@/lib/server/crosswalks/reference-scope";
 import { loadCoverageLabels } from "@/lib/server/dashboard/coverage-labels";
-import {
-  gapFiltersOf,
-  gapReferenceOf,
-  type GapSearchState,
-} from "@/lib/server/dashboard/gap-search";
 import { toGapView } from "@/lib/server/dashboard/gap-view";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
+import { gapFiltersOf, gapReferenceOf, type GapSearchState } from "@/lib/view/dashboard/gap-search";
+import type { GapFilterOptions, GapsPageData } from "@/lib/view/dashboard/types";
 
 export const GAPS_PAGE_SIZE = 25;
-
-export type GapsPageData = {
-  total: number;
-  page: number;
-  pageCount: number;
-  pageSize: number;
-  rows: GapView[];
-};
 
 /** One page of the filtered gap list, straight from the engine's getGapList. */
 export async function loadGaps(input: {
@@ -56,17 +44,6 @@ export async function loadGaps(input: {
     rows: list.rows.map((row) => toGapView(row, labels.domains)),
   };
 }
-
-export type Option = { value: string; label: string; group?: string };
-export type GapFilterOptions = {
-  reasons: readonly string[];
-  riskTiers: readonly string[];
-  domains: Option[];
-  models: Option[];
-  owners: Option[];
-  /** External references some crosswalk relates to a domain, grouped by catalogue. */
-  references: Option[];
-};
 
 /** Choices of the filters: this workspace's domains, models and members only. */
 export async function loadGapFilterOptions(workspaceId: string): Promise<GapFilterOptions> {

@@ -1,12 +1,12 @@
 import "server-only";
 
-import type { GapView } from "@/components/dashboard/gap-table";
 import type { CoverageSummary } from "@/lib/domain/coverage-reference";
 import { getCoverage } from "@/lib/server/coverage/get-coverage";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { getHeatmap, type HeatmapCell } from "@/lib/server/coverage/get-heatmap";
 import { loadCoverageLabels, nameOf } from "@/lib/server/dashboard/coverage-labels";
 import { toGapView } from "@/lib/server/dashboard/gap-view";
+import type { GapView } from "@/lib/view/dashboard/types";
 
 export type SystemDomainCoverage = Pick<
   HeatmapCell,

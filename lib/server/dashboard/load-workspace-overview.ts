@@ -3,8 +3,6 @@ import "server-only";
 import type { CoverageSummary } from "@/lib/domain/coverage-reference";
 import { toSummary } from "@/lib/server/coverage/coverage-summary-sql";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
-import type { GapView } from "@/components/dashboard/gap-table";
-import { type HeatmapGrid, toHeatmapGrid } from "@/components/dashboard/heatmap-markup";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { getTrend, type TrendPoint } from "@/lib/server/coverage/get-trend";
 import {
@@ -13,22 +11,19 @@ import {
   nameOf,
 } from "@/lib/server/dashboard/coverage-labels";
 import { toGapView } from "@/lib/server/dashboard/gap-view";
-import { type HeatmapData, loadHeatmap } from "@/lib/server/dashboard/load-heatmap";
+import { loadHeatmap } from "@/lib/server/dashboard/load-heatmap";
 import { cachedPerRevision } from "@/lib/server/dashboard/overview-cache";
 import { listEvidence } from "@/lib/server/evidence/list-evidence";
-import { pack, type Packed } from "@/lib/utils/packed";
-
-export type NamedCoverage = CoverageSummary & { key: string; name: string };
-
-export type OwnerDuties = {
-  /** null: parts nobody owns yet. */
-  ownerId: string | null;
-  name: string;
-  openParts: number;
-  totalParts: number;
-};
-
-export type ExpiringEvidence = { id: string; title: string; validUntil: string | null };
+import { toHeatmapGrid } from "@/lib/view/dashboard/heatmap-grid";
+import { pageOf } from "@/lib/view/dashboard/paging";
+import type {
+  ExpiringEvidence,
+  GapView,
+  HeatmapData,
+  NamedCoverage,
+  OverviewView,
+  OwnerDuties,
+} from "@/lib/view/dashboard/types";
 
 export type WorkspaceOverviewData = {
   activeSystems: number;
@@ -47,39 +42,34 @@ export const OVERVIEW_TREND_DAYS = 90;
 export const OVERVIEW_TOP_GAPS = 8;
 export const OVERVIEW_HEATMAP_SYSTEMS = 12;
 
-/**
- * What the overview page sends to the browser: what it shows (the heat map as the compact grid
- * its table is built from), and over how many days.
- */
-export type OverviewView = Omit<WorkspaceOverviewData, "labels" | "heatmap"> & {
-  heatmap: { grid: HeatmapGrid; totalSystems: number };
-  trendDays: number;
-};
-
-const packedViews = new WeakMap<WorkspaceOverviewData, Packed<OverviewView>>();
+export const OVERVIEW_OWNERS_PAGE_SIZE = 25;
 
 /**
- * The overview for components/dashboard/workspace-overview.tsx, packed into one string (see
- * lib/utils/packed.ts); once per loaded overview, which the cache shares between requests.
+ * What the overview page draws: the cached overview with one page of its owners (the owner list
+ * grows with the team, so the page shows it a page at a time). Pure and cheap: it runs on every
+ * request, over the overview the cache shares.
  */
-export function packOverviewView(data: WorkspaceOverviewData): Packed<OverviewView> {
-  let packed = packedViews.get(data);
-  if (!packed) {
-    packed = pack<OverviewView>({
-      activeSystems: data.activeSystems,
-      summary: data.summary,
-      byDomain: data.byDomain,
-      byModel: data.byModel,
-      heatmap: { grid: toHeatmapGrid(data.heatmap), totalSystems: data.heatmap.totalSystems },
-      trend: data.trend,
-      topGaps: data.topGaps,
-      expiring: data.expiring,
-      owners: data.owners,
-      trendDays: OVERVIEW_TREND_DAYS,
-    });
-    packedViews.set(data, packed);
-  }
-  return packed;
+export function overviewView(
+  data: WorkspaceOverviewData,
+  input: { ownersPage: number },
+): OverviewView {
+  return {
+    activeSystems: data.activeSystems,
+    summary: data.summary,
+    byDomain: data.byDomain,
+    byModel: data.byModel,
+    heatmap: { grid: toHeatmapGrid(data.heatmap), totalSystems: data.heatmap.totalSystems },
+    trend: data.trend.map(({ day, coverage, coveredParts, totalParts }) => ({
+      day,
+      coverage,
+      coveredParts,
+      totalParts,
+    })),
+    trendDays: OVERVIEW_TREND_DAYS,
+    topGaps: data.topGaps,
+    expiring: data.expiring,
+    owners: pageOf(data.owners, input.ownersPage, OVERVIEW_OWNERS_PAGE_SIZE),
+  };
 }
 
 /**

@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { GapsExplorer } from "@/components/dashboard/gaps-explorer";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
-import { parseGapSearch } from "@/lib/server/dashboard/gap-search";
 import { loadGapFilterOptions, loadGaps } from "@/lib/server/dashboard/load-gaps";
+import { parseGapSearch } from "@/lib/view/dashboard/gap-search";
 
 export const metadata: Metadata = { title: "Gaps" };
 

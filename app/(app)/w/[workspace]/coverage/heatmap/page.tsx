@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 
-import { CoverageHeatmap, HeatmapLegend } from "@/components/dashboard/coverage-heatmap";
+import { HeatmapLegend } from "@/components/dashboard/coverage-heatmap";
+import { HeatmapTable } from "@/components/dashboard/heatmap-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { loadHeatmap } from "@/lib/server/dashboard/load-heatmap";
+import { toHeatmapGrid } from "@/lib/view/dashboard/heatmap-grid";
+import { pageNumber } from "@/lib/view/dashboard/paging";
 
 export const metadata: Metadata = { title: "Heat map" };
 
@@ -18,8 +21,7 @@ type Props = {
 // Every active system × domain, alphabetically, a page at a time (the overview shows a few).
 export default async function HeatmapPage({ params, searchParams }: Props) {
   const auth = await requireWorkspacePage((await params).workspace, "coverage.read");
-  const requested = Number((await searchParams).page);
-  const page = Number.isInteger(requested) && requested > 0 && requested <= 10_000 ? requested : 1;
+  const page = pageNumber((await searchParams).page);
   const data = await loadHeatmap({
     workspaceId: auth.workspace.id,
     now: new Date(),
@@ -38,9 +40,9 @@ export default async function HeatmapPage({ params, searchParams }: Props) {
       {/* One shrinkable column: the wide table scrolls inside its frame, not the page. */}
       <div className="grid min-w-0 grid-cols-1 gap-3">
         <HeatmapLegend />
-        <CoverageHeatmap
+        <HeatmapTable
           slug={slug}
-          data={data}
+          grid={toHeatmapGrid(data)}
           caption="Coverage state of every duty, AI systems by security domain"
         />
         <Pagination

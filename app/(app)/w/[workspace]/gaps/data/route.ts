@@ -1,7 +1,7 @@
 import { workspaceRoute } from "@/lib/auth/workspace-route";
 import { toApiErrorResponse } from "@/lib/errors";
-import { parseGapSearch } from "@/lib/server/dashboard/gap-search";
 import { loadGaps } from "@/lib/server/dashboard/load-gaps";
+import { parseGapSearch } from "@/lib/view/dashboard/gap-search";
 
 /** The gaps page's data as JSON (TanStack Query refetches it when a filter changes). */
 export const GET = workspaceRoute({ permission: "coverage.read" }, async ({ request, auth }) => {

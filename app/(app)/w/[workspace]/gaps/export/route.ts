@@ -1,7 +1,7 @@
 import { workspaceRoute } from "@/lib/auth/workspace-route";
 import { csvResponse } from "@/lib/csv/csv-response";
 import { exportGapsCsv } from "@/lib/server/dashboard/export-gaps-csv";
-import { parseGapSearch } from "@/lib/server/dashboard/gap-search";
+import { parseGapSearch } from "@/lib/view/dashboard/gap-search";
 
 /** The gaps matching the page's filters (same query string) as formula-safe CSV. */
 export const GET = workspaceRoute({ permission: "coverage.read" }, async (context) => {
