@@ -118,27 +118,6 @@ export default defineConfig([
   },
   // lib/auth is where next-auth lives; the other lib/ rules still hold.
   { files: ["lib/auth/**"], rules: { "no-restricted-imports": restrict(APP, COMPONENTS) } },
-  // TEMPORARY: removed when the dashboard tables change lands. The dashboard files (owned by that
-  // change) still import lib/server from client components and components/ from lib/server; they
-  // are exempted here by name, nothing else is.
-  {
-    files: [
-      "components/dashboard/coverage-trend.tsx",
-      "components/dashboard/gaps-explorer.tsx",
-      "components/dashboard/owner-duties-table.tsx",
-      "components/dashboard/workspace-overview.tsx",
-    ],
-    rules: { "layers/no-server-in-client": "off" },
-  },
-  {
-    files: [
-      "lib/server/dashboard/gap-view.ts",
-      "lib/server/dashboard/load-gaps.ts",
-      "lib/server/dashboard/load-system-coverage.ts",
-      "lib/server/dashboard/load-workspace-overview.ts",
-    ],
-    rules: { "no-restricted-imports": restrict(NEXT_AUTH, APP) },
-  },
   globalIgnores([
     ".next/**",
     "out/**",
