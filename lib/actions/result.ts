@@ -2,7 +2,7 @@ import type { ActionError, FieldErrors } from "@/lib/errors";
 
 // Client-side helpers to read a next-safe-action result from our chain (see safe-action.ts).
 
-type ChainResult = {
+export type ChainResult = {
   serverError?: ActionError;
   validationErrors?: { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> };
 };

@@ -1,0 +1,100 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type HookBaseOptions, type SingleInputActionFn, useAction } from "next-safe-action/hooks";
+import { type BaseSyntheticEvent, useCallback } from "react";
+import {
+  type DefaultValues,
+  type FieldPath,
+  type FieldValues,
+  useForm,
+  type UseFormReturn,
+} from "react-hook-form";
+import type { z } from "zod";
+
+import { type ChainResult, resultFieldErrors, resultFormError } from "@/lib/actions/result";
+import type { ActionError } from "@/lib/errors";
+
+/*
+ * One form bound to one server action of our chain (lib/actions/safe-action.ts).
+ *
+ * The form checks its fields with the SAME zod schema the action (and the REST route) parses, so
+ * a user sees the schema's message next to the field before anything is sent. The action still
+ * parses again on the server: it receives the raw field values (the schema's input type, which is
+ * what the action's signature asks for), never the client's parsed output.
+ *
+ * What the server answers is put back on the form: the action's validationErrors and a service's
+ * ValidationError fieldErrors become field errors (shown by FormField with aria-invalid and
+ * aria-describedby); the server error's message, or errors that name no field, become `formError`.
+ *
+ * next-safe-action's own react-hook-form adapter maps only the "formatted" validation errors
+ * shape; our chain answers in the "flattened" shape and carries field errors in serverError too,
+ * hence this small hook.
+ */
+
+type FormSchema = z.ZodType<unknown, FieldValues>;
+type ShapedErrorsBound = ChainResult["validationErrors"];
+
+export type UseActionFormOptions<
+  Schema extends FormSchema,
+  ShapedErrors extends ShapedErrorsBound,
+  Data,
+> = {
+  /** The action, with the workspace slug already bound where it needs one. */
+  action: SingleInputActionFn<ActionError, Schema, ShapedErrors, Data>;
+  /** The action's input schema, from lib/validation/<domain>.ts. */
+  schema: Schema;
+  defaultValues?: DefaultValues<z.input<Schema>>;
+  /** Callbacks passed to useAction (onSuccess, onError, …). */
+  actionProps?: HookBaseOptions<ActionError, Schema, ShapedErrors, Data>;
+  /** Clear the fields (back to defaultValues) after the action succeeded. */
+  resetOnSuccess?: boolean;
+};
+
+export function useActionForm<
+  Schema extends FormSchema,
+  ShapedErrors extends ShapedErrorsBound,
+  Data,
+>({
+  action,
+  schema,
+  defaultValues,
+  actionProps,
+  resetOnSuccess = false,
+}: UseActionFormOptions<Schema, ShapedErrors, Data>) {
+  type Values = z.input<Schema>;
+  const form: UseFormReturn<Values, unknown, z.output<Schema>> = useForm({
+    resolver: zodResolver(schema),
+    defaultValues,
+  });
+  const hook = useAction(action, actionProps);
+  const { executeAsync } = hook;
+  const { getValues, handleSubmit, reset, setError } = form;
+
+  const onSubmit = useCallback(
+    (event?: BaseSyntheticEvent) =>
+      handleSubmit(async () => {
+        // z.input<Schema> and the action's input type are the same type; TypeScript cannot see it
+        // through the generic, hence the one cast.
+        const result = await executeAsync(getValues() as Parameters<typeof executeAsync>[0]);
+        const fieldErrors = resultFieldErrors(result);
+        for (const [name, messages] of Object.entries(fieldErrors))
+          setError(name as FieldPath<Values>, { type: "server", message: messages.join(" ") });
+        if (resetOnSuccess && result?.data !== undefined && !result.serverError) reset();
+      })(event),
+    [executeAsync, getValues, handleSubmit, reset, resetOnSuccess, setError],
+  );
+
+  /** The message(s) for one field, from the schema on the client or from the server. */
+  const fieldError = (name: FieldPath<Values>): string | undefined =>
+    form.getFieldState(name, form.formState).error?.message;
+
+  return {
+    form,
+    action: hook,
+    onSubmit,
+    fieldError,
+    formError: resultFormError(hook.result),
+    isPending: hook.isPending,
+  };
+}
