@@ -76,7 +76,11 @@ export function useActionForm<
       handleSubmit(async () => {
         // z.input<Schema> and the action's input type are the same type; TypeScript cannot see it
         // through the generic, hence the one cast.
-        const result = await executeAsync(getValues() as Parameters<typeof executeAsync>[0]);
+        // A redirect from the action, or an unexpected throw, rejects; useAction keeps it in its
+        // state (hasNavigated / hasThrownError) as `execute` would, so nothing is left to map.
+        const result = await executeAsync(getValues() as Parameters<typeof executeAsync>[0]).catch(
+          () => undefined,
+        );
         const fieldErrors = resultFieldErrors(result);
         for (const [name, messages] of Object.entries(fieldErrors))
           setError(name as FieldPath<Values>, { type: "server", message: messages.join(" ") });
