@@ -44,9 +44,9 @@ export type UseActionFormOptions<
   action: SingleInputActionFn<ActionError, Schema, ShapedErrors, Data>;
   /** The action's input schema, from lib/validation/<domain>.ts. */
   schema: Schema;
-  defaultValues?: DefaultValues<z.input<Schema>>;
+  defaultValues?: NoInfer<DefaultValues<z.input<Schema>>>;
   /** Callbacks passed to useAction (onSuccess, onError, …). */
-  actionProps?: HookBaseOptions<ActionError, Schema, ShapedErrors, Data>;
+  actionProps?: NoInfer<HookBaseOptions<ActionError, Schema, ShapedErrors, Data>>;
   /** Clear the fields (back to defaultValues) after the action succeeded. */
   resetOnSuccess?: boolean;
 };
