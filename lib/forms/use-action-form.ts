@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type HookBaseOptions, type SingleInputActionFn, useAction } from "next-safe-action/hooks";
-import { type BaseSyntheticEvent, useCallback } from "react";
+import type { BaseSyntheticEvent } from "react";
 import {
   type DefaultValues,
   type FieldPath,
@@ -49,6 +49,8 @@ export type UseActionFormOptions<
   actionProps?: NoInfer<HookBaseOptions<ActionError, Schema, ShapedErrors, Data>>;
   /** Clear the fields (back to defaultValues) after the action succeeded. */
   resetOnSuccess?: boolean;
+  /** Adjusts the checked values before they are sent, e.g. to clear fields the form hides. */
+  prepare?: (values: NoInfer<z.input<Schema>>) => NoInfer<z.input<Schema>>;
 };
 
 export function useActionForm<
@@ -61,6 +63,7 @@ export function useActionForm<
   defaultValues,
   actionProps,
   resetOnSuccess = false,
+  prepare = (values) => values,
 }: UseActionFormOptions<Schema, ShapedErrors, Data>) {
   type Values = z.input<Schema>;
   const form: UseFormReturn<Values, unknown, z.output<Schema>> = useForm({
@@ -71,23 +74,21 @@ export function useActionForm<
   const { executeAsync } = hook;
   const { getValues, handleSubmit, reset, setError } = form;
 
-  const onSubmit = useCallback(
-    (event?: BaseSyntheticEvent) =>
-      handleSubmit(async () => {
-        // z.input<Schema> and the action's input type are the same type; TypeScript cannot see it
-        // through the generic, hence the one cast.
-        // A redirect from the action, or an unexpected throw, rejects; useAction keeps it in its
-        // state (hasNavigated / hasThrownError) as `execute` would, so nothing is left to map.
-        const result = await executeAsync(getValues() as Parameters<typeof executeAsync>[0]).catch(
-          () => undefined,
-        );
-        const fieldErrors = resultFieldErrors(result);
-        for (const [name, messages] of Object.entries(fieldErrors))
-          setError(name as FieldPath<Values>, { type: "server", message: messages.join(" ") });
-        if (resetOnSuccess && result?.data !== undefined && !result.serverError) reset();
-      })(event),
-    [executeAsync, getValues, handleSubmit, reset, resetOnSuccess, setError],
-  );
+  // Not memoised: the bound action, and so executeAsync, is new on every render anyway.
+  const onSubmit = (event?: BaseSyntheticEvent) =>
+    handleSubmit(async () => {
+      // z.input<Schema> and the action's input type are the same type; TypeScript cannot see it
+      // through the generic, hence the one cast.
+      // A redirect from the action, or an unexpected throw, rejects; useAction keeps it in its
+      // state (hasNavigated / hasThrownError) as `execute` would, so nothing is left to map.
+      const result = await executeAsync(
+        prepare(getValues()) as Parameters<typeof executeAsync>[0],
+      ).catch(() => undefined);
+      const fieldErrors = resultFieldErrors(result);
+      for (const [name, messages] of Object.entries(fieldErrors))
+        setError(name as FieldPath<Values>, { type: "server", message: messages.join(" ") });
+      if (resetOnSuccess && result?.data !== undefined && !result.serverError) reset();
+    })(event);
 
   /** The message(s) for one field, from the schema on the client or from the server. */
   const fieldError = (name: FieldPath<Values>): string | undefined =>
