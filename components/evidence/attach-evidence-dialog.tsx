@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 
 import { EvidenceForm } from "@/components/evidence/evidence-form";
-import type { EvidenceKind, Option } from "@/components/evidence/evidence-labels";
 import { ExistingEvidencePicker } from "@/components/evidence/existing-evidence-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,8 +18,10 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { linkEvidenceAction } from "@/app/(app)/w/[workspace]/evidence/actions";
+import { linkEvidenceAction } from "@/lib/actions/evidence";
 import { resultFormError } from "@/lib/actions/result";
+import type { EvidenceKind } from "@/lib/domain/responsibility";
+import type { Option } from "@/lib/view/evidence/labels";
 
 const ALL_KINDS: readonly EvidenceKind[] = ["FILE", "LINK", "NOTE", "ATTESTATION"];
 

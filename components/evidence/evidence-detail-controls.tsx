@@ -15,7 +15,7 @@ import {
   purgeEvidenceAction,
   reviewEvidenceAction,
   unlinkEvidenceAction,
-} from "@/app/(app)/w/[workspace]/evidence/actions";
+} from "@/lib/actions/evidence";
 import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
 
 type ItemProps = { workspaceSlug: string; evidenceId: string; title: string };

@@ -1,13 +1,14 @@
 "use client";
 
-import type { EvidenceKind, Option } from "@/components/evidence/evidence-labels";
-import { formatBytes } from "@/components/evidence/evidence-labels";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import type { EvidenceKind } from "@/lib/domain/responsibility";
 import type { FieldErrors } from "@/lib/errors";
 import { ATTESTATION_TYPE_LABELS, ATTESTATION_TYPES } from "@/lib/validation/evidence";
+import type { Option } from "@/lib/view/evidence/labels";
+import { formatBytes } from "@/lib/view/format";
 
 export type EvidenceFormValues = {
   title: string;

@@ -7,14 +7,15 @@ import {
   EvidenceFormFields,
   type EvidenceFormValues,
 } from "@/components/evidence/evidence-form-fields";
-import { type EvidenceKind, KIND_LABELS, type Option } from "@/components/evidence/evidence-labels";
 import { uploadEvidenceFile } from "@/components/evidence/upload-evidence-file";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { createEvidenceAction } from "@/app/(app)/w/[workspace]/evidence/actions";
+import { createEvidenceAction } from "@/lib/actions/evidence";
 import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
+import type { EvidenceKind } from "@/lib/domain/responsibility";
 import type { FieldErrors } from "@/lib/errors";
 import type { AttestationType } from "@/lib/validation/evidence";
+import { KIND_LABELS, type Option } from "@/lib/view/evidence/labels";
 
 export type EvidenceFormProps = {
   workspaceSlug: string;

@@ -1,6 +1,5 @@
 import type { EvidenceState } from "@/lib/domain/evidence-state";
-
-import type { EvidenceKind, PartSide } from "@/components/evidence/evidence-labels";
+import type { EvidenceKind, PartSide } from "@/lib/domain/responsibility";
 
 /** TanStack Query keys of the evidence pickers (one factory, so invalidation hits the same key). */
 export const evidenceQueryKeys = {

@@ -1,7 +1,6 @@
 import Link from "next/link";
 
 import { UnlinkEvidenceButton } from "@/components/evidence/evidence-detail-controls";
-import { formatDay, type PartSide, SIDE_LABELS } from "@/components/evidence/evidence-labels";
 import { EvidenceStateBadge } from "@/components/ui/status-badge";
 import {
   Table,
@@ -11,6 +10,9 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import type { PartSide } from "@/lib/domain/responsibility";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
+import { formatDay } from "@/lib/view/evidence/labels";
 
 export type EvidenceLinkRow = {
   partId: string;

@@ -1,11 +1,5 @@
 import Link from "next/link";
 
-import {
-  attestationLabel,
-  formatDay,
-  KIND_LABELS,
-  type EvidenceKind,
-} from "@/components/evidence/evidence-labels";
 import { ReuseEvidenceDialog } from "@/components/evidence/reuse-evidence-dialog";
 import { EvidenceStateBadge, ReviewStatusBadge } from "@/components/ui/status-badge";
 import {
@@ -16,6 +10,8 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import type { EvidenceKind } from "@/lib/domain/responsibility";
+import { attestationLabel, formatDay, KIND_LABELS } from "@/lib/view/evidence/labels";
 
 export type EvidenceTableRow = {
   id: string;

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 
-import { attestationLabel, KIND_LABELS } from "@/components/evidence/evidence-labels";
+import { attestationLabel, KIND_LABELS } from "@/lib/view/evidence/labels";
 import { evidenceQueryKeys, searchEvidence } from "@/components/evidence/evidence-queries";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

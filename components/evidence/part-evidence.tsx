@@ -1,14 +1,10 @@
 import Link from "next/link";
 
 import { AttachEvidenceDialog } from "@/components/evidence/attach-evidence-dialog";
-import {
-  attestationLabel,
-  type EvidenceKind,
-  type Option,
-  type PartSide,
-} from "@/components/evidence/evidence-labels";
 import { Badge } from "@/components/ui/badge";
 import { EvidenceStateBadge } from "@/components/ui/status-badge";
+import type { EvidenceKind, PartSide } from "@/lib/domain/responsibility";
+import { attestationLabel, type Option } from "@/lib/view/evidence/labels";
 
 export type PartEvidenceItem = {
   id: string;

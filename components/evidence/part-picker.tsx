@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import { SIDE_LABELS } from "@/components/evidence/evidence-labels";
 import {
   evidenceQueryKeys,
   fetchDomains,
@@ -10,6 +9,7 @@ import {
 } from "@/components/evidence/evidence-queries";
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
 export type PartChoice = { systemId: string; domainKey: string; partId: string };
 

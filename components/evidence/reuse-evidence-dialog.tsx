@@ -17,7 +17,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
-import { linkEvidenceAction } from "@/app/(app)/w/[workspace]/evidence/actions";
+import { linkEvidenceAction } from "@/lib/actions/evidence";
 import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
 
 const NONE: PartChoice = { systemId: "", domainKey: "", partId: "" };

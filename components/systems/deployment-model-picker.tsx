@@ -3,7 +3,7 @@
 import { Checkbox } from "@/components/ui/checkbox";
 import { Badge } from "@/components/ui/badge";
 
-import type { PickerColumn } from "@/components/systems/picker-types";
+import type { PickerColumn } from "@/lib/view/systems/picker-types";
 
 type Props = {
   columns: PickerColumn[];

@@ -4,7 +4,7 @@ import { CriticalBadge } from "@/components/ui/status-badge";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
 import { deriveResponsibilities, UnknownColumnError } from "@/lib/domain/derivation";
 
-import type { PickerFrameworkVersion } from "@/components/systems/picker-types";
+import type { PickerFrameworkVersion } from "@/lib/view/systems/picker-types";
 
 /**
  * The duties a choice of deployment models creates, computed in the browser with the same

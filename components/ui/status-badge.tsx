@@ -14,6 +14,7 @@ import {
 } from "lucide-react";
 
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { PART_STATUS_LABELS } from "@/lib/validation/responsibilities";
 
 type StatusStyle = { label: string; variant: BadgeVariant; icon?: LucideIcon };
 
@@ -42,11 +43,11 @@ function StyledBadge({
 }
 
 const PART_STATUS: Record<string, StatusStyle> = {
-  NOT_STARTED: { label: "Not started", variant: "muted", icon: CircleDashed },
-  IN_PROGRESS: { label: "In progress", variant: "info", icon: CircleDot },
-  IMPLEMENTED: { label: "Implemented", variant: "success", icon: CircleCheck },
-  NOT_APPLICABLE: { label: "Not applicable", variant: "outline", icon: Ban },
-  RISK_ACCEPTED: { label: "Risk accepted", variant: "warning", icon: ShieldAlert },
+  NOT_STARTED: { label: PART_STATUS_LABELS.NOT_STARTED, variant: "muted", icon: CircleDashed },
+  IN_PROGRESS: { label: PART_STATUS_LABELS.IN_PROGRESS, variant: "info", icon: CircleDot },
+  IMPLEMENTED: { label: PART_STATUS_LABELS.IMPLEMENTED, variant: "success", icon: CircleCheck },
+  NOT_APPLICABLE: { label: PART_STATUS_LABELS.NOT_APPLICABLE, variant: "outline", icon: Ban },
+  RISK_ACCEPTED: { label: PART_STATUS_LABELS.RISK_ACCEPTED, variant: "warning", icon: ShieldAlert },
 };
 
 /** Status of a responsibility part: NOT_STARTED, IN_PROGRESS, IMPLEMENTED, NOT_APPLICABLE, RISK_ACCEPTED. */

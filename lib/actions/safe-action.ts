@@ -26,7 +26,8 @@ import { findWorkspaceMembership } from "@/lib/server/workspaces/find-workspace-
  *                               slugs → 404), role checked against metadata.permission (→ 403):
  *                               ctx.workspace {id, slug, name}, ctx.role, ctx.membershipId
  *
- * Define an action (in an `actions.ts` with "use server", next to its route):
+ * Define an action in lib/actions/<domain>.ts (a "use server" file, one per domain, so any
+ * component may import it; never under app/):
  *
  *   export const renameSystemAction = workspaceActionClient
  *     .metadata({ name: "system.rename", permission: "system.update" })

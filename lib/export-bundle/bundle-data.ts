@@ -1,5 +1,6 @@
 // Everything a bundle's tables and report show, as plain serialisable data: the server collects
 // it (lib/server/exports/collect-*.ts), the pure writers here render it. Dates are ISO strings.
+import type { PartSide } from "@/lib/domain/responsibility";
 import type { ManifestCoverage } from "@/lib/export-bundle/manifest";
 import type { DomainReferenceRow } from "@/lib/export-bundle/reference-tables";
 import type { CatalogueCoverage } from "@/lib/view/crosswalks/references";
@@ -25,7 +26,7 @@ export type BundleSystem = {
 
 export type BundlePart = {
   id: string;
-  side: "CUSTOMER" | "PROVIDER";
+  side: PartSide;
   ownerName: string | null;
   status: string;
   justification: string | null;

@@ -93,7 +93,7 @@ test("attach, reuse, revise, attest and download evidence", async ({ page }) => 
   await dialog.getByLabel("AI system").selectOption({ label: second.name });
   await dialog.getByLabel("Security domain").selectOption({ label: domainName });
   const side = dialog.getByLabel("Side");
-  if ((await side.inputValue()) === "") await side.selectOption({ label: "Your part (customer)" });
+  if ((await side.inputValue()) === "") await side.selectOption({ label: "Your part" });
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Link evidence" }).click();
   await expect(dialog).toBeHidden();

@@ -3,7 +3,7 @@
 // they give the engine's numbers (so the 404s cannot come from refusing everyone).
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import * as coverageActions from "@/app/(app)/w/[workspace]/coverage/actions";
+import * as coverageActions from "@/lib/actions/coverage";
 import HeatmapPage from "@/app/(app)/w/[workspace]/coverage/heatmap/page";
 import DomainPage, {
   generateMetadata as domainMetadata,

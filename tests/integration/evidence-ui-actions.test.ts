@@ -7,7 +7,7 @@ import {
   purgeEvidenceAction,
   reviewEvidenceAction,
   unlinkEvidenceAction,
-} from "@/app/(app)/w/[workspace]/evidence/actions";
+} from "@/lib/actions/evidence";
 import { setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/client";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { cancelExportAction, startExportAction } from "@/app/(app)/w/[workspace]/exports/actions";
+import { cancelExportAction, startExportAction } from "@/lib/actions/exports";
 import { GET as statusRoute } from "@/app/(app)/w/[workspace]/exports/status/route";
 import { GET as pageDownloadRoute } from "@/app/(app)/w/[workspace]/exports/[exportId]/download/route";
 import { GET as auditDownloadRoute } from "@/app/(app)/w/[workspace]/audit/download/route";

@@ -10,10 +10,9 @@ import {
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { setUserActive } from "@/lib/server/users/set-user-active";
 import { ACCOUNT_EXISTS, registerUser } from "@/lib/server/users/register-user";
-import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { signUpSchema } from "@/lib/validation/auth";
-import { signInAction } from "@/app/(auth)/sign-in/actions";
-import { createWorkspaceAction } from "@/app/(app)/w/new/actions";
+import { signInAction, signUpAction } from "@/lib/actions/auth";
+import { createWorkspaceAction } from "@/lib/actions/workspaces";
 
 import {
   expectNotFound,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { setMemberActiveAction } from "@/app/(app)/w/[workspace]/settings/members/actions";
+import { setMemberActiveAction } from "@/lib/actions/members";
 import { GET as listVendors, POST as createVendorRoute } from "@/app/api/v1/vendors/route";
 import { getSession, getWorkspaceAuth, setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";

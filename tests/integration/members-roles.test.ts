@@ -19,9 +19,9 @@ import {
   leaveWorkspaceAction,
   removeMemberAction,
   transferOwnershipAction,
-} from "@/app/(app)/w/[workspace]/settings/members/actions";
-import { createApiTokenAction } from "@/app/(app)/w/[workspace]/settings/tokens/actions";
-import { renameWorkspaceAction } from "@/app/(app)/w/[workspace]/settings/actions";
+} from "@/lib/actions/members";
+import { createApiTokenAction } from "@/lib/actions/tokens";
+import { renameWorkspaceAction } from "@/lib/actions/settings";
 
 import {
   expectNotFound,

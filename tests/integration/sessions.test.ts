@@ -1,7 +1,7 @@
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { changePasswordAction } from "@/app/(app)/account/actions";
+import { changePasswordAction } from "@/lib/actions/account";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/cookies";
 import { getSession, getWorkspaceAuth, setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";

@@ -6,7 +6,7 @@ import { getWorkspaceAuth, setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
-import { renameWorkspaceAction } from "@/app/(app)/w/[workspace]/settings/actions";
+import { renameWorkspaceAction } from "@/lib/actions/settings";
 import {
   changeMemberRoleAction,
   inviteMemberAction,
@@ -14,11 +14,8 @@ import {
   removeMemberAction,
   revokeInvitationAction,
   transferOwnershipAction,
-} from "@/app/(app)/w/[workspace]/settings/members/actions";
-import {
-  createApiTokenAction,
-  revokeApiTokenAction,
-} from "@/app/(app)/w/[workspace]/settings/tokens/actions";
+} from "@/lib/actions/members";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/tokens";
 import WorkspaceLayout, { generateMetadata } from "@/app/(app)/w/[workspace]/layout";
 import OverviewPage from "@/app/(app)/w/[workspace]/page";
 import SettingsLayout from "@/app/(app)/w/[workspace]/settings/layout";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { cancelExportAction } from "@/app/(app)/w/[workspace]/exports/actions";
+import { cancelExportAction } from "@/lib/actions/exports";
 import { GET as pageDownloadRoute } from "@/app/(app)/w/[workspace]/exports/[exportId]/download/route";
 import { GET as auditDownloadRoute } from "@/app/(app)/w/[workspace]/audit/download/route";
 import { GET as pageEvidenceDownload } from "@/app/(app)/w/[workspace]/evidence/[evidenceId]/download/route";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { deleteWorkspaceAction } from "@/app/(app)/w/[workspace]/settings/actions";
+import { deleteWorkspaceAction } from "@/lib/actions/settings";
 import { GET as workspaceRoute } from "@/app/api/v1/workspace/route";
 import { getSession, getWorkspaceAuth, setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";

@@ -1,6 +1,6 @@
 "use client";
 
-import { PasswordRules } from "@/app/(auth)/sign-up/password-rules";
+import { PasswordRules } from "@/components/auth/password-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { changePasswordSchema } from "@/lib/validation/account";
 
-import { changePasswordAction } from "./actions";
+import { changePasswordAction } from "@/lib/actions/account";
 
 export function ChangePasswordForm() {
   const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { resultFormError } from "@/lib/actions/result";
 
-import { endSessionAction, signOutEverywhereAction } from "./actions";
+import { endSessionAction, signOutEverywhereAction } from "@/lib/actions/account";
 
 export function EndSessionButton({ sessionId, label }: { sessionId: string; label: string }) {
   const { executeAsync, result } = useAction(endSessionAction);

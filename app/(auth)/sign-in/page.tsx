@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { callbackPath } from "@/lib/auth/callback-url";
 import { getSession } from "@/lib/auth/session";
-import { SsoSignInButton } from "@/lib/auth/sso-sign-in-button";
+import { SsoSignInButton } from "@/components/auth/sso-sign-in-button";
 import { env, oidcEnabled } from "@/lib/env";
 
 import { SignInForm } from "./sign-in-form";

@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { signInSchema } from "@/lib/validation/auth";
 
-import { signInAction } from "./actions";
+import { signInAction } from "@/lib/actions/auth";
 
 export function SignInForm({
   callbackUrl,

@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 
 import { Button } from "@/components/ui/button";
 
-import { signOutAction } from "./actions";
+import { signOutAction } from "@/lib/actions/auth";
 
 export function SignOutButton() {
   const { execute, isPending } = useAction(signOutAction);

@@ -7,8 +7,8 @@ import { Input } from "@/components/ui/input";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { signUpSchema } from "@/lib/validation/auth";
 
-import { signUpAction } from "./actions";
-import { PasswordRules } from "./password-rules";
+import { signUpAction } from "@/lib/actions/auth";
+import { PasswordRules } from "@/components/auth/password-rules";
 
 export function SignUpForm() {
   const { form, onSubmit, fieldError, formError, isPending } = useActionForm({

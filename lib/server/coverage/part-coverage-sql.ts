@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
+import type { PartSide } from "@/lib/domain/responsibility";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -23,7 +24,7 @@ export type PartCoverageRow = {
   systemId: string;
   systemName: string;
   domainKey: string;
-  side: "CUSTOMER" | "PROVIDER";
+  side: PartSide;
   ownerId: string | null;
   status: string;
   dueDate: Date | null;

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import type { PartSide } from "@/lib/domain/responsibility";
 import { NotFoundError } from "@/lib/errors";
 import {
   evidenceSelect,
@@ -10,7 +11,7 @@ import {
 
 export type EvidenceLinkView = {
   partId: string;
-  side: "CUSTOMER" | "PROVIDER";
+  side: PartSide;
   domainKey: string;
   system: { id: string; name: string };
   linkedAt: Date;

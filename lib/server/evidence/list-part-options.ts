@@ -1,13 +1,14 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import type { PartSide } from "@/lib/domain/responsibility";
 import { domainNames, loadFrameworkMatrix } from "@/lib/server/systems/framework-matrix";
 
 export type PartOptionSystem = { id: string; name: string };
 export type PartOptionDomain = {
   key: string;
   name: string;
-  parts: { id: string; side: "CUSTOMER" | "PROVIDER" }[];
+  parts: { id: string; side: PartSide }[];
 };
 
 /**

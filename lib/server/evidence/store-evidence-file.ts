@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { discardObject, writeObject } from "@/lib/server/storage/pending-objects";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 import { type ObjectStorage, SizeLimitExceededError } from "@/lib/storage/storage";
+import { formatBytes } from "@/lib/view/format";
 
 export type StoredEvidenceFile = {
   storageKey: string;
@@ -85,17 +86,4 @@ function toNodeReadable(source: FileSource): Readable {
     return Readable.fromWeb(source as import("node:stream/web").ReadableStream<Uint8Array>);
   }
   return Readable.from(source as AsyncIterable<Uint8Array>);
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ["bytes", "KB", "MB", "GB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return unit === 0
-    ? `${value} bytes`
-    : `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }

@@ -1,30 +1,8 @@
 import "server-only";
 
-import type { ExportJob } from "@/lib/generated/prisma/client";
 import type { BundleScope } from "@/lib/export-bundle/manifest";
-
-/**
- * An export job as the page, the status route and the API show it. `state` adds EXPIRED (a done
- * job past its retention; the purge job deletes the bundle shortly after) to the stored status,
- * and the file path never leaves the server.
- */
-export type ExportJobView = {
-  id: string;
-  status: ExportJob["status"];
-  state: ExportJob["status"] | "EXPIRED";
-  progress: number;
-  scope: BundleScope;
-  requestedBy: string;
-  sizeBytes: number | null;
-  sha256: string | null;
-  error: string | null;
-  cancelRequested: boolean;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  expiresAt: string | null;
-  downloadable: boolean;
-};
+import type { ExportJob } from "@/lib/generated/prisma/client";
+import type { ExportJobView } from "@/lib/view/exports/export-job";
 
 export function toExportJobView(job: ExportJob, now = new Date()): ExportJobView {
   // A bundle lives in storage (storageKey) or, if built before object storage, at filePath.

@@ -2,11 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { domainRows } from "@/lib/server/exports/collect-scope";
-
-export type ExportChoices = {
-  systems: { id: string; name: string; archived: boolean }[];
-  domains: { key: string; name: string }[];
-};
+import type { ExportChoices } from "@/lib/view/exports/export-job";
 
 /** What the scope pickers offer: the workspace's systems, and the domains of their frameworks. */
 export async function listExportChoices({

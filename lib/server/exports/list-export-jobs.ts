@@ -2,7 +2,8 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { toExportJobView, type ExportJobView } from "@/lib/server/exports/export-job-view";
+import { toExportJobView } from "@/lib/server/exports/export-job-view";
+import type { ExportJobView } from "@/lib/view/exports/export-job";
 
 const LIST_LIMIT = 50;
 

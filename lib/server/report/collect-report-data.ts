@@ -9,7 +9,8 @@ import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 import { loadReferenceCoverage } from "@/lib/server/crosswalks/load-reference-coverage";
 import { loadCoverageLabels, nameOf } from "@/lib/server/dashboard/coverage-labels";
 import { collectReportAudit } from "@/lib/server/report/collect-report-audit";
-import { GAP_REASON_LABELS, RISK_TIER_LABELS, SIDE_LABELS } from "@/lib/view/coverage/labels";
+import { GAP_REASON_LABELS, RISK_TIER_LABELS } from "@/lib/view/coverage/labels";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
 import type { ReportData } from "@/lib/view/report/report-data";
 
 /** How many gaps the report lists (the full list is in the app and the bundle's gaps.csv). */

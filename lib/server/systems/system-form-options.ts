@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { PickerFrameworkVersion, PickerOption } from "@/components/systems/picker-types";
+import type { PickerFrameworkVersion, PickerOption } from "@/lib/view/systems/picker-types";
 import { db } from "@/lib/db/client";
 import { listFrameworks } from "@/lib/server/frameworks/list-frameworks";
 import { type FrameworkMatrix, loadFrameworkMatrix } from "@/lib/server/systems/framework-matrix";

@@ -1,5 +1,5 @@
 /**
- * Words for the coverage engine's codes (gap reasons, sides, risk tiers), shared by pages, CSV
+ * Words for the coverage engine's codes (gap reasons, risk tiers), shared by pages, CSV
  * files and the PDF report. Plain data: no React, no server code.
  */
 import type { GapReason } from "@/lib/domain/coverage-reference";
@@ -29,7 +29,9 @@ export const GAP_REASON_FIXES: Record<GapReason, string> = {
   MISSING_ACCEPTANCE_EXPIRY: "Set an expiry for the acceptance",
 };
 
-export const SIDE_LABELS = { CUSTOMER: "Your part", PROVIDER: "Provider's part" } as const;
+// Re-exported for lib/server/dashboard and components/dashboard, which read it from here; the
+// words live in lib/view/duties/labels.ts. Import from there in new code.
+export { SIDE_LABELS } from "@/lib/view/duties/labels";
 
 export const RISK_TIER_LABELS: Record<string, string> = {
   CRITICAL: "Critical",

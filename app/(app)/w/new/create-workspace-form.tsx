@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { createWorkspaceSchema } from "@/lib/validation/workspace";
 
-import { createWorkspaceAction } from "./actions";
+import { createWorkspaceAction } from "@/lib/actions/workspaces";
 
 export function CreateWorkspaceForm() {
   const router = useRouter();

@@ -10,8 +10,11 @@ import { resultFormError } from "@/lib/actions/result";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { acceptInvitationWithSignUpSchema } from "@/lib/validation/members";
 
-import { PasswordRules } from "../../sign-up/password-rules";
-import { acceptInvitationAction, acceptInvitationWithSignUpAction } from "./actions";
+import { PasswordRules } from "@/components/auth/password-rules";
+import {
+  acceptInvitationAction,
+  acceptInvitationWithSignUpAction,
+} from "@/lib/actions/invitations";
 
 export function AcceptInvitationButton({ token, label }: { token: string; label: string }) {
   const { execute, result, isPending } = useAction(acceptInvitationAction);

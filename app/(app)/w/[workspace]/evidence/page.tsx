@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { EvidenceFormDialog } from "@/components/evidence/evidence-form-dialog";
-import { KIND_LABELS } from "@/components/evidence/evidence-labels";
+import { KIND_LABELS } from "@/lib/view/evidence/labels";
 import { EvidenceTable } from "@/components/evidence/evidence-table";
 import { ListFilters } from "@/components/systems/list-filters";
 import { Alert } from "@/components/ui/alert";

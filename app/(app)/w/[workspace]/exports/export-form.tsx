@@ -9,10 +9,10 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useActionForm } from "@/lib/forms/use-action-form";
-import type { ExportChoices } from "@/lib/server/exports/list-export-choices";
 import { exportScopeSchema } from "@/lib/validation/exports";
+import type { ExportChoices } from "@/lib/view/exports/export-job";
 
-import { startExportAction } from "./actions";
+import { startExportAction } from "@/lib/actions/exports";
 import { exportQueryKeys } from "./query-keys";
 
 function PickList({

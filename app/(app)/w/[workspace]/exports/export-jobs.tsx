@@ -18,25 +18,13 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { resultFormError } from "@/lib/actions/result";
-import type { ExportJobView } from "@/lib/server/exports/export-job-view";
+import type { ExportJobView } from "@/lib/view/exports/export-job";
+import { formatBytes } from "@/lib/view/format";
 
-import { cancelExportAction } from "./actions";
+import { cancelExportAction } from "@/lib/actions/exports";
 import { exportQueryKeys } from "./query-keys";
 
 const POLL_MS = 1000;
-
-function formatBytes(bytes: number | null): string {
-  if (bytes === null) return "—";
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KB", "MB", "GB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
-}
 
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "—");
 
@@ -94,7 +82,7 @@ function StateDetail({ job }: { job: ExportJobView }) {
     return <p className="text-xs text-muted-foreground">Deleted after the retention period.</p>;
   return (
     <p className="text-xs text-muted-foreground">
-      {formatBytes(job.sizeBytes)} · kept until {when(job.expiresAt)}
+      {job.sizeBytes === null ? "—" : formatBytes(job.sizeBytes)} · kept until {when(job.expiresAt)}
     </p>
   );
 }

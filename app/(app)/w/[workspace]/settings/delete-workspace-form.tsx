@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { deleteWorkspaceSchema } from "@/lib/validation/workspace";
 
-import { deleteWorkspaceAction } from "./actions";
+import { deleteWorkspaceAction } from "@/lib/actions/settings";
 
 /** Typed confirmation and the final-bundle answer; the server checks both again. */
 export function DeleteWorkspaceForm({ slug }: { slug: string }) {

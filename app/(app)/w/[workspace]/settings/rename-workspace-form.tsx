@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { renameWorkspaceSchema } from "@/lib/validation/workspace";
 
-import { renameWorkspaceAction } from "./actions";
+import { renameWorkspaceAction } from "@/lib/actions/settings";
 
 export function RenameWorkspaceForm({ slug, name }: { slug: string; name: string }) {
   const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({

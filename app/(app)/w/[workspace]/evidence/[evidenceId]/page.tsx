@@ -10,12 +10,6 @@ import {
   ReviewEvidenceForm,
 } from "@/components/evidence/evidence-detail-controls";
 import { EvidenceFormDialog } from "@/components/evidence/evidence-form-dialog";
-import {
-  attestationLabel,
-  formatBytes,
-  formatDay,
-  KIND_LABELS,
-} from "@/components/evidence/evidence-labels";
 import { EvidenceLinksTable, RevisionHistory } from "@/components/evidence/evidence-relations";
 import { MarkdownNote } from "@/components/evidence/markdown-note";
 import { ReuseEvidenceDialog } from "@/components/evidence/reuse-evidence-dialog";
@@ -32,6 +26,8 @@ import { getEvidence } from "@/lib/server/evidence/get-evidence";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
 import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
 import { idSchema } from "@/lib/validation/evidence";
+import { attestationLabel, formatDay, KIND_LABELS } from "@/lib/view/evidence/labels";
+import { formatBytes } from "@/lib/view/format";
 
 type Props = {
   params: Promise<{ workspace: string; evidenceId: string }>;

@@ -10,7 +10,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { resultFormError } from "@/lib/actions/result";
 
-import { importFrameworkAction, previewFrameworkImportAction } from "./actions";
+import { importFrameworkAction, previewFrameworkImportAction } from "@/lib/actions/frameworks";
 
 type LoadedFile = { name: string; content: string; format: "yaml" | "json" };
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import type { PickerOption } from "@/components/systems/picker-types";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
@@ -19,15 +19,15 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import type { ResponsibilityValue } from "@/lib/domain/responsibility";
+import type { PartSide, ResponsibilityValue } from "@/lib/domain/responsibility";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { bulkAssignOwnerSchema, bulkSetDueDateSchema } from "@/lib/validation/responsibilities";
 
-import { bulkAssignOwnerAction, bulkSetDueDateAction } from "../actions";
+import { bulkAssignOwnerAction, bulkSetDueDateAction } from "@/lib/actions/responsibilities";
 
 export type PartRowView = {
   id: string;
-  side: "CUSTOMER" | "PROVIDER";
+  side: PartSide;
   status: string;
   ownerName: string | null;
   dueDate: string | null;

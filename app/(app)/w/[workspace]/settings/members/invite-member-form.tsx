@@ -11,7 +11,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { inviteMemberSchema } from "@/lib/validation/members";
 
-import { inviteMemberAction } from "./actions";
+import { inviteMemberAction } from "@/lib/actions/members";
 
 export function InviteMemberForm({ slug, roles }: { slug: string; roles: readonly string[] }) {
   const [copied, setCopied] = useState(false);

@@ -19,7 +19,7 @@ import {
   revokeInvitationAction,
   setMemberActiveAction,
   transferOwnershipAction,
-} from "./actions";
+} from "@/lib/actions/members";
 
 type MemberRef = { slug: string; membershipId: string; label: string };
 

@@ -14,7 +14,7 @@ import { resultFormError } from "@/lib/actions/result";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { createApiTokenSchema, type TOKEN_EXPIRY_CHOICES } from "@/lib/validation/tokens";
 
-import { createApiTokenAction, revokeApiTokenAction } from "./actions";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/tokens";
 
 const EXPIRY_LABELS: Record<(typeof TOKEN_EXPIRY_CHOICES)[number], string> = {
   "30": "30 days",

@@ -19,7 +19,7 @@ import { EU_AI_ACT_LABELS } from "@/lib/validation/systems";
 import { type DomainView, DomainList } from "../_components/domain-list";
 import { ArchiveSystemButton, AssignAllCustomerParts } from "../_components/system-controls";
 import { loadSystemPage } from "../_lib/load-system-page";
-import { partEvidenceSlots } from "../../evidence/_components/part-evidence-slots";
+import { partEvidenceSlots } from "@/components/evidence/part-evidence-slots";
 
 type Props = { params: Promise<{ workspace: string; systemId: string }> };
 

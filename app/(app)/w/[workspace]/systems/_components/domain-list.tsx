@@ -2,14 +2,15 @@
 
 import { useState, type ReactNode } from "react";
 
-import type { PickerOption } from "@/components/systems/picker-types";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Button } from "@/components/ui/button";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
 import { CriticalBadge, PartStatusBadge } from "@/components/ui/status-badge";
-import type { PartStatus, ResponsibilityValue } from "@/lib/domain/responsibility";
+import type { PartSide, PartStatus, ResponsibilityValue } from "@/lib/domain/responsibility";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
-import { type EditablePart, PartEditor } from "../../responsibilities/_components/part-editor";
-import { OverrideDialog } from "../../responsibilities/_components/override-dialog";
+import { type EditablePart, PartEditor } from "@/components/responsibilities/part-editor";
+import { OverrideDialog } from "@/components/responsibilities/override-dialog";
 
 export type DomainView = {
   responsibilityId: string;
@@ -23,14 +24,12 @@ export type DomainView = {
   value: ResponsibilityValue;
   critical: boolean;
   parts: (EditablePart & {
-    side: "CUSTOMER" | "PROVIDER";
+    side: PartSide;
     ownerName: string | null;
     riskApproverName: string | null;
     evidenceLinks: number;
   })[];
 };
-
-const SIDE_LABEL = { CUSTOMER: "Your part", PROVIDER: "Provider's part" } as const;
 
 /** The responsibility view of one system: every domain, its value and its parts, edited in place. */
 export function DomainList({
@@ -49,7 +48,7 @@ export function DomainList({
   approvers: PickerOption[];
   canEdit: boolean;
   canOverride: boolean;
-  /** Server-rendered evidence block per part id (app/(app)/w/[workspace]/evidence/_components/part-evidence-slots.tsx). */
+  /** Server-rendered evidence block per part id (components/evidence/part-evidence-slots.tsx). */
   evidenceSlots?: Record<string, ReactNode>;
   /** Server-rendered related external references per responsibility id (components/crosswalks). */
   referenceSlots?: Record<string, ReactNode>;
@@ -109,11 +108,11 @@ export function DomainList({
           ) : (
             <ul className="mt-3 grid gap-2">
               {domain.parts.map((part) => {
-                const label = `${SIDE_LABEL[part.side]} of ${domain.name}`;
+                const label = `${SIDE_LABELS[part.side]} of ${domain.name}`;
                 return (
                   <li key={part.id} className="rounded-md bg-muted/40 p-3 text-sm">
                     <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-                      <span className="font-medium">{SIDE_LABEL[part.side]}</span>
+                      <span className="font-medium">{SIDE_LABELS[part.side]}</span>
                       <PartStatusBadge status={part.status as PartStatus} />
                       <span>
                         Owner:{" "}

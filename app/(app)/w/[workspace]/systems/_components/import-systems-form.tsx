@@ -18,7 +18,7 @@ import {
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { importSystemsSchema } from "@/lib/validation/systems";
 
-import { importSystemsAction } from "../actions";
+import { importSystemsAction } from "@/lib/actions/systems";
 
 /** Reads the chosen file in the browser and sends its text; the server validates every row. */
 export function ImportSystemsForm({ slug }: { slug: string }) {

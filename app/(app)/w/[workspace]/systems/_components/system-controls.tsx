@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 
-import type { PickerOption } from "@/components/systems/picker-types";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -11,8 +11,8 @@ import { resultFormError } from "@/lib/actions/result";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { bulkAssignOwnerSchema } from "@/lib/validation/responsibilities";
 
-import { bulkAssignOwnerAction } from "../../responsibilities/actions";
-import { archiveSystemAction, restoreSystemAction } from "../actions";
+import { bulkAssignOwnerAction } from "@/lib/actions/responsibilities";
+import { archiveSystemAction, restoreSystemAction } from "@/lib/actions/systems";
 
 export function ArchiveSystemButton({
   slug,

@@ -8,7 +8,7 @@ import { DeploymentModelPicker } from "@/components/systems/deployment-model-pic
 import { lossFromError } from "@/components/systems/duty-loss-list";
 import { DutyPreview } from "@/components/systems/duty-preview";
 import { SelectField } from "@/components/systems/select-field";
-import type { PickerFrameworkVersion, PickerOption } from "@/components/systems/picker-types";
+import type { PickerFrameworkVersion, PickerOption } from "@/lib/view/systems/picker-types";
 import {
   RederivationSummary,
   type RederivationSummaryView,
@@ -28,7 +28,11 @@ import {
   type SystemFieldsInput,
 } from "@/lib/validation/systems";
 
-import { previewRederivationAction, registerSystemAction, updateSystemAction } from "../actions";
+import {
+  previewRederivationAction,
+  registerSystemAction,
+  updateSystemAction,
+} from "@/lib/actions/systems";
 
 /** The form's values: enums as plain strings, "" for unset; the action's schema validates them. */
 export type SystemFormValues = {

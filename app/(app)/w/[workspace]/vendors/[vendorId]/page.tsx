@@ -21,7 +21,7 @@ import {
   UnlinkSystemButton,
 } from "../_components/vendor-controls";
 import { VendorForm } from "../_components/vendor-form";
-import { VendorAttestationsSection } from "../../evidence/_components/vendor-attestations-section";
+import { VendorAttestationsSection } from "@/components/evidence/vendor-attestations-section";
 
 type Props = { params: Promise<{ workspace: string; vendorId: string }> };
 

@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 
-import type { PickerOption } from "@/components/systems/picker-types";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -25,7 +25,7 @@ import {
   linkVendorSystemsAction,
   saveAssessmentAnswerAction,
   unlinkVendorSystemAction,
-} from "../actions";
+} from "@/lib/actions/vendors";
 
 export function DeleteVendorButton({
   slug,

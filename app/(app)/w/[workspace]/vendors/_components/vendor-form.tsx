@@ -12,7 +12,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { createVendorSchema, updateVendorSchema } from "@/lib/validation/vendors";
 
-import { createVendorAction, updateVendorAction } from "../actions";
+import { createVendorAction, updateVendorAction } from "@/lib/actions/vendors";
 
 export type VendorFormValues = {
   name: string;

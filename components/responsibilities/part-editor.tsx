@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 
-import type { PickerOption } from "@/components/systems/picker-types";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -13,7 +13,7 @@ import { PART_STATUSES, type PartStatus } from "@/lib/domain/responsibility";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { PART_STATUS_LABELS, updatePartSchema } from "@/lib/validation/responsibilities";
 
-import { updatePartAction } from "../actions";
+import { updatePartAction } from "@/lib/actions/responsibilities";
 
 export type EditablePart = {
   id: string;

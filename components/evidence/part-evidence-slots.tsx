@@ -4,13 +4,13 @@ import type { ReactNode } from "react";
 
 import { PartEvidence } from "@/components/evidence/part-evidence";
 import { can } from "@/lib/auth/permissions";
+import type { PartSide } from "@/lib/domain/responsibility";
 import type { Role } from "@/lib/generated/prisma/client";
 import { listSystemEvidence } from "@/lib/server/evidence/list-system-evidence";
 import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
-const SIDE_LABEL = { CUSTOMER: "Your part", PROVIDER: "Provider's part" } as const;
-
-type DomainParts = { name: string; parts: { id: string; side: "CUSTOMER" | "PROVIDER" }[] };
+type DomainParts = { name: string; parts: { id: string; side: PartSide }[] };
 
 /**
  * The evidence block of every part of one system, rendered on the server and handed to the
@@ -49,7 +49,7 @@ export async function partEvidenceSlots({
           workspaceSlug={workspaceSlug}
           partId={part.id}
           side={part.side}
-          label={`${SIDE_LABEL[part.side]} of ${domain.name}`}
+          label={`${SIDE_LABELS[part.side]} of ${domain.name}`}
           items={evidence.byPart[part.id] ?? []}
           vendor={vendor}
           covered={evidence.coveredByPart[part.id]}

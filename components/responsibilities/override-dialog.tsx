@@ -27,7 +27,7 @@ import { RESPONSIBILITY_VALUES, type ResponsibilityValue } from "@/lib/domain/re
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { overrideResponsibilitySchema } from "@/lib/validation/responsibilities";
 
-import { overrideResponsibilityAction } from "../actions";
+import { overrideResponsibilityAction } from "@/lib/actions/responsibilities";
 
 /** Changes one domain's value for one system, with a required justification (or removes it). */
 export function OverrideDialog({

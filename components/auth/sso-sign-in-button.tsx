@@ -1,15 +1,10 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-
-/** Starts the OpenID Connect round trip through next-auth (sign-in, or linking from /account). */
-export function startSsoSignIn(callbackUrl: string): void {
-  void signIn("oidc", { callbackUrl });
-}
+import { startSsoSignIn } from "@/lib/auth/sso-sign-in";
 
 /** The sign-in page's single sign-on button (shown only when SSO is configured). */
 export function SsoSignInButton({ label, callbackUrl }: { label: string; callbackUrl: string }) {

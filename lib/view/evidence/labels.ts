@@ -1,7 +1,7 @@
+/** Words for evidence (its kinds, attestation types) and how its dates show. Plain data. */
+import type { EvidenceKind } from "@/lib/domain/responsibility";
 import { ATTESTATION_TYPE_LABELS, type AttestationType } from "@/lib/validation/evidence";
 
-export type EvidenceKind = "FILE" | "LINK" | "NOTE" | "ATTESTATION";
-export type PartSide = "CUSTOMER" | "PROVIDER";
 export type Option = { value: string; label: string };
 
 export const KIND_LABELS: Record<EvidenceKind, string> = {
@@ -11,26 +11,9 @@ export const KIND_LABELS: Record<EvidenceKind, string> = {
   ATTESTATION: "Attestation",
 };
 
-export const SIDE_LABELS: Record<PartSide, string> = {
-  CUSTOMER: "Your part (customer)",
-  PROVIDER: "Provider's part",
-};
-
 export function attestationLabel(type: string | null): string | null {
   if (!type) return null;
   return ATTESTATION_TYPE_LABELS[type as AttestationType] ?? type;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const units = ["KB", "MB", "GB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 /** Dates of evidence are days for people: shown as YYYY-MM-DD in UTC, as they were entered. */

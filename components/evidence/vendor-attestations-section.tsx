@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { EvidenceFormDialog } from "@/components/evidence/evidence-form-dialog";
-import { attestationLabel, formatDay } from "@/components/evidence/evidence-labels";
+import { attestationLabel, formatDay } from "@/lib/view/evidence/labels";
 import { EvidenceStateBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/client";
