@@ -27,15 +27,3 @@ export function resultFormError(result: ChainResult | undefined): string | undef
   if (result?.validationErrors) return "Check the highlighted fields.";
   return undefined;
 }
-
-/**
- * onSubmit handler for forms that call a safe action. A plain `<form action={fn}>` would let
- * React reset the fields after each submission, so a validation error would also wipe what the
- * user typed; this keeps the fields and passes the FormData on.
- */
-export function submitFormData(handler: (formData: FormData) => void) {
-  return (event: { preventDefault: () => void; currentTarget: HTMLFormElement }) => {
-    event.preventDefault();
-    handler(new FormData(event.currentTarget));
-  };
-}
