@@ -3,7 +3,6 @@
 import { Trash2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,59 +15,51 @@ import {
   reviewEvidenceAction,
   unlinkEvidenceAction,
 } from "@/lib/actions/evidence";
-import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
+import { resultFormError } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { reviewEvidenceInputSchema } from "@/lib/validation/evidence";
 
 type ItemProps = { workspaceSlug: string; evidenceId: string; title: string };
 
 /** Accept or reject (ADMIN and above). A rejection needs a comment so the uploader can fix it. */
 export function ReviewEvidenceForm({ workspaceSlug, evidenceId }: Omit<ItemProps, "title">) {
   const router = useRouter();
-  const [comment, setComment] = useState("");
-  const { execute, result, isPending } = useAction(reviewEvidenceAction.bind(null, workspaceSlug), {
-    onSuccess: () => {
-      setComment("");
-      router.refresh();
-    },
+  const reviewEvidence = reviewEvidenceAction.bind(null, workspaceSlug);
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: reviewEvidence,
+    schema: reviewEvidenceInputSchema,
+    defaultValues: { evidenceId, status: "ACCEPTED", comment: "" },
+    actionProps: { onSuccess: () => router.refresh() },
+    resetOnSuccess: true,
   });
-  const errors = resultFieldErrors(result);
-  const formError = resultFormError(result);
-  const review = (status: "ACCEPTED" | "REJECTED") =>
-    execute({ evidenceId, status, comment: comment || undefined });
+  const commentError = fieldError("comment");
+  // Each button submits the form with its own verdict.
+  const verdict = (status: "ACCEPTED" | "REJECTED") => () => form.setValue("status", status);
   return (
-    <form
-      noValidate
-      className="grid gap-3"
-      onSubmit={(e) => e.preventDefault()}
-      aria-label="Review"
-    >
+    <form noValidate className="grid gap-3" onSubmit={onSubmit} aria-label="Review">
       <FormField
         id="review-comment"
         label="Review comment"
         description="Required when rejecting: say what is missing or wrong."
-        error={errors.comment}
+        error={commentError}
       >
-        <Textarea
-          rows={2}
-          value={comment}
-          maxLength={2000}
-          onChange={(e) => setComment(e.target.value)}
-        />
+        <Textarea rows={2} maxLength={2000} {...form.register("comment")} />
       </FormField>
-      {formError && !errors.comment ? <Alert variant="error">{formError}</Alert> : null}
-      {result.data ? (
+      {formError && !commentError ? <Alert variant="error">{formError}</Alert> : null}
+      {action.result.data ? (
         <p role="status" className="text-sm">
           Review saved.
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="button" disabled={isPending} onClick={() => review("ACCEPTED")}>
+        <Button type="submit" disabled={isPending} onClick={verdict("ACCEPTED")}>
           Accept
         </Button>
         <Button
-          type="button"
+          type="submit"
           variant="destructive"
           disabled={isPending}
-          onClick={() => review("REJECTED")}
+          onClick={verdict("REJECTED")}
         >
           Reject
         </Button>

@@ -1,7 +1,6 @@
 "use client";
 
 import { Link2 } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 
@@ -18,7 +17,8 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { linkEvidenceAction } from "@/lib/actions/evidence";
-import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { evidencePartParamsSchema } from "@/lib/validation/evidence";
 
 const NONE: PartChoice = { systemId: "", domainKey: "", partId: "" };
 
@@ -38,25 +38,33 @@ export function ReuseEvidenceDialog({
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState<PartChoice>(NONE);
-  const { execute, result, isPending, reset } = useAction(
-    linkEvidenceAction.bind(null, workspaceSlug),
-    {
+  const linkEvidence = linkEvidenceAction.bind(null, workspaceSlug);
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: linkEvidence,
+    schema: evidencePartParamsSchema,
+    defaultValues: { evidenceId, partId: "" },
+    actionProps: {
       onSuccess: () => {
         setOpen(false);
         router.refresh();
       },
     },
-  );
-  const errors = resultFieldErrors(result);
-  const formError = resultFormError(result);
+  });
+  // The picker narrows system → domain → side; the side it settles on is the form's part.
+  const choose = (next: PartChoice) => {
+    setChoice(next);
+    form.setValue("partId", next.partId);
+  };
+  const partError = fieldError("partId");
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
         if (next) {
-          setChoice(NONE);
-          reset();
+          choose(NONE);
+          action.reset();
+          form.clearErrors();
         }
       }}
     >
@@ -67,14 +75,7 @@ export function ReuseEvidenceDialog({
         </Button>
       </DialogTrigger>
       <DialogContent>
-        <form
-          className="grid gap-4"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (choice.partId) execute({ evidenceId, partId: choice.partId });
-          }}
-        >
+        <form className="grid gap-4" noValidate onSubmit={onSubmit}>
           <DialogHeader>
             <DialogTitle>Reuse “{evidenceTitle}”</DialogTitle>
             <DialogDescription>
@@ -86,8 +87,8 @@ export function ReuseEvidenceDialog({
             workspaceSlug={workspaceSlug}
             idPrefix={idPrefix}
             value={choice}
-            onChange={setChoice}
-            error={errors.partId}
+            onChange={choose}
+            error={partError ? [partError] : undefined}
           />
           {formError ? <Alert variant="error">{formError}</Alert> : null}
           <DialogFooter>

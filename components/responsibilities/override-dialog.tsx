@@ -1,8 +1,7 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 
 import {
   DutyLossList,
@@ -24,8 +23,9 @@ import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { RESPONSIBILITY_META } from "@/components/ui/responsibility-badge";
 import { Textarea } from "@/components/ui/textarea";
-import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
 import { RESPONSIBILITY_VALUES, type ResponsibilityValue } from "@/lib/domain/responsibility";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { overrideResponsibilitySchema } from "@/lib/validation/responsibilities";
 
 import { overrideResponsibilityAction } from "@/lib/actions/responsibilities";
 
@@ -45,47 +45,37 @@ export function OverrideDialog({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [value, setValue] = useState<ResponsibilityValue>(overrideValue ?? derivedValue);
-  const [justification, setJustification] = useState("");
-  // A value that removes a side answers 409 with the loss; the user confirms exactly that loss.
+  // A value that removes a side answers 409 with the loss; the user confirms exactly that loss,
+  // for exactly the request that caused it (kept here, whatever the fields say since).
   const [pending, setPending] = useState<{
     loss: DutyLossView;
     value: ResponsibilityValue | null;
-    justification: string | null;
+    justification: unknown;
   } | null>(null);
-  // A ref, not state: the error callback must see the request it answers, not a stale render's.
-  const lastRequest = useRef<{
-    value: ResponsibilityValue | null;
-    justification: string | null;
-  } | null>(null);
-  const { execute, result, isPending, reset } = useAction(
-    overrideResponsibilityAction.bind(null, slug),
-    {
+  const override = overrideResponsibilityAction.bind(null, slug);
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: override,
+    schema: overrideResponsibilitySchema,
+    defaultValues: { responsibilityId, value: overrideValue ?? derivedValue, justification: "" },
+    actionProps: {
+      onExecute: () => setPending(null),
       onSuccess: () => {
-        setPending(null);
         setOpen(false);
         router.refresh();
       },
-      onError: ({ error }) => {
+      onError: ({ error, input }) => {
         const loss = lossFromError(error.serverError);
-        if (loss && lastRequest.current) setPending({ loss, ...lastRequest.current });
+        if (loss) setPending({ loss, value: input.value, justification: input.justification });
       },
     },
-  );
-  const save = (request: { value: ResponsibilityValue | null; justification: string | null }) => {
-    lastRequest.current = request;
-    setPending(null);
-    execute({ responsibilityId, ...request });
-  };
-  const errors = resultFieldErrors(result);
-  const formError = pending ? undefined : resultFormError(result);
+  });
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
         if (!next) {
-          reset();
+          action.reset();
           setPending(null);
         }
       }}
@@ -100,17 +90,14 @@ export function OverrideDialog({
           noValidate
           className="grid gap-4"
           onSubmit={(event) => {
+            if (!pending) return void onSubmit(event);
             event.preventDefault();
-            if (pending) {
-              execute({
-                responsibilityId,
-                value: pending.value,
-                justification: pending.justification,
-                confirmLoss: pending.loss.hash,
-              });
-            } else {
-              save({ value, justification });
-            }
+            action.execute({
+              responsibilityId,
+              value: pending.value,
+              justification: pending.justification,
+              confirmLoss: pending.loss.hash,
+            });
           }}
         >
           <DialogHeader>
@@ -124,12 +111,9 @@ export function OverrideDialog({
           <FormField
             id={`override-${responsibilityId}-value`}
             label="New value"
-            error={errors.value}
+            error={fieldError("value")}
           >
-            <NativeSelect
-              value={value}
-              onChange={(e) => setValue(e.target.value as ResponsibilityValue)}
-            >
+            <NativeSelect {...form.register("value")}>
               {RESPONSIBILITY_VALUES.map((v) => (
                 <option key={v} value={v}>
                   {v} — {RESPONSIBILITY_META[v].label}
@@ -141,15 +125,11 @@ export function OverrideDialog({
             id={`override-${responsibilityId}-why`}
             label="Justification"
             required
-            error={errors.justification}
+            error={fieldError("justification")}
           >
-            <Textarea
-              rows={3}
-              value={justification}
-              onChange={(e) => setJustification(e.target.value)}
-            />
+            <Textarea rows={3} {...form.register("justification")} />
           </FormField>
-          {formError ? <Alert variant="error">{formError}</Alert> : null}
+          {formError && !pending ? <Alert variant="error">{formError}</Alert> : null}
           {pending ? (
             <Alert variant="warning" live="polite" title="Confirm what this removes">
               <DutyLossList loss={pending.loss} domainName={() => domainName} />
@@ -161,7 +141,9 @@ export function OverrideDialog({
                 type="button"
                 variant="ghost"
                 disabled={isPending}
-                onClick={() => save({ value: null, justification: null })}
+                onClick={() =>
+                  action.execute({ responsibilityId, value: null, justification: null })
+                }
               >
                 Remove override
               </Button>

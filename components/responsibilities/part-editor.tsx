@@ -1,8 +1,6 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 
 import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Alert } from "@/components/ui/alert";
@@ -11,9 +9,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
 import { PART_STATUSES, type PartStatus } from "@/lib/domain/responsibility";
-import { PART_STATUS_LABELS } from "@/lib/validation/responsibilities";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { PART_STATUS_LABELS, updatePartSchema } from "@/lib/validation/responsibilities";
 
 import { updatePartAction } from "@/lib/actions/responsibilities";
 
@@ -48,43 +46,46 @@ export function PartEditor({
   onDone: () => void;
 }) {
   const router = useRouter();
-  const [state, setState] = useState(part);
-  const { execute, result, isPending } = useAction(updatePartAction.bind(null, slug), {
-    onSuccess: () => {
-      router.refresh();
-      onDone();
+  const updatePart = updatePartAction.bind(null, slug);
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: updatePart,
+    schema: updatePartSchema,
+    // Blank fields mean "none": the schema turns "" into null.
+    defaultValues: {
+      partId: part.id,
+      expectedVersion: part.version,
+      ownerId: part.ownerId ?? "",
+      status: part.status,
+      justification: part.justification ?? "",
+      dueDate: part.dueDate ?? "",
+      riskApproverId: part.riskApproverId ?? "",
+      riskAcceptanceExpiresAt: part.riskAcceptanceExpiresAt ?? "",
+    },
+    // The approver and expiry belong to an accepted risk only; any other status clears them.
+    prepare: (values) =>
+      values.status === "RISK_ACCEPTED"
+        ? values
+        : { ...values, riskApproverId: null, riskAcceptanceExpiresAt: null },
+    actionProps: {
+      onSuccess: () => {
+        router.refresh();
+        onDone();
+      },
     },
   });
-  const errors = resultFieldErrors(result);
-  const formError = resultFormError(result);
-  const conflict = result.serverError?.code === "CONFLICT";
+  const conflict = action.result.serverError?.code === "CONFLICT";
   const id = (name: string) => `part-${part.id}-${name}`;
-  const needsJustification = state.status === "NOT_APPLICABLE" || state.status === "RISK_ACCEPTED";
+  const status = form.watch("status");
+  const needsJustification = status === "NOT_APPLICABLE" || status === "RISK_ACCEPTED";
   return (
     <form
       noValidate
       aria-label={`Edit ${label}`}
       className="grid gap-3 rounded-md border bg-background p-3 sm:grid-cols-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        execute({
-          partId: part.id,
-          expectedVersion: part.version,
-          ownerId: state.ownerId,
-          status: state.status,
-          justification: state.justification,
-          dueDate: state.dueDate,
-          riskApproverId: state.status === "RISK_ACCEPTED" ? state.riskApproverId : null,
-          riskAcceptanceExpiresAt:
-            state.status === "RISK_ACCEPTED" ? state.riskAcceptanceExpiresAt : null,
-        });
-      }}
+      onSubmit={onSubmit}
     >
-      <FormField id={id("owner")} label="Owner" error={errors.ownerId}>
-        <NativeSelect
-          value={state.ownerId ?? ""}
-          onChange={(e) => setState({ ...state, ownerId: e.target.value || null })}
-        >
+      <FormField id={id("owner")} label="Owner" error={fieldError("ownerId")}>
+        <NativeSelect {...form.register("ownerId")}>
           <option value="">Nobody yet</option>
           {members.map((m) => (
             <option key={m.id} value={m.id}>
@@ -93,11 +94,8 @@ export function PartEditor({
           ))}
         </NativeSelect>
       </FormField>
-      <FormField id={id("status")} label="Status" error={errors.status}>
-        <NativeSelect
-          value={state.status}
-          onChange={(e) => setState({ ...state, status: e.target.value as PartStatus })}
-        >
+      <FormField id={id("status")} label="Status" error={fieldError("status")}>
+        <NativeSelect {...form.register("status")}>
           {PART_STATUSES.map((s) => (
             <option key={s} value={s}>
               {PART_STATUS_LABELS[s]}
@@ -105,25 +103,18 @@ export function PartEditor({
           ))}
         </NativeSelect>
       </FormField>
-      <FormField id={id("due")} label="Due date" error={errors.dueDate}>
-        <Input
-          type="date"
-          value={state.dueDate ?? ""}
-          onChange={(e) => setState({ ...state, dueDate: e.target.value || null })}
-        />
+      <FormField id={id("due")} label="Due date" error={fieldError("dueDate")}>
+        <Input type="date" {...form.register("dueDate")} />
       </FormField>
-      {state.status === "RISK_ACCEPTED" ? (
+      {status === "RISK_ACCEPTED" ? (
         <>
           <FormField
             id={id("approver")}
             label="Approved by (admin)"
             required
-            error={errors.riskApproverId}
+            error={fieldError("riskApproverId")}
           >
-            <NativeSelect
-              value={state.riskApproverId ?? ""}
-              onChange={(e) => setState({ ...state, riskApproverId: e.target.value || null })}
-            >
+            <NativeSelect {...form.register("riskApproverId")}>
               <option value="">Choose an approver</option>
               {approvers.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -136,15 +127,9 @@ export function PartEditor({
             id={id("expiry")}
             label="Acceptance expires on"
             required
-            error={errors.riskAcceptanceExpiresAt}
+            error={fieldError("riskAcceptanceExpiresAt")}
           >
-            <Input
-              type="date"
-              value={state.riskAcceptanceExpiresAt ?? ""}
-              onChange={(e) =>
-                setState({ ...state, riskAcceptanceExpiresAt: e.target.value || null })
-              }
-            />
+            <Input type="date" {...form.register("riskAcceptanceExpiresAt")} />
           </FormField>
         </>
       ) : null}
@@ -152,15 +137,11 @@ export function PartEditor({
         id={id("justification")}
         label="Justification"
         required={needsJustification}
-        error={errors.justification}
+        error={fieldError("justification")}
         className="sm:col-span-2"
         description={needsJustification ? "Required for this status: say why." : undefined}
       >
-        <Textarea
-          rows={2}
-          value={state.justification ?? ""}
-          onChange={(e) => setState({ ...state, justification: e.target.value || null })}
-        />
+        <Textarea rows={2} {...form.register("justification")} />
       </FormField>
       {formError ? (
         <Alert

@@ -1,7 +1,5 @@
 "use server";
 
-import { z } from "zod";
-
 import { revalidateWorkspace } from "@/lib/actions/revalidate";
 import { workspaceActionClient } from "@/lib/actions/safe-action";
 import { createEvidence } from "@/lib/server/evidence/create-evidence";
@@ -14,8 +12,7 @@ import {
   createEvidenceBodySchema,
   evidenceParamsSchema,
   evidencePartParamsSchema,
-  idSchema,
-  reviewEvidenceBodySchema,
+  reviewEvidenceInputSchema,
 } from "@/lib/validation/evidence";
 
 // Evidence mutations of the signed-in UI. File bytes never come through here: the forms upload
@@ -65,11 +62,10 @@ export const unlinkEvidenceAction = workspaceActionClient
 
 // The API's review body (with its rule: a rejection needs a comment) plus the item's id, side by
 // side so a missing comment is reported on the "comment" field.
-const reviewActionSchema = reviewEvidenceBodySchema.and(z.object({ evidenceId: idSchema }));
 
 export const reviewEvidenceAction = workspaceActionClient
   .metadata({ name: "evidence.review", permission: "evidence.review" })
-  .inputSchema(reviewActionSchema)
+  .inputSchema(reviewEvidenceInputSchema)
   .action(async ({ parsedInput, ctx }) => {
     const item = await reviewEvidence({
       workspaceId: ctx.workspace.id,

@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 
 import { actionClient, authenticatedActionClient } from "@/lib/actions/safe-action";
 import { startSession } from "@/lib/auth/session";
@@ -9,13 +8,11 @@ import {
   acceptInvitation,
   acceptInvitationWithSignUp,
 } from "@/lib/server/invitations/accept-invitation";
-import { passwordSchema, personNameSchema } from "@/lib/validation/auth";
-
-const tokenSchema = z.string().min(20).max(100);
+import { acceptInvitationSchema, acceptInvitationWithSignUpSchema } from "@/lib/validation/members";
 
 export const acceptInvitationAction = authenticatedActionClient
   .metadata({ name: "invitation.accept" })
-  .inputSchema(z.object({ token: tokenSchema }))
+  .inputSchema(acceptInvitationSchema)
   .action(async ({ parsedInput, ctx }) => {
     const accepted = await acceptInvitation({ token: parsedInput.token, userId: ctx.user.id });
     redirect(`/w/${accepted.workspace.slug}`);
@@ -23,7 +20,7 @@ export const acceptInvitationAction = authenticatedActionClient
 
 export const acceptInvitationWithSignUpAction = actionClient
   .metadata({ name: "invitation.acceptWithSignUp" })
-  .inputSchema(z.object({ token: tokenSchema, name: personNameSchema, password: passwordSchema }))
+  .inputSchema(acceptInvitationWithSignUpSchema)
   .action(async ({ parsedInput }) => {
     const accepted = await acceptInvitationWithSignUp(parsedInput);
     await startSession(accepted.user);

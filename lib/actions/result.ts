@@ -2,7 +2,7 @@ import type { ActionError, FieldErrors } from "@/lib/errors";
 
 // Client-side helpers to read a next-safe-action result from our chain (see safe-action.ts).
 
-type ChainResult = {
+export type ChainResult = {
   serverError?: ActionError;
   validationErrors?: { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> };
 };
@@ -26,16 +26,4 @@ export function resultFormError(result: ChainResult | undefined): string | undef
   if (formErrors.length > 0) return formErrors.join(" ");
   if (result?.validationErrors) return "Check the highlighted fields.";
   return undefined;
-}
-
-/**
- * onSubmit handler for forms that call a safe action. A plain `<form action={fn}>` would let
- * React reset the fields after each submission, so a validation error would also wipe what the
- * user typed; this keeps the fields and passes the FormData on.
- */
-export function submitFormData(handler: (formData: FormData) => void) {
-  return (event: { preventDefault: () => void; currentTarget: HTMLFormElement }) => {
-    event.preventDefault();
-    handler(new FormData(event.currentTarget));
-  };
 }

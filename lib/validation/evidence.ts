@@ -204,6 +204,10 @@ export const reviewEvidenceBodySchema = z
     message: "is required when rejecting, so the uploader knows what to fix",
   });
 export type ReviewEvidenceBody = z.infer<typeof reviewEvidenceBodySchema>;
+/** The review action's input: the REST body plus the item (the API has it in the path). */
+export const reviewEvidenceInputSchema = reviewEvidenceBodySchema.and(
+  z.object({ evidenceId: idSchema }),
+);
 
 export const evidenceParamsSchema = z.object({ evidenceId: idSchema });
 export const evidencePartParamsSchema = z.object({ evidenceId: idSchema, partId: idSchema });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { ROLES } from "@/lib/auth/permissions";
-import { emailSchema } from "@/lib/validation/auth";
+import { emailSchema, passwordSchema, personNameSchema } from "@/lib/validation/auth";
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role." });
 /** Roles that can be granted by invitation, role change or token (ownership moves by transfer). */
@@ -33,6 +33,15 @@ export const setMemberActiveSchema = z.object({
   active: z.boolean({ error: "Say whether the member is active." }),
 });
 export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(64) });
+
+/** The secret in an invitation link (/invite/[token]). */
+const invitationTokenSchema = z.string().min(20).max(100);
+export const acceptInvitationSchema = z.object({ token: invitationTokenSchema });
+/** Accepting as someone without an account: the account is created with the invited address. */
+export const acceptInvitationWithSignUpSchema = acceptInvitationSchema.extend({
+  name: personNameSchema,
+  password: passwordSchema,
+});
 
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];

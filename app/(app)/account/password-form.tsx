@@ -1,39 +1,27 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
-import { useRef } from "react";
-
 import { PasswordRules } from "@/components/auth/password-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { changePasswordSchema } from "@/lib/validation/account";
 
 import { changePasswordAction } from "@/lib/actions/account";
 
 export function ChangePasswordForm() {
-  const form = useRef<HTMLFormElement>(null);
-  const { execute, result, isPending, hasSucceeded } = useAction(changePasswordAction, {
-    onSuccess: () => form.current?.reset(),
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: changePasswordAction,
+    schema: changePasswordSchema,
+    defaultValues: { currentPassword: "", newPassword: "" },
+    resetOnSuccess: true,
   });
-  const fieldErrors = resultFieldErrors(result);
-  const formError = hasSucceeded ? undefined : resultFormError(result);
-  const ended = result.data?.endedSessions ?? 0;
+  const ended = action.result.data?.endedSessions ?? 0;
   return (
-    <form
-      ref={form}
-      noValidate
-      className="grid max-w-md gap-4"
-      onSubmit={submitFormData((formData) =>
-        execute({
-          currentPassword: String(formData.get("currentPassword") ?? ""),
-          newPassword: String(formData.get("newPassword") ?? ""),
-        }),
-      )}
-    >
-      {formError ? <Alert variant="error">{formError}</Alert> : null}
-      {hasSucceeded ? (
+    <form noValidate className="grid max-w-md gap-4" onSubmit={onSubmit}>
+      {formError && !action.hasSucceeded ? <Alert variant="error">{formError}</Alert> : null}
+      {action.hasSucceeded ? (
         <Alert variant="success" live="polite">
           Password changed.{" "}
           {ended === 0
@@ -44,19 +32,23 @@ export function ChangePasswordForm() {
       <FormField
         id="currentPassword"
         label="Current password"
-        error={fieldErrors.currentPassword}
+        error={fieldError("currentPassword")}
         required
       >
-        <Input name="currentPassword" type="password" autoComplete="current-password" />
+        <Input
+          type="password"
+          autoComplete="current-password"
+          {...form.register("currentPassword")}
+        />
       </FormField>
       <FormField
         id="newPassword"
         label="New password"
         description={<PasswordRules id="new-password-rules" />}
-        error={fieldErrors.newPassword}
+        error={fieldError("newPassword")}
         required
       >
-        <Input name="newPassword" type="password" autoComplete="new-password" />
+        <Input type="password" autoComplete="new-password" {...form.register("newPassword")} />
       </FormField>
       <div>
         <Button type="submit" disabled={isPending}>

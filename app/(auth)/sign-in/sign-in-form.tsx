@@ -1,12 +1,11 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
-
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { signInSchema } from "@/lib/validation/auth";
 
 import { signInAction } from "@/lib/actions/auth";
 
@@ -17,33 +16,19 @@ export function SignInForm({
   callbackUrl: string;
   defaultEmail?: string;
 }) {
-  const { execute, result, isPending } = useAction(signInAction);
-  const fieldErrors = resultFieldErrors(result);
-  const formError = resultFormError(result);
+  const { form, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: signInAction,
+    schema: signInSchema,
+    defaultValues: { email: defaultEmail ?? "", password: "", callbackUrl },
+  });
   return (
-    <form
-      noValidate
-      className="grid gap-4"
-      onSubmit={submitFormData((formData) =>
-        execute({
-          email: String(formData.get("email") ?? ""),
-          password: String(formData.get("password") ?? ""),
-          callbackUrl,
-        }),
-      )}
-    >
+    <form noValidate className="grid gap-4" onSubmit={onSubmit}>
       {formError ? <Alert variant="error">{formError}</Alert> : null}
-      <FormField id="email" label="E-mail address" error={fieldErrors.email} required>
-        <Input
-          name="email"
-          type="email"
-          autoComplete="email"
-          defaultValue={defaultEmail}
-          autoFocus
-        />
+      <FormField id="email" label="E-mail address" error={fieldError("email")} required>
+        <Input type="email" autoComplete="email" autoFocus {...form.register("email")} />
       </FormField>
-      <FormField id="password" label="Password" error={fieldErrors.password} required>
-        <Input name="password" type="password" autoComplete="current-password" />
+      <FormField id="password" label="Password" error={fieldError("password")} required>
+        <Input type="password" autoComplete="current-password" {...form.register("password")} />
       </FormField>
       <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? "Signing in…" : "Sign in"}

@@ -1,56 +1,46 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
-
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { signUpSchema } from "@/lib/validation/auth";
 
 import { signUpAction } from "@/lib/actions/auth";
 import { PasswordRules } from "@/components/auth/password-rules";
 
 export function SignUpForm() {
-  const { execute, result, isPending } = useAction(signUpAction);
-  const fieldErrors = resultFieldErrors(result);
-  const formError = resultFormError(result);
+  const { form, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: signUpAction,
+    schema: signUpSchema,
+    defaultValues: { name: "", email: "", password: "", workspaceName: "" },
+  });
   return (
-    <form
-      noValidate
-      className="grid gap-4"
-      onSubmit={submitFormData((formData) =>
-        execute({
-          name: String(formData.get("name") ?? ""),
-          email: String(formData.get("email") ?? ""),
-          password: String(formData.get("password") ?? ""),
-          workspaceName: String(formData.get("workspaceName") ?? ""),
-        }),
-      )}
-    >
+    <form noValidate className="grid gap-4" onSubmit={onSubmit}>
       {formError ? <Alert variant="error">{formError}</Alert> : null}
-      <FormField id="name" label="Your name" error={fieldErrors.name} required>
-        <Input name="name" autoComplete="name" autoFocus />
+      <FormField id="name" label="Your name" error={fieldError("name")} required>
+        <Input autoComplete="name" autoFocus {...form.register("name")} />
       </FormField>
-      <FormField id="email" label="E-mail address" error={fieldErrors.email} required>
-        <Input name="email" type="email" autoComplete="email" />
+      <FormField id="email" label="E-mail address" error={fieldError("email")} required>
+        <Input type="email" autoComplete="email" {...form.register("email")} />
       </FormField>
       <FormField
         id="password"
         label="Password"
-        error={fieldErrors.password}
+        error={fieldError("password")}
         required
         description={<PasswordRules id="password-rules" />}
       >
-        <Input name="password" type="password" autoComplete="new-password" />
+        <Input type="password" autoComplete="new-password" {...form.register("password")} />
       </FormField>
       <FormField
         id="workspaceName"
         label="Workspace name"
-        error={fieldErrors.workspaceName}
+        error={fieldError("workspaceName")}
         description="Your organisation or team. You can rename it later. Leave empty to use your name."
       >
-        <Input name="workspaceName" autoComplete="organization" />
+        <Input autoComplete="organization" {...form.register("workspaceName")} />
       </FormField>
       <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? "Creating your account…" : "Create account and workspace"}

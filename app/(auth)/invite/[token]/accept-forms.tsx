@@ -6,7 +6,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
+import { resultFormError } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { acceptInvitationWithSignUpSchema } from "@/lib/validation/members";
 
 import { PasswordRules } from "@/components/auth/password-rules";
 import {
@@ -33,21 +35,13 @@ export function AcceptInvitationButton({ token, label }: { token: string; label:
 }
 
 export function AcceptWithSignUpForm({ token, email }: { token: string; email: string }) {
-  const { execute, result, isPending } = useAction(acceptInvitationWithSignUpAction);
-  const fieldErrors = resultFieldErrors(result);
-  const formError = resultFormError(result);
+  const { form, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: acceptInvitationWithSignUpAction,
+    schema: acceptInvitationWithSignUpSchema,
+    defaultValues: { token, name: "", password: "" },
+  });
   return (
-    <form
-      noValidate
-      className="grid gap-4"
-      onSubmit={submitFormData((formData) =>
-        execute({
-          token,
-          name: String(formData.get("name") ?? ""),
-          password: String(formData.get("password") ?? ""),
-        }),
-      )}
-    >
+    <form noValidate className="grid gap-4" onSubmit={onSubmit}>
       {formError ? <Alert variant="error">{formError}</Alert> : null}
       <FormField
         id="invite-email"
@@ -56,17 +50,17 @@ export function AcceptWithSignUpForm({ token, email }: { token: string; email: s
       >
         <Input value={email} readOnly />
       </FormField>
-      <FormField id="name" label="Your name" error={fieldErrors.name} required>
-        <Input name="name" autoComplete="name" autoFocus />
+      <FormField id="name" label="Your name" error={fieldError("name")} required>
+        <Input autoComplete="name" autoFocus {...form.register("name")} />
       </FormField>
       <FormField
         id="password"
         label="Choose a password"
-        error={fieldErrors.password}
+        error={fieldError("password")}
         required
         description={<PasswordRules id="password-rules" />}
       >
-        <Input name="password" type="password" autoComplete="new-password" />
+        <Input type="password" autoComplete="new-password" {...form.register("password")} />
       </FormField>
       <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? "Creating your account…" : "Create account and join"}

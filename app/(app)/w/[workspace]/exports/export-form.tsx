@@ -1,14 +1,15 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useAction } from "next-safe-action/hooks";
+import type { UseFormRegisterReturn } from "react-hook-form";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { exportScopeSchema } from "@/lib/validation/exports";
 import type { ExportChoices } from "@/lib/view/exports/export-job";
 
 import { startExportAction } from "@/lib/actions/exports";
@@ -19,14 +20,20 @@ function PickList({
   name,
   items,
   error,
+  register,
 }: {
   legend: string;
   name: string;
   items: { value: string; label: string }[];
-  error?: string[];
+  error?: string;
+  register: UseFormRegisterReturn;
 }) {
   return (
-    <fieldset className="grid gap-2" aria-describedby={error ? `${name}-error` : undefined}>
+    <fieldset
+      className="grid gap-2"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${name}-error` : undefined}
+    >
       <legend className="text-sm font-medium">{legend}</legend>
       <p className="text-xs text-muted-foreground">Tick none to include all.</p>
       {items.length === 0 ? (
@@ -35,7 +42,7 @@ function PickList({
         <div className="grid max-h-56 gap-1.5 overflow-y-auto rounded-md border p-2">
           {items.map((item) => (
             <label key={item.value} className="flex items-center gap-2 text-sm">
-              <Checkbox name={name} value={item.value} />
+              <Checkbox value={item.value} {...register} />
               {item.label}
             </label>
           ))}
@@ -43,7 +50,7 @@ function PickList({
       )}
       {error ? (
         <p id={`${name}-error`} className="text-xs font-medium text-destructive">
-          {error.join(" ")}
+          {error}
         </p>
       ) : null}
     </fieldset>
@@ -52,30 +59,25 @@ function PickList({
 
 export function ExportForm({ slug, choices }: { slug: string; choices: ExportChoices }) {
   const queryClient = useQueryClient();
-  const { execute, result, isPending } = useAction(startExportAction.bind(null, slug), {
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: exportQueryKeys.list(slug) }),
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: startExportAction.bind(null, slug),
+    schema: exportScopeSchema,
+    // Arrays as defaults make react-hook-form read each checkbox group as a list, even of one.
+    defaultValues: { systemIds: [], domainKeys: [], includeFiles: true },
+    actionProps: {
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: exportQueryKeys.list(slug) }),
+    },
   });
-  const fieldErrors = resultFieldErrors(result);
-  const formError = resultFormError(result);
+  // An empty date field means "no bound", not an invalid date.
+  const optionalDay = { setValueAs: (value: string) => value || undefined };
   return (
-    <form
-      noValidate
-      className="grid gap-5"
-      action={(formData) =>
-        execute({
-          systemIds: formData.getAll("systemIds").map(String),
-          domainKeys: formData.getAll("domainKeys").map(String),
-          from: String(formData.get("from") ?? "") || undefined,
-          to: String(formData.get("to") ?? "") || undefined,
-          includeFiles: formData.get("includeFiles") === "on",
-        })
-      }
-    >
+    <form noValidate className="grid gap-5" onSubmit={onSubmit}>
       <div className="grid gap-5 md:grid-cols-2">
         <PickList
           legend="AI systems"
           name="systemIds"
-          error={fieldErrors.systemIds}
+          error={fieldError("systemIds")}
+          register={form.register("systemIds")}
           items={choices.systems.map((s) => ({
             value: s.id,
             label: s.archived ? `${s.name} (archived)` : s.name,
@@ -84,19 +86,24 @@ export function ExportForm({ slug, choices }: { slug: string; choices: ExportCho
         <PickList
           legend="Security domains"
           name="domainKeys"
-          error={fieldErrors.domainKeys}
+          error={fieldError("domainKeys")}
+          register={form.register("domainKeys")}
           items={choices.domains.map((d) => ({ value: d.key, label: d.name }))}
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
-        <FormField id="export-from" label="Evidence and audit events from" error={fieldErrors.from}>
-          <Input name="from" type="date" />
+        <FormField
+          id="export-from"
+          label="Evidence and audit events from"
+          error={fieldError("from")}
+        >
+          <Input type="date" {...form.register("from", optionalDay)} />
         </FormField>
-        <FormField id="export-to" label="Until (inclusive)" error={fieldErrors.to}>
-          <Input name="to" type="date" />
+        <FormField id="export-to" label="Until (inclusive)" error={fieldError("to")}>
+          <Input type="date" {...form.register("to", optionalDay)} />
         </FormField>
         <label className="flex items-center gap-2 text-sm lg:pb-2">
-          <Checkbox name="includeFiles" defaultChecked />
+          <Checkbox {...form.register("includeFiles")} />
           Include evidence files
         </label>
         <Button type="submit" disabled={isPending}>
@@ -104,7 +111,7 @@ export function ExportForm({ slug, choices }: { slug: string; choices: ExportCho
         </Button>
       </div>
       {formError ? <Alert variant="error">{formError}</Alert> : null}
-      {result.data ? (
+      {action.result.data ? (
         <Alert variant="success" live="polite">
           Export queued. Its progress shows below; you can leave this page and come back.
         </Alert>

@@ -1,55 +1,57 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
-
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { deleteWorkspaceSchema } from "@/lib/validation/workspace";
 
 import { deleteWorkspaceAction } from "@/lib/actions/settings";
 
 /** Typed confirmation and the final-bundle answer; the server checks both again. */
 export function DeleteWorkspaceForm({ slug }: { slug: string }) {
-  const { execute, result, isPending } = useAction(deleteWorkspaceAction.bind(null, slug));
-  const fieldErrors = resultFieldErrors(result);
-  const formError = resultFormError(result);
+  const { form, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: deleteWorkspaceAction.bind(null, slug),
+    schema: deleteWorkspaceSchema,
+    defaultValues: { confirmSlug: "" },
+  });
+  const bundleError = fieldError("finalBundle");
   return (
-    <form
-      noValidate
-      className="grid max-w-md gap-4"
-      onSubmit={submitFormData((formData) =>
-        execute({
-          confirmSlug: String(formData.get("confirmSlug") ?? ""),
-          finalBundle: String(formData.get("finalBundle") ?? "") as "downloaded" | "declined",
-        }),
-      )}
-    >
+    <form noValidate className="grid max-w-md gap-4" onSubmit={onSubmit}>
       {formError ? <Alert variant="error">{formError}</Alert> : null}
-      <fieldset className="grid gap-2">
+      <fieldset
+        className="grid gap-2"
+        aria-invalid={bundleError ? true : undefined}
+        aria-describedby={bundleError ? "finalBundle-error" : undefined}
+      >
         <legend className="mb-1 text-sm font-medium">Final evidence bundle</legend>
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name="finalBundle" value="downloaded" className="mt-1" />I have
-          downloaded a final evidence bundle.
+          <input
+            type="radio"
+            value="downloaded"
+            className="mt-1"
+            {...form.register("finalBundle")}
+          />
+          I have downloaded a final evidence bundle.
         </label>
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name="finalBundle" value="declined" className="mt-1" />
+          <input type="radio" value="declined" className="mt-1" {...form.register("finalBundle")} />
           We do not need a final evidence bundle.
         </label>
-        {fieldErrors.finalBundle ? (
-          <p role="alert" className="text-xs font-medium text-destructive">
-            {fieldErrors.finalBundle.join(" ")}
+        {bundleError ? (
+          <p id="finalBundle-error" role="alert" className="text-xs font-medium text-destructive">
+            {bundleError}
           </p>
         ) : null}
       </fieldset>
       <FormField
         id="confirmSlug"
         label={`Type ${slug} to confirm`}
-        error={fieldErrors.confirmSlug}
+        error={fieldError("confirmSlug")}
         required
       >
-        <Input name="confirmSlug" autoComplete="off" spellCheck={false} />
+        <Input autoComplete="off" spellCheck={false} {...form.register("confirmSlug")} />
       </FormField>
       <div>
         <Button type="submit" variant="destructive" disabled={isPending}>

@@ -1,35 +1,30 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
-
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { renameWorkspaceSchema } from "@/lib/validation/workspace";
 
 import { renameWorkspaceAction } from "@/lib/actions/settings";
 
 export function RenameWorkspaceForm({ slug, name }: { slug: string; name: string }) {
-  const { execute, result, isPending, hasSucceeded } = useAction(
-    renameWorkspaceAction.bind(null, slug),
-  );
-  const fieldErrors = resultFieldErrors(result);
-  const formError = resultFormError(result);
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: renameWorkspaceAction.bind(null, slug),
+    schema: renameWorkspaceSchema,
+    defaultValues: { name },
+  });
   return (
-    <form
-      noValidate
-      className="grid max-w-md gap-4"
-      onSubmit={submitFormData((formData) => execute({ name: String(formData.get("name") ?? "") }))}
-    >
+    <form noValidate className="grid max-w-md gap-4" onSubmit={onSubmit}>
       {formError ? <Alert variant="error">{formError}</Alert> : null}
-      {hasSucceeded ? (
+      {action.hasSucceeded ? (
         <Alert variant="success" live="polite">
           Workspace renamed.
         </Alert>
       ) : null}
-      <FormField id="name" label="Workspace name" error={fieldErrors.name} required>
-        <Input name="name" defaultValue={name} />
+      <FormField id="name" label="Workspace name" error={fieldError("name")} required>
+        <Input {...form.register("name")} />
       </FormField>
       <div>
         <Button type="submit" disabled={isPending}>

@@ -1,6 +1,5 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -20,8 +19,9 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { resultFormError } from "@/lib/actions/result";
 import type { PartSide, ResponsibilityValue } from "@/lib/domain/responsibility";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { bulkAssignOwnerSchema, bulkSetDueDateSchema } from "@/lib/validation/responsibilities";
 
 import { bulkAssignOwnerAction, bulkSetDueDateAction } from "@/lib/actions/responsibilities";
 
@@ -51,16 +51,34 @@ export function ResponsibilityTable({
   canEdit: boolean;
 }) {
   const router = useRouter();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [ownerId, setOwnerId] = useState("");
-  const [dueDate, setDueDate] = useState("");
+  const [selected, setSelectedState] = useState<Set<string>>(new Set());
   const done = () => {
     setSelected(new Set());
     router.refresh();
   };
-  const owner = useAction(bulkAssignOwnerAction.bind(null, slug), { onSuccess: done });
-  const due = useAction(bulkSetDueDateAction.bind(null, slug), { onSuccess: done });
-  const error = resultFormError(owner.result) ?? resultFormError(due.result);
+  const assignOwner = bulkAssignOwnerAction.bind(null, slug);
+  const owner = useActionForm({
+    action: assignOwner,
+    schema: bulkAssignOwnerSchema,
+    defaultValues: { ownerId: "", target: { kind: "parts", partIds: [] } },
+    actionProps: { onSuccess: done },
+  });
+  const setDueDate = bulkSetDueDateAction.bind(null, slug);
+  const due = useActionForm({
+    action: setDueDate,
+    schema: bulkSetDueDateSchema,
+    defaultValues: { partIds: [], dueDate: "" },
+    actionProps: { onSuccess: done },
+  });
+  // The selected rows are the duties both bulk forms act on.
+  function setSelected(next: Set<string>) {
+    setSelectedState(next);
+    owner.form.setValue("target.partIds", [...next]);
+    due.form.setValue("partIds", [...next]);
+  }
+  const ownerError = owner.fieldError("ownerId");
+  const dueError = due.fieldError("dueDate");
+  const error = owner.formError ?? due.formError;
   const ids = [...selected];
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
   const toggle = (id: string, on: boolean) => {
@@ -80,60 +98,66 @@ export function ResponsibilityTable({
           <p className="text-sm font-medium" aria-live="polite">
             {ids.length} selected
           </p>
-          <div className="grid gap-1.5">
-            <label htmlFor="bulk-owner" className="text-sm">
-              Owner
-            </label>
-            <NativeSelect
-              id="bulk-owner"
-              value={ownerId}
-              onChange={(e) => setOwnerId(e.target.value)}
-              wrapperClassName="w-56"
-            >
-              <option value="">Nobody (clear)</option>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.label}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <Button
-            variant="outline"
-            disabled={ids.length === 0 || owner.isPending}
-            onClick={() =>
-              owner.execute({ ownerId: ownerId || null, target: { kind: "parts", partIds: ids } })
-            }
-          >
-            Assign owner
-          </Button>
-          <div className="grid gap-1.5">
-            <label htmlFor="bulk-due" className="text-sm">
-              Due date
-            </label>
-            <Input
-              id="bulk-due"
-              type="date"
-              value={dueDate}
-              onChange={(e) => setDueDate(e.target.value)}
-              className="w-44"
-            />
-          </div>
-          <Button
-            variant="outline"
-            disabled={ids.length === 0 || due.isPending}
-            onClick={() => due.execute({ partIds: ids, dueDate: dueDate || null })}
-          >
-            Set due date
-          </Button>
-          {owner.result.data ? (
-            <p role="status" className="text-sm">
-              {owner.result.data.count} duties assigned.
+          <form noValidate className="contents" onSubmit={owner.onSubmit}>
+            <div className="grid gap-1.5">
+              <label htmlFor="bulk-owner" className="text-sm">
+                Owner
+              </label>
+              <NativeSelect
+                id="bulk-owner"
+                wrapperClassName="w-56"
+                aria-invalid={ownerError ? true : undefined}
+                aria-describedby={ownerError ? "bulk-owner-error" : undefined}
+                {...owner.form.register("ownerId")}
+              >
+                <option value="">Nobody (clear)</option>
+                {members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.label}
+                  </option>
+                ))}
+              </NativeSelect>
+            </div>
+            <Button type="submit" variant="outline" disabled={ids.length === 0 || owner.isPending}>
+              Assign owner
+            </Button>
+          </form>
+          <form noValidate className="contents" onSubmit={due.onSubmit}>
+            <div className="grid gap-1.5">
+              <label htmlFor="bulk-due" className="text-sm">
+                Due date
+              </label>
+              <Input
+                id="bulk-due"
+                type="date"
+                className="w-44"
+                aria-invalid={dueError ? true : undefined}
+                aria-describedby={dueError ? "bulk-due-error" : undefined}
+                {...due.form.register("dueDate")}
+              />
+            </div>
+            <Button type="submit" variant="outline" disabled={ids.length === 0 || due.isPending}>
+              Set due date
+            </Button>
+          </form>
+          {ownerError ? (
+            <p id="bulk-owner-error" role="alert" className="text-sm font-medium text-destructive">
+              {ownerError}
             </p>
           ) : null}
-          {due.result.data ? (
+          {dueError ? (
+            <p id="bulk-due-error" role="alert" className="text-sm font-medium text-destructive">
+              {dueError}
+            </p>
+          ) : null}
+          {owner.action.result.data ? (
             <p role="status" className="text-sm">
-              {due.result.data.count} due dates set.
+              {owner.action.result.data.count} duties assigned.
+            </p>
+          ) : null}
+          {due.action.result.data ? (
+            <p role="status" className="text-sm">
+              {due.action.result.data.count} due dates set.
             </p>
           ) : null}
           {error ? (

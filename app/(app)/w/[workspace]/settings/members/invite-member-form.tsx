@@ -1,6 +1,5 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 
 import { roleLabel } from "@/components/app-shell/nav-items";
@@ -9,36 +8,32 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { AssignableRole } from "@/lib/validation/members";
-import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { inviteMemberSchema } from "@/lib/validation/members";
 
 import { inviteMemberAction } from "@/lib/actions/members";
 
 export function InviteMemberForm({ slug, roles }: { slug: string; roles: readonly string[] }) {
   const [copied, setCopied] = useState(false);
-  const { execute, result, isPending } = useAction(inviteMemberAction.bind(null, slug), {
-    onExecute: () => setCopied(false),
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: inviteMemberAction.bind(null, slug),
+    schema: inviteMemberSchema,
+    defaultValues: { email: "", role: "EDITOR" },
+    actionProps: { onExecute: () => setCopied(false) },
   });
-  const fieldErrors = resultFieldErrors(result);
-  const formError = resultFormError(result);
-  const invitation = result.data;
+  const invitation = action.result.data;
   return (
     <div className="grid gap-4">
       <form
         noValidate
         className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start"
-        onSubmit={submitFormData((formData) =>
-          execute({
-            email: String(formData.get("email") ?? ""),
-            role: String(formData.get("role") ?? "") as AssignableRole,
-          }),
-        )}
+        onSubmit={onSubmit}
       >
-        <FormField id="invite-email" label="E-mail address" error={fieldErrors.email} required>
-          <Input name="email" type="email" autoComplete="off" />
+        <FormField id="invite-email" label="E-mail address" error={fieldError("email")} required>
+          <Input type="email" autoComplete="off" {...form.register("email")} />
         </FormField>
-        <FormField id="invite-role" label="Role" error={fieldErrors.role} required>
-          <NativeSelect name="role" defaultValue="EDITOR">
+        <FormField id="invite-role" label="Role" error={fieldError("role")} required>
+          <NativeSelect {...form.register("role")}>
             {roles.map((role) => (
               <option key={role} value={role}>
                 {roleLabel(role)}

@@ -8,8 +8,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { AssignableRole } from "@/lib/validation/members";
-import { resultFormError, submitFormData } from "@/lib/actions/result";
+import { resultFormError } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { type AssignableRole, changeMemberRoleSchema } from "@/lib/validation/members";
 
 import {
   changeMemberRoleAction,
@@ -29,20 +30,25 @@ export function ChangeRoleForm({
   role,
   roles,
 }: MemberRef & { role: string; roles: readonly string[] }) {
-  const { execute, result, isPending } = useAction(changeMemberRoleAction.bind(null, slug));
-  const formError = resultFormError(result);
+  const { form, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: changeMemberRoleAction.bind(null, slug),
+    schema: changeMemberRoleSchema,
+    defaultValues: { membershipId, role: role as AssignableRole },
+  });
   const id = `role-${membershipId}`;
+  const error = fieldError("role") ?? formError;
   return (
-    <form
-      className="flex flex-wrap items-center gap-2"
-      onSubmit={submitFormData((formData) =>
-        execute({ membershipId, role: String(formData.get("role") ?? "") as AssignableRole }),
-      )}
-    >
+    <form className="flex flex-wrap items-center gap-2" noValidate onSubmit={onSubmit}>
       <label htmlFor={id} className="sr-only">
         Role of {label}
       </label>
-      <NativeSelect id={id} name="role" defaultValue={role} wrapperClassName="w-36">
+      <NativeSelect
+        id={id}
+        wrapperClassName="w-36"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...form.register("role")}
+      >
         {roles.map((option) => (
           <option key={option} value={option}>
             {roleLabel(option)}
@@ -52,9 +58,9 @@ export function ChangeRoleForm({
       <Button type="submit" variant="outline" size="sm" disabled={isPending}>
         {isPending ? "Saving…" : "Save role"}
       </Button>
-      {formError ? (
-        <p role="alert" className="w-full text-xs font-medium text-destructive">
-          {formError}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="w-full text-xs font-medium text-destructive">
+          {error}
         </p>
       ) : null}
     </form>

@@ -10,9 +10,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { resultFieldErrors, resultFormError, submitFormData } from "@/lib/actions/result";
-import type { AssignableRole } from "@/lib/validation/members";
-import type { TOKEN_EXPIRY_CHOICES } from "@/lib/validation/tokens";
+import { resultFormError } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { createApiTokenSchema, type TOKEN_EXPIRY_CHOICES } from "@/lib/validation/tokens";
 
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/tokens";
 
@@ -25,38 +25,31 @@ const EXPIRY_LABELS: Record<(typeof TOKEN_EXPIRY_CHOICES)[number], string> = {
 
 export function CreateTokenForm({ slug, roles }: { slug: string; roles: readonly string[] }) {
   const [copied, setCopied] = useState(false);
-  const { execute, result, isPending } = useAction(createApiTokenAction.bind(null, slug), {
-    onExecute: () => setCopied(false),
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: createApiTokenAction.bind(null, slug),
+    schema: createApiTokenSchema,
+    defaultValues: { name: "", role: "VIEWER", expiresInDays: "90" },
+    actionProps: { onExecute: () => setCopied(false) },
   });
-  const fieldErrors = resultFieldErrors(result);
-  const formError = resultFormError(result);
-  const created = result.data;
+  const created = action.result.data;
   return (
     <div className="grid gap-4">
       <form
         noValidate
         className="grid gap-4 sm:grid-cols-[1fr_10rem_10rem_auto] sm:items-start"
-        onSubmit={submitFormData((formData) =>
-          execute({
-            name: String(formData.get("name") ?? ""),
-            role: String(formData.get("role") ?? "") as AssignableRole,
-            expiresInDays: String(
-              formData.get("expiresInDays") ?? "90",
-            ) as keyof typeof EXPIRY_LABELS,
-          }),
-        )}
+        onSubmit={onSubmit}
       >
         <FormField
           id="token-name"
           label="Name"
-          error={fieldErrors.name}
+          error={fieldError("name")}
           required
           description="What uses it, e.g. CI pipeline."
         >
-          <Input name="name" autoComplete="off" />
+          <Input autoComplete="off" {...form.register("name")} />
         </FormField>
-        <FormField id="token-role" label="Role" error={fieldErrors.role} required>
-          <NativeSelect name="role" defaultValue="VIEWER">
+        <FormField id="token-role" label="Role" error={fieldError("role")} required>
+          <NativeSelect {...form.register("role")}>
             {roles.map((role) => (
               <option key={role} value={role}>
                 {roleLabel(role)}
@@ -64,8 +57,8 @@ export function CreateTokenForm({ slug, roles }: { slug: string; roles: readonly
             ))}
           </NativeSelect>
         </FormField>
-        <FormField id="token-expiry" label="Expires after" error={fieldErrors.expiresInDays}>
-          <NativeSelect name="expiresInDays" defaultValue="90">
+        <FormField id="token-expiry" label="Expires after" error={fieldError("expiresInDays")}>
+          <NativeSelect {...form.register("expiresInDays")}>
             {Object.entries(EXPIRY_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

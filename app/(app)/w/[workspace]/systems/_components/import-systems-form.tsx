@@ -1,8 +1,7 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
-import { useState } from "react";
+import { useRef } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,30 +15,34 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { resultFormError } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { importSystemsSchema } from "@/lib/validation/systems";
 
 import { importSystemsAction } from "@/lib/actions/systems";
 
 /** Reads the chosen file in the browser and sends its text; the server validates every row. */
 export function ImportSystemsForm({ slug }: { slug: string }) {
-  const [fileError, setFileError] = useState<string | null>(null);
-  const { execute, result, isPending } = useAction(importSystemsAction.bind(null, slug));
-  const formError = resultFormError(result);
-  const data = result.data;
+  const file = useRef<HTMLInputElement>(null);
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: importSystemsAction.bind(null, slug),
+    schema: importSystemsSchema,
+    defaultValues: { csv: "" },
+  });
+  const data = action.result.data;
   return (
     <div className="grid gap-4">
       <form
+        noValidate
         className="flex flex-wrap items-end gap-3"
         onSubmit={async (event) => {
           event.preventDefault();
-          const file = (new FormData(event.currentTarget).get("file") as File | null) ?? null;
-          if (!file || file.size === 0) return setFileError("Choose a CSV file.");
-          setFileError(null);
-          execute({ csv: await file.text() });
+          // The action takes the file's text; read it at submit so the schema checks what is sent.
+          form.setValue("csv", (await file.current?.files?.[0]?.text()) ?? "");
+          await onSubmit();
         }}
       >
-        <FormField id="import-file" label="CSV file" required error={fileError}>
-          <Input name="file" type="file" accept=".csv,text/csv" />
+        <FormField id="import-file" label="CSV file" required error={fieldError("csv")}>
+          <Input ref={file} type="file" accept=".csv,text/csv" />
         </FormField>
         <Button type="submit" disabled={isPending}>
           {isPending ? "Importing…" : "Check and import"}

@@ -2,13 +2,14 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 
 import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NativeSelect } from "@/components/ui/native-select";
 import { resultFormError } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { bulkAssignOwnerSchema } from "@/lib/validation/responsibilities";
 
 import { bulkAssignOwnerAction } from "@/lib/actions/responsibilities";
 import { archiveSystemAction, restoreSystemAction } from "@/lib/actions/systems";
@@ -68,28 +69,27 @@ export function AssignAllCustomerParts({
   members: PickerOption[];
 }) {
   const router = useRouter();
-  const [ownerId, setOwnerId] = useState("");
-  const { execute, result, isPending } = useAction(bulkAssignOwnerAction.bind(null, slug), {
-    onSuccess: () => router.refresh(),
+  const assignOwner = bulkAssignOwnerAction.bind(null, slug);
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: assignOwner,
+    schema: bulkAssignOwnerSchema,
+    defaultValues: { ownerId: "", target: { kind: "system", systemId } },
+    actionProps: { onSuccess: () => router.refresh() },
   });
-  const error = resultFormError(result);
+  const error = fieldError("ownerId") ?? formError;
+  const result = action.result;
   return (
-    <form
-      className="flex flex-wrap items-end gap-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        execute({ ownerId: ownerId || null, target: { kind: "system", systemId } });
-      }}
-    >
+    <form className="flex flex-wrap items-end gap-2" noValidate onSubmit={onSubmit}>
       <div className="grid gap-1.5">
         <label htmlFor="assign-all-owner" className="text-sm font-medium">
           Owner of all your duties
         </label>
         <NativeSelect
           id="assign-all-owner"
-          value={ownerId}
-          onChange={(e) => setOwnerId(e.target.value)}
           wrapperClassName="w-64"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "assign-all-owner-error" : undefined}
+          {...form.register("ownerId")}
         >
           <option value="">Nobody (clear owners)</option>
           {members.map((m) => (
@@ -108,7 +108,11 @@ export function AssignAllCustomerParts({
         </p>
       ) : null}
       {error ? (
-        <p role="alert" className="text-sm font-medium text-destructive">
+        <p
+          id="assign-all-owner-error"
+          role="alert"
+          className="text-sm font-medium text-destructive"
+        >
           {error}
         </p>
       ) : null}

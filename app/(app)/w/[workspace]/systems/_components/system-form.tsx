@@ -20,11 +20,12 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
-import { LIFECYCLES, RISK_TIERS } from "@/lib/domain/responsibility";
+import { type Lifecycle, LIFECYCLES, RISK_TIERS } from "@/lib/domain/responsibility";
 import {
   DATA_CLASSIFICATIONS,
   EU_AI_ACT_CATEGORIES,
   EU_AI_ACT_LABELS,
+  type SystemFieldsInput,
 } from "@/lib/validation/systems";
 
 import {
@@ -46,7 +47,7 @@ export type SystemFormValues = {
   riskTier: string | null;
   euAiActCategory: string | null;
   dataClassification: string | null;
-  lifecycle: string;
+  lifecycle: Lifecycle;
   tags: string[];
 };
 
@@ -87,15 +88,14 @@ export function SystemForm({ slug, versions, vendors, members, existing }: Props
   };
   const version = versions.find((v) => v.versionId === fields.frameworkVersionId) ?? versions[0];
   const models = [fields.primaryModel, ...(fields.additionalModels ?? [])];
-  // The schema turns "" into null and checks the enums; the cast only bridges the string types.
-  const payload = () =>
-    ({
-      ...fields,
-      tags: tagText
-        .split(",")
-        .map((t) => t.trim())
-        .filter(Boolean),
-    }) as never;
+  // The schema turns "" into null and checks the enums; its input type takes the strings as they are.
+  const payload = (): SystemFieldsInput => ({
+    ...fields,
+    tags: tagText
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+  });
 
   const register = useAction(registerSystemAction.bind(null, slug), {
     onSuccess: ({ data }) => data && router.push(`/w/${slug}/systems/${data.id}`),
@@ -136,12 +136,12 @@ export function SystemForm({ slug, versions, vendors, members, existing }: Props
       });
     }
     update.execute({
-      ...(payload() as object),
+      ...payload(),
       systemId: existing.systemId,
       expectedVersion: existing.version,
       // Exactly the loss the user reviewed: the server refuses any other (409).
       confirmLoss: plan?.loss.hash ?? null,
-    } as never);
+    });
   }
 
   return (
@@ -218,7 +218,7 @@ export function SystemForm({ slug, versions, vendors, members, existing }: Props
           <FormField id="system-lifecycle" label="Lifecycle" error={fieldErrors.lifecycle}>
             <NativeSelect
               value={fields.lifecycle}
-              onChange={(e) => set({ lifecycle: e.target.value })}
+              onChange={(e) => set({ lifecycle: e.target.value as Lifecycle })}
             >
               {LIFECYCLES.map((value) => (
                 <option key={value} value={value}>

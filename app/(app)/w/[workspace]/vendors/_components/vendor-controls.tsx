@@ -2,7 +2,6 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 
 import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Alert } from "@/components/ui/alert";
@@ -11,11 +10,14 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
 import {
   ASSESSMENT_STATUS_LABELS,
   ASSESSMENT_STATUSES,
+  assessmentAnswerSchema,
   type AssessmentStatus,
+  type AssessmentTopicKey,
+  linkVendorSystemsSchema,
 } from "@/lib/validation/vendors";
 
 import {
@@ -59,28 +61,29 @@ export function LinkSystemsForm({
   systems: PickerOption[];
 }) {
   const router = useRouter();
-  const [systemId, setSystemId] = useState("");
-  const { execute, result, isPending } = useAction(linkVendorSystemsAction.bind(null, slug), {
-    onSuccess: () => router.refresh(),
+  const linkSystems = linkVendorSystemsAction.bind(null, slug);
+  const { form, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: linkSystems,
+    schema: linkVendorSystemsSchema,
+    // One system at a time: the select fills the first entry of the action's list.
+    defaultValues: { vendorId, systemIds: [""] },
+    actionProps: { onSuccess: () => router.refresh() },
+    resetOnSuccess: true,
   });
-  const error = resultFormError(result);
+  const systemId = form.watch("systemIds.0");
+  const error = fieldError("systemIds.0") ?? fieldError("systemIds") ?? formError;
   return (
-    <form
-      className="flex flex-wrap items-end gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (systemId) execute({ vendorId, systemIds: [systemId] });
-      }}
-    >
+    <form className="flex flex-wrap items-end gap-2" noValidate onSubmit={onSubmit}>
       <div className="grid gap-1.5">
         <label htmlFor="link-system" className="text-sm font-medium">
           Link a system
         </label>
         <NativeSelect
           id="link-system"
-          value={systemId}
-          onChange={(e) => setSystemId(e.target.value)}
           wrapperClassName="w-72"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "link-system-error" : undefined}
+          {...form.register("systemIds.0")}
         >
           <option value="">Choose a system</option>
           {systems.map((s) => (
@@ -94,7 +97,7 @@ export function LinkSystemsForm({
         Link
       </Button>
       {error ? (
-        <p role="alert" className="text-sm text-destructive">
+        <p id="link-system-error" role="alert" className="text-sm text-destructive">
           {error}
         </p>
       ) : null}
@@ -130,7 +133,7 @@ export function UnlinkSystemButton({
 }
 
 export type TopicView = {
-  topicKey: string;
+  topicKey: AssessmentTopicKey;
   title: string;
   questions: readonly string[];
   answer: string | null;
@@ -153,32 +156,26 @@ export function AssessmentTopicForm({
   canEdit: boolean;
 }) {
   const router = useRouter();
-  const [state, setState] = useState({
-    answer: topic.answer ?? "",
-    status: topic.status,
-    reviewerId: topic.reviewerId ?? "",
+  const saveAnswer = saveAssessmentAnswerAction.bind(null, slug);
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: saveAnswer,
+    schema: assessmentAnswerSchema,
+    defaultValues: {
+      vendorId,
+      topicKey: topic.topicKey,
+      answer: topic.answer ?? "",
+      status: topic.status,
+      reviewerId: topic.reviewerId ?? "",
+    },
+    actionProps: { onSuccess: () => router.refresh() },
   });
-  const { execute, result, isPending } = useAction(saveAssessmentAnswerAction.bind(null, slug), {
-    onSuccess: () => router.refresh(),
-  });
-  const errors = resultFieldErrors(result);
-  const formError = resultFormError(result);
   const id = (name: string) => `topic-${topic.topicKey}-${name}`;
   return (
     <form
       noValidate
       aria-labelledby={id("title")}
       className="grid gap-3 rounded-lg border bg-card p-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        execute({
-          vendorId,
-          topicKey: topic.topicKey as never,
-          answer: state.answer,
-          status: state.status,
-          reviewerId: state.reviewerId || null,
-        });
-      }}
+      onSubmit={onSubmit}
     >
       <h3 id={id("title")} className="font-semibold">
         {topic.title}
@@ -188,21 +185,12 @@ export function AssessmentTopicForm({
           <li key={q}>{q}</li>
         ))}
       </ul>
-      <FormField id={id("answer")} label="Answer and notes" error={errors.answer}>
-        <Textarea
-          rows={3}
-          value={state.answer}
-          disabled={!canEdit}
-          onChange={(e) => setState({ ...state, answer: e.target.value })}
-        />
+      <FormField id={id("answer")} label="Answer and notes" error={fieldError("answer")}>
+        <Textarea rows={3} disabled={!canEdit} {...form.register("answer")} />
       </FormField>
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField id={id("status")} label="Status" error={errors.status}>
-          <NativeSelect
-            value={state.status}
-            disabled={!canEdit}
-            onChange={(e) => setState({ ...state, status: e.target.value as AssessmentStatus })}
-          >
+        <FormField id={id("status")} label="Status" error={fieldError("status")}>
+          <NativeSelect disabled={!canEdit} {...form.register("status")}>
             {ASSESSMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {ASSESSMENT_STATUS_LABELS[s]}
@@ -210,12 +198,8 @@ export function AssessmentTopicForm({
             ))}
           </NativeSelect>
         </FormField>
-        <FormField id={id("reviewer")} label="Reviewer" error={errors.reviewerId}>
-          <NativeSelect
-            value={state.reviewerId}
-            disabled={!canEdit}
-            onChange={(e) => setState({ ...state, reviewerId: e.target.value })}
-          >
+        <FormField id={id("reviewer")} label="Reviewer" error={fieldError("reviewerId")}>
+          <NativeSelect disabled={!canEdit} {...form.register("reviewerId")}>
             <option value="">Nobody yet</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
@@ -226,7 +210,7 @@ export function AssessmentTopicForm({
         </FormField>
       </div>
       {formError ? <Alert variant="error">{formError}</Alert> : null}
-      {result.data ? (
+      {action.result.data ? (
         <p role="status" className="text-sm">
           Saved.
         </p>

@@ -1,0 +1,105 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type HookBaseOptions, type SingleInputActionFn, useAction } from "next-safe-action/hooks";
+import type { BaseSyntheticEvent } from "react";
+import {
+  type DefaultValues,
+  type FieldPath,
+  type FieldValues,
+  useForm,
+  type UseFormReturn,
+} from "react-hook-form";
+import type { z } from "zod";
+
+import { type ChainResult, resultFieldErrors, resultFormError } from "@/lib/actions/result";
+import type { ActionError } from "@/lib/errors";
+
+/*
+ * One form bound to one server action of our chain (lib/actions/safe-action.ts).
+ *
+ * The form checks its fields with the SAME zod schema the action (and the REST route) parses, so
+ * a user sees the schema's message next to the field before anything is sent. The action still
+ * parses again on the server: it receives the raw field values (the schema's input type, which is
+ * what the action's signature asks for), never the client's parsed output.
+ *
+ * What the server answers is put back on the form: the action's validationErrors and a service's
+ * ValidationError fieldErrors become field errors (shown by FormField with aria-invalid and
+ * aria-describedby); the server error's message, or errors that name no field, become `formError`.
+ *
+ * next-safe-action's own react-hook-form adapter maps only the "formatted" validation errors
+ * shape; our chain answers in the "flattened" shape and carries field errors in serverError too,
+ * hence this small hook.
+ */
+
+type FormSchema = z.ZodType<unknown, FieldValues>;
+type ShapedErrorsBound = ChainResult["validationErrors"];
+
+export type UseActionFormOptions<
+  Schema extends FormSchema,
+  ShapedErrors extends ShapedErrorsBound,
+  Data,
+> = {
+  /** The action, with the workspace slug already bound where it needs one. */
+  action: SingleInputActionFn<ActionError, Schema, ShapedErrors, Data>;
+  /** The action's input schema, from lib/validation/<domain>.ts. */
+  schema: Schema;
+  defaultValues?: NoInfer<DefaultValues<z.input<Schema>>>;
+  /** Callbacks passed to useAction (onSuccess, onError, …). */
+  actionProps?: NoInfer<HookBaseOptions<ActionError, Schema, ShapedErrors, Data>>;
+  /** Clear the fields (back to defaultValues) after the action succeeded. */
+  resetOnSuccess?: boolean;
+  /** Adjusts the checked values before they are sent, e.g. to clear fields the form hides. */
+  prepare?: (values: NoInfer<z.input<Schema>>) => NoInfer<z.input<Schema>>;
+};
+
+export function useActionForm<
+  Schema extends FormSchema,
+  ShapedErrors extends ShapedErrorsBound,
+  Data,
+>({
+  action,
+  schema,
+  defaultValues,
+  actionProps,
+  resetOnSuccess = false,
+  prepare = (values) => values,
+}: UseActionFormOptions<Schema, ShapedErrors, Data>) {
+  type Values = z.input<Schema>;
+  const form: UseFormReturn<Values, unknown, z.output<Schema>> = useForm({
+    resolver: zodResolver(schema),
+    defaultValues,
+  });
+  const hook = useAction(action, actionProps);
+  const { executeAsync } = hook;
+  const { getValues, handleSubmit, reset, setError } = form;
+
+  // Not memoised: the bound action, and so executeAsync, is new on every render anyway.
+  const onSubmit = (event?: BaseSyntheticEvent) =>
+    handleSubmit(async () => {
+      // z.input<Schema> and the action's input type are the same type; TypeScript cannot see it
+      // through the generic, hence the one cast.
+      // A redirect from the action, or an unexpected throw, rejects; useAction keeps it in its
+      // state (hasNavigated / hasThrownError) as `execute` would, so nothing is left to map.
+      const result = await executeAsync(
+        prepare(getValues()) as Parameters<typeof executeAsync>[0],
+      ).catch(() => undefined);
+      const fieldErrors = resultFieldErrors(result);
+      for (const [name, messages] of Object.entries(fieldErrors))
+        setError(name as FieldPath<Values>, { type: "server", message: messages.join(" ") });
+      if (resetOnSuccess && result?.data !== undefined && !result.serverError) reset();
+    })(event);
+
+  /** The message(s) for one field, from the schema on the client or from the server. */
+  const fieldError = (name: FieldPath<Values>): string | undefined =>
+    form.getFieldState(name, form.formState).error?.message;
+
+  return {
+    form,
+    action: hook,
+    onSubmit,
+    fieldError,
+    formError: resultFormError(hook.result),
+    isPending: hook.isPending,
+  };
+}

@@ -1,0 +1,127 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { FieldValues, ResolverOptions } from "react-hook-form";
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+
+import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
+import { exportScopeSchema } from "@/lib/validation/exports";
+import { acceptInvitationWithSignUpSchema } from "@/lib/validation/members";
+import { updatePartSchema } from "@/lib/validation/responsibilities";
+import { linkVendorSystemsSchema, vendorFieldsSchema } from "@/lib/validation/vendors";
+import { deleteWorkspaceSchema } from "@/lib/validation/workspace";
+
+// The forms check their fields in the browser with the same zod schemas the server actions parse
+// (lib/forms/use-action-form.ts). These tests run the resolver the forms use on those schemas and
+// check that each message lands on the field name the form registers.
+
+const options: ResolverOptions<FieldValues> = { fields: {}, shouldUseNativeValidation: false };
+
+async function formErrors(schema: z.ZodType<unknown, FieldValues>, values: FieldValues) {
+  const outcome = await zodResolver(schema)(values, undefined, options);
+  return outcome.errors as Record<string, unknown>;
+}
+
+function message(errors: Record<string, unknown>, path: string): string | undefined {
+  let node: unknown = errors;
+  for (const key of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[key];
+  return (node as { message?: string } | undefined)?.message;
+}
+
+describe("form validation with the shared schemas", () => {
+  it("gives the vendor form the schema's own messages, and accepts blank optional fields", async () => {
+    const errors = await formErrors(vendorFieldsSchema, {
+      name: " ",
+      kind: "",
+      website: "ftp://files.example",
+      contactName: "",
+      contactEmail: "not an address",
+      notes: "",
+    });
+    expect(message(errors, "name")).toBe("Enter the vendor's name.");
+    expect(message(errors, "website")).toBe("Enter an http(s) address.");
+    expect(message(errors, "contactEmail")).toBe("Enter an e-mail address.");
+    expect(message(errors, "kind")).toBeUndefined();
+    expect(message(errors, "notes")).toBeUndefined();
+
+    const valid = await formErrors(vendorFieldsSchema, {
+      name: "Model Co",
+      kind: "",
+      website: "",
+      contactName: "",
+      contactEmail: "",
+      notes: "",
+    });
+    expect(valid).toEqual({});
+  });
+
+  it("puts the link-system error on the select's path (systemIds.0)", async () => {
+    const errors = await formErrors(linkVendorSystemsSchema, { vendorId: "v1", systemIds: [""] });
+    expect(message(errors, "systemIds.0")).toBe("is required");
+  });
+
+  it("asks for the final-bundle answer and the typed URL name before deleting", async () => {
+    const errors = await formErrors(deleteWorkspaceSchema, { confirmSlug: "" });
+    expect(message(errors, "finalBundle")).toBe(
+      "Say whether you downloaded a final evidence bundle or do not need one.",
+    );
+    expect(message(errors, "confirmSlug")).toBe("Type the workspace's URL name to confirm.");
+  });
+
+  it("checks an invitation sign-up's password rules in the browser", async () => {
+    const errors = await formErrors(acceptInvitationWithSignUpSchema, {
+      token: "t".repeat(32),
+      name: "Ada",
+      password: "too short",
+    });
+    expect(message(errors, "password")).toBe("Use at least 15 characters.");
+    expect(message(errors, "name")).toBeUndefined();
+  });
+
+  it("treats empty date fields of the duty editor as no date, and refuses a malformed one", async () => {
+    const base = { partId: "p1", expectedVersion: 1, ownerId: "", justification: "" };
+    expect(
+      await formErrors(updatePartSchema, { ...base, dueDate: "", riskAcceptanceExpiresAt: "" }),
+    ).toEqual({});
+    const errors = await formErrors(updatePartSchema, { ...base, dueDate: "31/12/2026" });
+    expect(message(errors, "dueDate")).toBeTruthy();
+  });
+
+  it("refuses an export range that ends before it starts, at the end date", async () => {
+    const errors = await formErrors(exportScopeSchema, {
+      systemIds: [],
+      domainKeys: [],
+      from: "2026-05-02",
+      to: "2026-05-01",
+      includeFiles: true,
+    });
+    expect(message(errors, "to")).toBe("must be on or after the start date");
+  });
+});
+
+describe("server answers mapped onto the form", () => {
+  it("merges the schema's field errors with a service's ValidationError fields", () => {
+    const fields = resultFieldErrors({
+      validationErrors: { formErrors: [], fieldErrors: { name: ["Enter a name."] } },
+      serverError: {
+        code: "VALIDATION_FAILED",
+        status: 400,
+        message: "That name is taken.",
+        fieldErrors: { name: ["That name is taken."], slug: ["That URL name is taken."] },
+      },
+    });
+    expect(fields).toEqual({
+      name: ["Enter a name.", "That name is taken."],
+      slug: ["That URL name is taken."],
+    });
+  });
+
+  it("shows the server error's message above the form, and a hint for schema errors", () => {
+    expect(
+      resultFormError({ serverError: { code: "FORBIDDEN", status: 403, message: "No." } }),
+    ).toBe("No.");
+    expect(resultFormError({ validationErrors: { fieldErrors: { name: ["x"] } } })).toBe(
+      "Check the highlighted fields.",
+    );
+    expect(resultFormError({})).toBeUndefined();
+  });
+});
