@@ -104,15 +104,15 @@ export async function generateWorkspace(input: {
   // 70 % owned; customer statuses 45 % implemented, 15 % in progress, 15 % not started, 10 % not
   // applicable, 15 % risk accepted (expiry spread ±, some without justification).
   await db.$executeRaw`
-    INSERT INTO "ResponsibilityPart" (id, "workspaceId", "responsibilityId", "systemId", "domainKey",
+    INSERT INTO "Duty" (id, "workspaceId", "responsibilityId", "systemId", "domainKey",
       side, "ownerId", status, justification, "dueDate", "riskAcceptanceExpiresAt", "riskApproverId",
       "createdAt", "updatedAt")
-    SELECT r.id || '_' || sd.code, ${ws}, r.id, r."systemId", r."domainKey", sd.side::"PartSide",
+    SELECT r.id || '_' || sd.code, ${ws}, r.id, r."systemId", r."domainKey", sd.side::"DutySide",
       CASE WHEN h % 10 < 7 THEN 'user' || (h % ${USERS}) END,
       (CASE WHEN sd.side = 'PROVIDER' THEN 'NOT_STARTED'
         WHEN h / 10 % 20 < 9 THEN 'IMPLEMENTED' WHEN h / 10 % 20 < 12 THEN 'IN_PROGRESS'
         WHEN h / 10 % 20 < 15 THEN 'NOT_STARTED' WHEN h / 10 % 20 < 17 THEN 'NOT_APPLICABLE'
-        ELSE 'RISK_ACCEPTED' END)::"PartStatus",
+        ELSE 'RISK_ACCEPTED' END)::"DutyStatus",
       CASE WHEN h % 7 <> 0 THEN 'Reviewed by the security team' END,
       CASE WHEN h % 4 <> 0 THEN ${now} + ((h % 120) - 30) * interval '1 day' END,
       ${now} + ((h % 200) - 50) * interval '1 day', CASE WHEN h % 9 <> 0 THEN 'user1' END,
@@ -149,12 +149,12 @@ export async function generateWorkspace(input: {
 
   // Customer parts get 0–4 links to any evidence, provider parts 0–1 to attestations: ~150,000.
   await db.$executeRaw`
-    INSERT INTO "EvidenceLink" (id, "workspaceId", "evidenceId", "partId", "createdAt")
+    INSERT INTO "EvidenceLink" (id, "workspaceId", "evidenceId", "dutyId", "createdAt")
     SELECT 'l' || p.n || '_' || j, ${ws},
       CASE WHEN p.side = 'CUSTOMER' THEN 'e' || ((p.n * 7919 + j * 104729) % ${EVIDENCE} + 1)
         ELSE 'e' || (((p.n * 31 + j * 17) % ${EVIDENCE / 20}) + 1) * 20 END,
       p.id, ${now}
-    FROM (SELECT id, side, row_number() OVER (ORDER BY id) AS n FROM "ResponsibilityPart"
+    FROM (SELECT id, side, row_number() OVER (ORDER BY id) AS n FROM "Duty"
       WHERE "workspaceId" = ${ws}) p
     CROSS JOIN LATERAL generate_series(1,
       CASE WHEN p.side = 'CUSTOMER' THEN (p.n % 5)::int ELSE ((p.n % 3) + 1)::int / 2 END) j
@@ -167,7 +167,7 @@ export async function generateWorkspace(input: {
     { systems: number; parts: number; evidence: number; links: number }[]
   >`
     SELECT (SELECT count(*)::int FROM "AiSystem" WHERE "workspaceId" = ${ws}) AS systems,
-      (SELECT count(*)::int FROM "ResponsibilityPart" WHERE "workspaceId" = ${ws}) AS parts,
+      (SELECT count(*)::int FROM "Duty" WHERE "workspaceId" = ${ws}) AS parts,
       (SELECT count(*)::int FROM "Evidence" WHERE "workspaceId" = ${ws}) AS evidence,
       (SELECT count(*)::int FROM "EvidenceLink" WHERE "workspaceId" = ${ws}) AS links`;
   return { workspaceId: ws, counts: counts! };

@@ -15,7 +15,7 @@ export function lowerBoundSql(input: { workspaceId: string; now: Date }): Prisma
   const ws = input.workspaceId;
   return Prisma.sql`
     SELECT count(*)::int AS covered
-    FROM "ResponsibilityPart" p
+    FROM "Duty" p
     JOIN "AiSystem" s ON s.id = p."systemId"
     LEFT JOIN (
       SELECT DISTINCT e."vendorId" FROM "Evidence" e
@@ -40,15 +40,15 @@ export function fromLinksCountSql(input: { workspaceId: string; now: Date }): Pr
   const ws = input.workspaceId;
   return Prisma.sql`
     SELECT count(*)::int AS covered
-    FROM "ResponsibilityPart" p
+    FROM "Duty" p
     JOIN "AiSystem" s ON s.id = p."systemId"
     LEFT JOIN (
-      SELECT l."partId", bool_or(e.kind = 'ATTESTATION') AS attested
+      SELECT l."dutyId", bool_or(e.kind = 'ATTESTATION') AS attested
       FROM "EvidenceLink" l JOIN "Evidence" e ON e.id = l."evidenceId"
       WHERE l."workspaceId" = ${ws} AND e."workspaceId" = ${ws} AND e."deletedAt" IS NULL
         AND e."supersededAt" IS NULL AND e."reviewStatus" <> 'REJECTED'
         AND (e."validUntil" IS NULL OR e."validUntil" >= ${now})
-      GROUP BY l."partId") lk ON lk."partId" = p.id
+      GROUP BY l."dutyId") lk ON lk."dutyId" = p.id
     LEFT JOIN (
       SELECT DISTINCT e."vendorId" FROM "Evidence" e
       WHERE e."workspaceId" = ${ws} AND e.kind = 'ATTESTATION' AND e."vendorId" IS NOT NULL
@@ -58,7 +58,7 @@ export function fromLinksCountSql(input: { workspaceId: string; now: Date }): Pr
       AND s.lifecycle <> 'RETIRED'
       AND CASE WHEN p.side = 'PROVIDER' THEN lk.attested IS TRUE OR va."vendorId" IS NOT NULL
         ELSE p."ownerId" IS NOT NULL AND (
-          (p.status = 'IMPLEMENTED' AND lk."partId" IS NOT NULL)
+          (p.status = 'IMPLEMENTED' AND lk."dutyId" IS NOT NULL)
           OR (p.status = 'NOT_APPLICABLE' AND btrim(p.justification) <> '')
           OR (p.status = 'RISK_ACCEPTED' AND btrim(p.justification) <> ''
               AND p."riskApproverId" IS NOT NULL AND p."riskAcceptanceExpiresAt" >= ${now}))

@@ -109,11 +109,11 @@ async function main() {
       ["count from raw links", fromLinksCountSql({ workspaceId, now: NOW })],
     ] as const) {
       const [row] = await db.$queryRaw<{ covered: number }[]>(sql);
-      if (row?.covered !== coverage.coveredParts)
-        throw new Error(`${label} counts ${row?.covered}, engine ${coverage.coveredParts}`);
+      if (row?.covered !== coverage.coveredDuties)
+        throw new Error(`${label} counts ${row?.covered}, engine ${coverage.coveredDuties}`);
     }
     process.stdout.write(
-      `coverage ${(100 * (coverage.coverage ?? 0)).toFixed(1)} % (${coverage.coveredParts}/${coverage.totalParts})\n`,
+      `coverage ${(100 * (coverage.coverage ?? 0)).toFixed(1)} % (${coverage.coveredDuties}/${coverage.totalDuties})\n`,
     );
     const oneSystem = (await db.aiSystem.findFirst({
       where: { workspaceId, archivedAt: null, lifecycle: "PRODUCTION" },
@@ -124,16 +124,16 @@ async function main() {
     // the three states a reader meets: just after a write to one system (the usual case: the
     // headline figure), with nothing changed, and cold (every system stale: the engine's full
     // evaluation of every part, which is what the lower bound is compared with).
-    const partIds = await db.$queryRaw<{ id: string; status: string }[]>`
-      SELECT p.id, p.status::text FROM "ResponsibilityPart" p JOIN "AiSystem" s ON s.id = p."systemId"
+    const dutyIds = await db.$queryRaw<{ id: string; status: string }[]>`
+      SELECT p.id, p.status::text FROM "Duty" p JOIN "AiSystem" s ON s.id = p."systemId"
       WHERE p."workspaceId" = ${workspaceId} AND p.side = 'CUSTOMER'
         AND s."archivedAt" IS NULL AND s.lifecycle <> 'RETIRED'
       ORDER BY p.id LIMIT 500`;
     let turn = 0;
-    const writeOnePart = async () => {
-      const part = partIds[turn++ % partIds.length]!;
+    const writeOneDuty = async () => {
+      const part = dutyIds[turn++ % dutyIds.length]!;
       part.status = part.status === "IMPLEMENTED" ? "IN_PROGRESS" : "IMPLEMENTED";
-      await db.responsibilityPart.update({
+      await db.duty.update({
         where: { id: part.id },
         data: { status: part.status as "IMPLEMENTED" | "IN_PROGRESS" },
       });
@@ -143,7 +143,7 @@ async function main() {
         WHERE "workspaceId" = ${workspaceId}`;
     const measured = await measure({
       "workspace coverage (after a write to one system)": {
-        before: writeOnePart,
+        before: writeOneDuty,
         call: () => getCoverage({ workspaceId, now: NOW }),
       },
       "workspace coverage (nothing changed)": () => getCoverage({ workspaceId, now: NOW }),

@@ -103,7 +103,7 @@ async function main() {
           },
         });
         parts.push(
-          await db.responsibilityPart.create({
+          await db.duty.create({
             data: {
               workspaceId: workspace.id,
               responsibilityId: r.id,
@@ -146,7 +146,7 @@ async function main() {
         data: batch.map((e, j) => ({
           workspaceId: workspace.id,
           evidenceId: e.id,
-          partId: parts[(start + j) % parts.length]?.id ?? "",
+          dutyId: parts[(start + j) % parts.length]?.id ?? "",
         })),
       });
     }

@@ -83,7 +83,7 @@ const REQUEST_TIMEOUT_MS = 120_000;
 const PROBE_TIMEOUT_MS = 60_000;
 const PROBE_NAME = "Load probe";
 /** Writes go to this many "hot" duties half of the time, so concurrent edits of one duty happen. */
-const HOT_PARTS = 50;
+const HOT_DUTIES = 50;
 const STATUSES = ["NOT_STARTED", "IN_PROGRESS", "IMPLEMENTED"] as const;
 
 const print = (line = "") => process.stdout.write(`${line}\n`);
@@ -237,14 +237,14 @@ async function send(
 // ---------------------------------------------------------------------------------------------
 // Write bookkeeping: what the server acknowledged, checked against the database afterwards
 
-type PartField = "ownerId" | "status" | "dueDate";
-type PartAck = { partId: string; field: PartField; value: string | null; version: number };
-type LinkAck = { evidenceId: string; partId: string };
-type Unknown = { partId: string; field: PartField; value: string | null };
+type DutyField = "ownerId" | "status" | "dueDate";
+type DutyAck = { dutyId: string; field: DutyField; value: string | null; version: number };
+type LinkAck = { evidenceId: string; dutyId: string };
+type Unknown = { dutyId: string; field: DutyField; value: string | null };
 
 type Ledger = {
   versions: Map<string, number>;
-  partAcks: PartAck[];
+  dutyAcks: DutyAck[];
   linkAcks: LinkAck[];
   /** Writes that got no answer or a 5xx: they may or may not have been applied. */
   unknown: Unknown[];
@@ -261,7 +261,7 @@ type Scenario = {
   workspaceId: string;
   owners: (string | null)[];
   parts: string[];
-  hotParts: string[];
+  hotDuties: string[];
   probeParts: string[];
   probeUserId: string;
   /** The system of each duty, to reload it through the API. */
@@ -312,7 +312,7 @@ function summarise(
   // Reads in their fixed order, then the writes.
   const order = [
     ...readEndpoints(DEMO_SLUG).map((e) => e.label),
-    PATCH_PART.label,
+    PATCH_DUTY.label,
     CREATE_EVIDENCE.label,
     LINK_EVIDENCE.label,
   ];
@@ -408,14 +408,14 @@ type ProbeStep = {
   delayMs: number | null;
   polls: number;
   firstPollShowed: boolean;
-  ack: PartAck;
+  ack: DutyAck;
 };
 
 /** Gives the probe member one more duty, then reloads the overview until it shows `expected`. */
 async function probeStep(
   scenario: Scenario,
   ledger: Ledger,
-  partId: string,
+  dutyId: string,
   expected: number,
   samples: Sample[],
 ): Promise<ProbeStep | { failedStatus: number }> {
@@ -425,17 +425,17 @@ async function probeStep(
     {
       label: "probe: PATCH duty owner",
       method: "PATCH",
-      path: `/api/v1/duties/${partId}`,
+      path: `/api/v1/duties/${dutyId}`,
     },
     {
       headers: http.bearer,
-      body: { expectedVersion: ledger.versions.get(partId), ownerId: scenario.probeUserId },
+      body: { expectedVersion: ledger.versions.get(dutyId), ownerId: scenario.probeUserId },
     },
   );
   samples.push(write.sample);
   if (write.sample.status !== 200) return { failedStatus: write.sample.status };
-  const ack: PartAck = {
-    partId,
+  const ack: DutyAck = {
+    dutyId,
     field: "ownerId",
     value: scenario.probeUserId,
     version: (JSON.parse(write.text) as { version: number }).version,
@@ -493,7 +493,7 @@ function readEndpoints(slug: string): Endpoint[] {
   ];
 }
 
-const PATCH_PART: Omit<Endpoint, "path"> = {
+const PATCH_DUTY: Omit<Endpoint, "path"> = {
   label: "PATCH /api/v1/duties/{id}",
   method: "PATCH",
 };
@@ -519,7 +519,7 @@ function randomDay(): string {
 async function reloadVersion(
   scenario: Scenario,
   ledger: Ledger,
-  partId: string,
+  dutyId: string,
   samples: Sample[],
 ): Promise<void> {
   for (let attempt = 1; attempt <= 3; attempt += 1) {
@@ -528,7 +528,7 @@ async function reloadVersion(
       {
         label: "GET /api/v1/systems/{id} (reload after a failed write)",
         method: "GET",
-        path: `/api/v1/systems/${scenario.systemOf.get(partId)}`,
+        path: `/api/v1/systems/${scenario.systemOf.get(dutyId)}`,
       },
       { headers: scenario.http.bearer },
     );
@@ -537,27 +537,27 @@ async function reloadVersion(
       const detail = JSON.parse(text) as {
         domains: { parts: { id: string; version: number }[] }[];
       };
-      const part = detail.domains.flatMap((d) => d.parts).find((p) => p.id === partId);
+      const part = detail.domains.flatMap((d) => d.parts).find((p) => p.id === dutyId);
       if (part) {
-        ledger.versions.set(partId, part.version);
+        ledger.versions.set(dutyId, part.version);
         return;
       }
     }
     await sleep(500);
   }
-  ledger.blocked.add(partId);
+  ledger.blocked.add(dutyId);
 }
 
-function pickPart(scenario: Scenario, ledger: Ledger): string {
+function pickDuty(scenario: Scenario, ledger: Ledger): string {
   for (;;) {
-    const partId = Math.random() < 0.5 ? pick(scenario.hotParts) : pick(scenario.parts);
-    if (!ledger.blocked.has(partId)) return partId;
+    const dutyId = Math.random() < 0.5 ? pick(scenario.hotDuties) : pick(scenario.parts);
+    if (!ledger.blocked.has(dutyId)) return dutyId;
   }
 }
 
 async function oneWrite(scenario: Scenario, ledger: Ledger, samples: Sample[]) {
   const { http } = scenario;
-  const partId = pickPart(scenario, ledger);
+  const dutyId = pickDuty(scenario, ledger);
   const kind = Math.random();
   if (kind < 0.7) {
     const field = pick(["ownerId", "status", "dueDate"] as const);
@@ -569,25 +569,25 @@ async function oneWrite(scenario: Scenario, ledger: Ledger, samples: Sample[]) {
           : randomDay();
     const { sample, text } = await send(
       http,
-      { ...PATCH_PART, path: `/api/v1/duties/${partId}` },
+      { ...PATCH_DUTY, path: `/api/v1/duties/${dutyId}` },
       {
         headers: http.bearer,
-        body: { expectedVersion: ledger.versions.get(partId), [field]: value },
+        body: { expectedVersion: ledger.versions.get(dutyId), [field]: value },
       },
     );
     samples.push(sample);
     if (sample.status === 200) {
       const answer = JSON.parse(text) as { version: number };
-      ledger.partAcks.push({ partId, field, value, version: answer.version });
-      if (answer.version > (ledger.versions.get(partId) ?? 0))
-        ledger.versions.set(partId, answer.version);
+      ledger.dutyAcks.push({ dutyId, field, value, version: answer.version });
+      if (answer.version > (ledger.versions.get(dutyId) ?? 0))
+        ledger.versions.set(dutyId, answer.version);
     } else if (sample.status === 409) {
       // Another client's write won; its acknowledgement brings the shared version map up to date.
       ledger.conflicts += 1;
     } else if (sample.status === 0 || sample.status >= 500) {
       // Applied or not, nobody will tell: reload the duty for its version.
-      ledger.unknown.push({ partId, field, value });
-      await reloadVersion(scenario, ledger, partId, samples);
+      ledger.unknown.push({ dutyId, field, value });
+      await reloadVersion(scenario, ledger, dutyId, samples);
     }
     return;
   }
@@ -599,13 +599,13 @@ async function oneWrite(scenario: Scenario, ledger: Ledger, samples: Sample[]) {
         kind: "LINK",
         title: `Load evidence ${n}`,
         url: `https://example.com/load/${n}`,
-        partIds: [partId],
+        dutyIds: [dutyId],
       },
     });
     samples.push(sample);
     if (sample.status === 201) {
       const evidenceId = (JSON.parse(text) as { id: string }).id;
-      ledger.linkAcks.push({ evidenceId, partId });
+      ledger.linkAcks.push({ evidenceId, dutyId });
       ledger.evidence.push(evidenceId);
     } else if (sample.status === 0 || sample.status >= 500) ledger.unknownLinks += 1;
     return;
@@ -613,11 +613,11 @@ async function oneWrite(scenario: Scenario, ledger: Ledger, samples: Sample[]) {
   const evidenceId = pick(ledger.evidence);
   const { sample } = await send(
     http,
-    { ...LINK_EVIDENCE, path: `/api/v1/evidence/${evidenceId}/duties/${partId}` },
+    { ...LINK_EVIDENCE, path: `/api/v1/evidence/${evidenceId}/duties/${dutyId}` },
     { headers: http.bearer },
   );
   samples.push(sample);
-  if (sample.status === 200) ledger.linkAcks.push({ evidenceId, partId });
+  if (sample.status === 200) ledger.linkAcks.push({ evidenceId, dutyId });
   else if (sample.status === 0 || sample.status >= 500) ledger.unknownLinks += 1;
 }
 
@@ -658,9 +658,9 @@ async function runPhase(input: {
   const probe = async () => {
     const state = input.probe;
     if (!state) return;
-    for (const partId of state.parts) {
+    for (const dutyId of state.parts) {
       if (performance.now() >= end) break;
-      const step = await probeStep(scenario, input.ledger, partId, state.owned + 1, state.samples);
+      const step = await probeStep(scenario, input.ledger, dutyId, state.owned + 1, state.samples);
       if ("failedStatus" in step) {
         // Applied or not, nobody will tell: count the probe member's duties again (through the
         // API), or stop probing when that fails too.
@@ -898,48 +898,48 @@ async function main() {
 
     const toImport = Math.max(0, SYSTEMS - demoSystems);
     const importSeconds = toImport > 0 ? await importSystems(http, toImport) : 0;
-    const partRows = await db.$queryRaw<
+    const dutyRows = await db.$queryRaw<
       { id: string; version: number; systemId: string; systemName: string }[]
     >`
-      SELECT p.id, p.version, p."systemId", s.name AS "systemName" FROM "ResponsibilityPart" p
+      SELECT p.id, p.version, p."systemId", s.name AS "systemName" FROM "Duty" p
       JOIN "AiSystem" s ON s.id = p."systemId"
       WHERE p."workspaceId" = ${workspace.id} AND s."archivedAt" IS NULL AND s.lifecycle <> 'RETIRED'
         AND p.side = 'CUSTOMER'
       ORDER BY p.id`;
     const [counts] = await db.$queryRaw<{ systems: number; parts: number }[]>`
       SELECT (SELECT count(*)::int FROM "AiSystem" WHERE "workspaceId" = ${workspace.id}) AS systems,
-             (SELECT count(*)::int FROM "ResponsibilityPart" WHERE "workspaceId" = ${workspace.id}) AS parts`;
+             (SELECT count(*)::int FROM "Duty" WHERE "workspaceId" = ${workspace.id}) AS parts`;
     const { systems, parts } = counts!;
     print();
     print(
       `scenario: ${systems} systems (${demoSystems} demo + ${toImport} imported through ` +
         `POST /api/v1/systems/import in ${Math.ceil(toImport / IMPORT_CHUNK)} requests, ` +
-        `${importSeconds.toFixed(1)} s), ${parts} duty parts (${partRows.length} customer parts of active systems)`,
+        `${importSeconds.toFixed(1)} s), ${parts} duty parts (${dutyRows.length} customer parts of active systems)`,
     );
 
     // The probe's duties: unowned parts of imported systems that no other client touches.
-    const shuffled = [...partRows].sort(() => Math.random() - 0.5);
+    const shuffled = [...dutyRows].sort(() => Math.random() - 0.5);
     const probeParts = shuffled
       .filter((p) => p.systemName.startsWith("Load system"))
       .slice(0, 100)
       .map((p) => p.id);
     const probeSet = new Set(probeParts);
-    const loadParts = shuffled.filter((p) => !probeSet.has(p.id)).map((p) => p.id);
+    const loadDuties = shuffled.filter((p) => !probeSet.has(p.id)).map((p) => p.id);
     if (probeParts.length < 2) throw new Error("the probe needs imported systems (--systems > 12)");
     const scenario: Scenario = {
       http,
       slug: workspace.slug,
       workspaceId: workspace.id,
       owners: [...members.map((m) => m.userId), null],
-      parts: loadParts,
-      hotParts: loadParts.slice(0, HOT_PARTS),
+      parts: loadDuties,
+      hotDuties: loadDuties.slice(0, HOT_DUTIES),
       probeParts,
       probeUserId: probeUser.id,
-      systemOf: new Map(partRows.map((p) => [p.id, p.systemId])),
+      systemOf: new Map(dutyRows.map((p) => [p.id, p.systemId])),
     };
     const ledger: Ledger = {
-      versions: new Map(partRows.map((p) => [p.id, p.version])),
-      partAcks: [],
+      versions: new Map(dutyRows.map((p) => [p.id, p.version])),
+      dutyAcks: [],
       linkAcks: [],
       unknown: [],
       unknownLinks: 0,
@@ -1043,8 +1043,8 @@ async function main() {
       ...probeSteps.map((step) => step.ack),
     ]);
     print(
-      `acknowledged writes checked against the database: ${verification.partFields} duty fields ` +
-        `(from ${verification.partAcks} acknowledged updates, ${ledger.conflicts} answered 409), ` +
+      `acknowledged writes checked against the database: ${verification.dutyFields} duty fields ` +
+        `(from ${verification.dutyAcks} acknowledged updates, ${ledger.conflicts} answered 409), ` +
         `${verification.links} evidence links; ${verification.unknown} writes without an answer or with a 5xx`,
     );
     print(`lost writes: ${verification.lost}`);
@@ -1067,7 +1067,7 @@ async function main() {
       database: DB,
       systems,
       parts,
-      customerPartsOfActiveSystems: partRows.length,
+      customerDutiesOfActiveSystems: dutyRows.length,
       scenario:
         `demo workspace (seed, ${demoSystems} systems) + ${toImport} systems imported through ` +
         `POST /api/v1/systems/import (${IMPORT_CHUNK} rows a request, ${importSeconds.toFixed(1)} s)`,
@@ -1077,7 +1077,7 @@ async function main() {
       writeMix:
         "70 % PATCH of a duty (owner, status or due date, one at random, with expectedVersion), " +
         "15 % POST /api/v1/evidence linked to the duty, 15 % PUT of an existing evidence item's link; " +
-        `half of the writes go to ${HOT_PARTS} hot duties`,
+        `half of the writes go to ${HOT_DUTIES} hot duties`,
       phases: { A: phaseA, B: phaseB },
       throughputRatioBtoA: ratio,
       visibility,
@@ -1116,8 +1116,8 @@ async function retry<T>(read: () => Promise<T>): Promise<T> {
 }
 
 type Verification = {
-  partAcks: number;
-  partFields: number;
+  dutyAcks: number;
+  dutyFields: number;
   links: number;
   unknown: number;
   lost: number;
@@ -1128,14 +1128,14 @@ async function verify(
   db: (typeof import("@/lib/db/client"))["db"],
   scenario: Scenario,
   ledger: Ledger,
-  probeAcks: PartAck[],
+  probeAcks: DutyAck[],
 ): Promise<Verification> {
-  const acks = [...ledger.partAcks, ...probeAcks];
+  const acks = [...ledger.dutyAcks, ...probeAcks];
   // Per duty and field, the acknowledged write with the highest version is the one that must
   // hold: later versions came from writes to other fields (which leave this one as it was).
-  const latest = new Map<string, PartAck>();
+  const latest = new Map<string, DutyAck>();
   for (const ack of acks) {
-    const key = `${ack.partId}:${ack.field}`;
+    const key = `${ack.dutyId}:${ack.field}`;
     const seen = latest.get(key);
     if (!seen || ack.version > seen.version) latest.set(key, ack);
   }
@@ -1143,13 +1143,13 @@ async function verify(
   // accepted too (it cannot be told apart).
   const maybe = new Map<string, Set<string | null>>();
   for (const u of ledger.unknown) {
-    const key = `${u.partId}:${u.field}`;
+    const key = `${u.dutyId}:${u.field}`;
     if (!maybe.has(key)) maybe.set(key, new Set());
     maybe.get(key)!.add(u.value);
   }
-  const ids = [...new Set([...latest.values()].map((a) => a.partId))];
+  const ids = [...new Set([...latest.values()].map((a) => a.dutyId))];
   const rows = await retry(() =>
-    db.responsibilityPart.findMany({
+    db.duty.findMany({
       where: { id: { in: ids } },
       select: { id: true, version: true, ownerId: true, status: true, dueDate: true },
     }),
@@ -1158,7 +1158,7 @@ async function verify(
   const examples: string[] = [];
   let lost = 0;
   for (const [key, ack] of latest) {
-    const row = byId.get(ack.partId);
+    const row = byId.get(ack.dutyId);
     const actual =
       row === undefined
         ? undefined
@@ -1173,7 +1173,7 @@ async function verify(
       lost += 1;
       if (examples.length < 5)
         examples.push(
-          `duty ${ack.partId} ${ack.field}: acknowledged ${JSON.stringify(ack.value)} at version ` +
+          `duty ${ack.dutyId} ${ack.field}: acknowledged ${JSON.stringify(ack.value)} at version ` +
             `${ack.version}, database has ${JSON.stringify(actual)} at version ${row?.version}`,
         );
     }
@@ -1181,11 +1181,11 @@ async function verify(
   const links = await retry(() =>
     db.evidenceLink.findMany({
       where: { workspaceId: scenario.workspaceId },
-      select: { evidenceId: true, partId: true },
+      select: { evidenceId: true, dutyId: true },
     }),
   );
-  const present = new Set(links.map((l) => `${l.evidenceId}:${l.partId}`));
-  const linkKeys = new Set(ledger.linkAcks.map((l) => `${l.evidenceId}:${l.partId}`));
+  const present = new Set(links.map((l) => `${l.evidenceId}:${l.dutyId}`));
+  const linkKeys = new Set(ledger.linkAcks.map((l) => `${l.evidenceId}:${l.dutyId}`));
   for (const key of linkKeys) {
     if (!present.has(key)) {
       lost += 1;
@@ -1194,8 +1194,8 @@ async function verify(
     }
   }
   return {
-    partAcks: acks.length,
-    partFields: latest.size,
+    dutyAcks: acks.length,
+    dutyFields: latest.size,
     links: linkKeys.size,
     unknown: ledger.unknown.length + ledger.unknownLinks,
     lost,

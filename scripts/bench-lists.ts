@@ -107,9 +107,9 @@ async function run() {
     }
     // A third of the customer parts get owners, statuses and due dates, like a workspace in use.
     await db.$executeRaw`
-      UPDATE "ResponsibilityPart" p SET
+      UPDATE "Duty" p SET
         "ownerId" = (SELECT "userId" FROM "Membership" m WHERE m."workspaceId" = p."workspaceId" ORDER BY m.id OFFSET (abs(hashtext(p.id)) % 20) LIMIT 1),
-        status = (ARRAY['IN_PROGRESS','IMPLEMENTED','NOT_STARTED']::"PartStatus"[])[1 + abs(hashtext(p.id || 's')) % 3],
+        status = (ARRAY['IN_PROGRESS','IMPLEMENTED','NOT_STARTED']::"DutyStatus"[])[1 + abs(hashtext(p.id || 's')) % 3],
         "dueDate" = now() + ((abs(hashtext(p.id || 'd')) % 120) - 30) * interval '1 day'
       WHERE p."workspaceId" = ${workspace.id} AND p.side = 'CUSTOMER' AND abs(hashtext(p.id)) % 3 = 0`;
     await db.$executeRawUnsafe(`ANALYZE`);
@@ -118,7 +118,7 @@ async function run() {
 
   const main = await populate(`bench-${randomBytes(3).toString("hex")}`, SYSTEMS);
   await populate(`noise-${randomBytes(3).toString("hex")}`, Math.round(SYSTEMS / 10));
-  const parts = await db.responsibilityPart.count({ where: { workspaceId: main.workspace.id } });
+  const parts = await db.duty.count({ where: { workspaceId: main.workspace.id } });
   console.log(
     `database: ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}; ${SYSTEMS} systems, ${parts} parts in the measured workspace (written in ${main.seconds.toFixed(1)} s)`,
   );

@@ -17,8 +17,8 @@ export type CoverageBar = {
   name: string;
   /** 0..1, or null when the group has no parts. */
   coverage: number | null;
-  coveredParts: number;
-  totalParts: number;
+  coveredDuties: number;
+  totalDuties: number;
 };
 
 const percent = (value: number | null) => (value === null ? 0 : Math.round(value * 1000) / 10);
@@ -36,7 +36,7 @@ export function CoverageBarChart({ bars }: { bars: CoverageBar[] }) {
     label:
       bar.coverage === null
         ? "no parts"
-        : `${Math.round(bar.coverage * 100)} % (${bar.coveredParts}/${bar.totalParts})`,
+        : `${Math.round(bar.coverage * 100)} % (${bar.coveredDuties}/${bar.totalDuties})`,
   }));
   const height = Math.max(120, data.length * 34 + 40);
   return (

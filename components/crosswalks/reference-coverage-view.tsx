@@ -69,7 +69,7 @@ function CatalogueHeadline({ catalogue }: { catalogue: CatalogueCoverage }) {
             {percentText(s.coverage)}
           </dd>
           <dd className="text-xs text-muted-foreground">
-            {s.coveredParts} of {s.totalParts} duties covered (each duty counted once)
+            {s.coveredDuties} of {s.totalDuties} duties covered (each duty counted once)
           </dd>
         </div>
         <div>
@@ -144,9 +144,9 @@ export function ReferenceCoverageView({
                   entry.domains.map((d) => d.name).join(", ")
                 )}
               </TableCell>
-              <TableCell className="text-right tabular-nums">{entry.summary.totalParts}</TableCell>
+              <TableCell className="text-right tabular-nums">{entry.summary.totalDuties}</TableCell>
               <TableCell className="text-right tabular-nums">
-                {entry.summary.totalParts === 0 ? (
+                {entry.summary.totalDuties === 0 ? (
                   "—"
                 ) : (
                   <Link

@@ -60,8 +60,8 @@ export function CoverageBreakdown({
               <tr key={row.key}>
                 <th scope="row">{row.name}</th>
                 <td>{formatRate(row.coverage)}</td>
-                <td>{row.coveredParts}</td>
-                <td>{row.totalParts}</td>
+                <td>{row.coveredDuties}</td>
+                <td>{row.totalDuties}</td>
                 {RATES.map(([key]) => (
                   <td key={key}>{formatRate(row[key])}</td>
                 ))}

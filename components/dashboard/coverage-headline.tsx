@@ -23,7 +23,7 @@ export function CoverageHeadline({ summary }: { summary: CoverageSummary }) {
             {formatRate(summary.coverage)}
           </span>
           <span className="mt-1 block text-xs text-muted-foreground">
-            {summary.coveredParts} of {summary.totalParts} parts covered
+            {summary.coveredDuties} of {summary.totalDuties} parts covered
           </span>
         </dd>
       </div>

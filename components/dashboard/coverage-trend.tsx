@@ -48,7 +48,7 @@ export function CoverageTrend({ points, days }: { points: TrendRow[]; days: numb
                   {p.day}
                 </th>
                 <td className="pr-4 tabular-nums">{formatRate(p.coverage)}</td>
-                <td className="tabular-nums">{`${p.coveredParts} / ${p.totalParts}`}</td>
+                <td className="tabular-nums">{`${p.coveredDuties} / ${p.totalDuties}`}</td>
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,7 @@ import { CoverageStateBadge } from "@/components/dashboard/coverage-state-badge"
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
-import { CriticalBadge, PartStatusBadge } from "@/components/ui/status-badge";
+import { CriticalBadge, DutyStatusBadge } from "@/components/ui/status-badge";
 import {
   Table,
   TableBody,
@@ -83,7 +83,7 @@ export function DomainCoverage({ slug, data }: { slug: string; data: DomainCover
                       {system.parts.map((part) => (
                         <li key={part.id} className="flex flex-wrap items-center gap-1">
                           <span className="font-medium">{SIDE_LABELS[part.side]}:</span>
-                          <PartStatusBadge status={part.status} />
+                          <DutyStatusBadge status={part.status} />
                           <span>owner {part.ownerName ?? "nobody"}</span>
                           {part.covered ? (
                             <Badge variant="success">Covered</Badge>

@@ -124,7 +124,7 @@ export function GapTable({
     features: pagedTableFeatures,
     columns,
     data: gaps,
-    getRowId: (gap) => gap.partId,
+    getRowId: (gap) => gap.dutyId,
     manualPagination: true,
     rowCount: page?.total ?? gaps.length,
     state: { pagination },

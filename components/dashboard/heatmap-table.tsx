@@ -43,9 +43,9 @@ function HeatmapTableRow({
 }) {
   let col = 0;
   const coverage =
-    row.totalParts === 0
+    row.totalDuties === 0
       ? "no parts"
-      : `${Math.round((100 * row.coveredParts) / row.totalParts)} %`;
+      : `${Math.round((100 * row.coveredDuties) / row.totalDuties)} %`;
   return (
     <tr>
       <th

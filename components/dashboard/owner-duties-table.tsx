@@ -38,8 +38,8 @@ export function OwnerDutiesTable({
             </Link>
           ),
         }),
-        column.accessor("openParts", { header: "Open parts" }),
-        column.accessor("totalParts", { header: "All parts" }),
+        column.accessor("openDuties", { header: "Open parts" }),
+        column.accessor("totalDuties", { header: "All parts" }),
       ]),
     [slug],
   );
@@ -61,8 +61,8 @@ export function OwnerDutiesTable({
         rowHeader="name"
         columnClassName={{
           name: "font-normal",
-          openParts: "text-right tabular-nums",
-          totalParts: "text-right tabular-nums",
+          openDuties: "text-right tabular-nums",
+          totalDuties: "text-right tabular-nums",
         }}
       />
       <TablePager

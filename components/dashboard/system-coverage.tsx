@@ -34,7 +34,7 @@ export function SystemCoverage({
         <p className="text-sm" data-testid="system-coverage-value">
           <span className="text-xl font-semibold tabular-nums">{formatRate(summary.coverage)}</span>{" "}
           <span className="text-muted-foreground">
-            ({summary.coveredParts} of {summary.totalParts} parts)
+            ({summary.coveredDuties} of {summary.totalDuties} parts)
           </span>
         </p>
       </div>
@@ -94,9 +94,9 @@ export function SystemCoverage({
                 </td>
                 <td className="py-2 pr-3">
                   <CoverageStateBadge state={domain.state} />
-                  {domain.totalParts > 0 ? (
+                  {domain.totalDuties > 0 ? (
                     <span className="ml-1 text-xs text-muted-foreground tabular-nums">
-                      {domain.coveredParts}/{domain.totalParts}
+                      {domain.coveredDuties}/{domain.totalDuties}
                     </span>
                   ) : null}
                 </td>
@@ -106,7 +106,7 @@ export function SystemCoverage({
                   ) : (
                     <ul className="grid gap-1">
                       {domain.gaps.map((gap) => (
-                        <li key={gap.partId} className="flex flex-wrap items-center gap-1">
+                        <li key={gap.dutyId} className="flex flex-wrap items-center gap-1">
                           <span className="font-medium">{SIDE_LABELS[gap.side]}:</span>
                           {gap.reasons.map((reason) => (
                             <Badge key={reason} variant="warning">

@@ -28,7 +28,7 @@ const ALL_KINDS: readonly EvidenceKind[] = ["FILE", "LINK", "NOTE", "ATTESTATION
 export type AttachEvidenceDialogProps = {
   workspaceSlug: string;
   /** The one responsibility part the evidence is attached to. */
-  partId: string;
+  dutyId: string;
   /** Names the part for people and screen readers, e.g. "Your part of Access control". */
   label: string;
   /** Ids already linked to the part (not offered again under "Choose existing"). */
@@ -44,7 +44,7 @@ export type AttachEvidenceDialogProps = {
  */
 export function AttachEvidenceDialog({
   workspaceSlug,
-  partId,
+  dutyId,
   label,
   linkedIds = [],
   vendors,
@@ -90,7 +90,7 @@ export function AttachEvidenceDialog({
             <EvidenceForm
               workspaceSlug={workspaceSlug}
               kinds={kinds}
-              partIds={[partId]}
+              dutyIds={[dutyId]}
               vendors={vendors}
               submitLabel="Attach evidence"
               onDone={done}
@@ -104,7 +104,7 @@ export function AttachEvidenceDialog({
               pendingId={pendingId}
               onPick={async (item) => {
                 setPendingId(item.id);
-                const result = await link.executeAsync({ evidenceId: item.id, partId });
+                const result = await link.executeAsync({ evidenceId: item.id, dutyId });
                 setPendingId(null);
                 if (result?.data) done();
               }}

@@ -124,13 +124,13 @@ export function PurgeEvidenceButton({ workspaceSlug, evidenceId, title }: ItemPr
 export function UnlinkEvidenceButton({
   workspaceSlug,
   evidenceId,
-  partId,
-  partLabel,
+  dutyId,
+  dutyLabel,
 }: {
   workspaceSlug: string;
   evidenceId: string;
-  partId: string;
-  partLabel: string;
+  dutyId: string;
+  dutyLabel: string;
 }) {
   const router = useRouter();
   const action = useAction(unlinkEvidenceAction.bind(null, workspaceSlug), {
@@ -140,13 +140,13 @@ export function UnlinkEvidenceButton({
     <ConfirmDialog
       trigger={
         <Button size="sm" variant="ghost">
-          Unlink<span className="sr-only"> from {partLabel}</span>
+          Unlink<span className="sr-only"> from {dutyLabel}</span>
         </Button>
       }
       title="Unlink this evidence?"
-      description={`It will no longer count for ${partLabel}. The evidence itself stays in the library.`}
+      description={`It will no longer count for ${dutyLabel}. The evidence itself stays in the library.`}
       confirmLabel="Unlink"
-      onConfirm={() => action.executeAsync({ evidenceId, partId })}
+      onConfirm={() => action.executeAsync({ evidenceId, dutyId })}
     />
   );
 }

@@ -211,9 +211,9 @@ export function EvidenceFormFields({
           />
         </FormField>
       </div>
-      {errors.partIds || errors.supersedesId || errors.kind ? (
+      {errors.dutyIds || errors.supersedesId || errors.kind ? (
         <p role="alert" className="text-sm text-destructive">
-          {[...(errors.partIds ?? []), ...(errors.supersedesId ?? []), ...(errors.kind ?? [])].join(
+          {[...(errors.dutyIds ?? []), ...(errors.supersedesId ?? []), ...(errors.kind ?? [])].join(
             " ",
           )}
         </p>

@@ -22,7 +22,7 @@ export type EvidenceFormProps = {
   /** Kinds offered, in order; the first is selected. */
   kinds: readonly EvidenceKind[];
   /** Parts the new item is linked to as it is created (the attach dialog passes one). */
-  partIds?: string[];
+  dutyIds?: string[];
   /** Makes the item a new revision of this one (same kind; its links move to the new item). */
   supersedes?: {
     id: string;
@@ -59,7 +59,7 @@ const EMPTY: EvidenceFormValues = {
 export function EvidenceForm({
   workspaceSlug,
   kinds,
-  partIds,
+  dutyIds,
   supersedes,
   vendors = [],
   fixedVendor,
@@ -98,7 +98,7 @@ export function EvidenceForm({
       description: values.description,
       collectedAt: values.collectedAt,
       validUntil: values.validUntil,
-      partIds,
+      dutyIds,
       supersedesId: supersedes?.id,
     };
     const attestation = {
@@ -120,7 +120,7 @@ export function EvidenceForm({
         onProgress: setProgress,
         fields: {
           ...common,
-          partIds: partIds?.join(","),
+          dutyIds: dutyIds?.join(","),
           kind,
           ...(kind === "ATTESTATION" ? attestation : {}),
         },

@@ -1,16 +1,16 @@
 import type { EvidenceState } from "@/lib/domain/evidence-state";
-import type { EvidenceKind, PartSide } from "@/lib/domain/responsibility";
+import type { EvidenceKind, DutySide } from "@/lib/domain/responsibility";
 
 /** TanStack Query keys of the evidence pickers (one factory, so invalidation hits the same key). */
 export const evidenceQueryKeys = {
-  systems: (slug: string) => ["evidence", slug, "part-options", "systems"] as const,
+  systems: (slug: string) => ["evidence", slug, "duty-options", "systems"] as const,
   domains: (slug: string, systemId: string) =>
-    ["evidence", slug, "part-options", systemId] as const,
+    ["evidence", slug, "duty-options", systemId] as const,
   search: (slug: string, q: string) => ["evidence", slug, "search", q] as const,
 };
 
 export type SystemOption = { id: string; name: string };
-export type DomainOption = { key: string; name: string; parts: { id: string; side: PartSide }[] };
+export type DomainOption = { key: string; name: string; parts: { id: string; side: DutySide }[] };
 export type EvidenceSearchItem = {
   id: string;
   title: string;
@@ -32,11 +32,11 @@ async function getJson<T>(url: string): Promise<T> {
 const base = (slug: string) => `/api/workspaces/${encodeURIComponent(slug)}/evidence`;
 
 export const fetchSystems = (slug: string) =>
-  getJson<{ systems: SystemOption[] }>(`${base(slug)}/part-options`).then((b) => b.systems);
+  getJson<{ systems: SystemOption[] }>(`${base(slug)}/duty-options`).then((b) => b.systems);
 
 export const fetchDomains = (slug: string, systemId: string) =>
   getJson<{ domains: DomainOption[] }>(
-    `${base(slug)}/part-options?systemId=${encodeURIComponent(systemId)}`,
+    `${base(slug)}/duty-options?systemId=${encodeURIComponent(systemId)}`,
   ).then((b) => b.domains);
 
 /** Live items only (current, expiring soon, expired, rejected): superseded ones cannot be linked. */

@@ -10,13 +10,13 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import type { PartSide } from "@/lib/domain/responsibility";
+import type { DutySide } from "@/lib/domain/responsibility";
 import { SIDE_LABELS } from "@/lib/view/duties/labels";
 import { formatDay } from "@/lib/view/evidence/labels";
 
 export type EvidenceLinkRow = {
-  partId: string;
-  side: PartSide;
+  dutyId: string;
+  side: DutySide;
   domainKey: string;
   domainName: string;
   system: { id: string; name: string };
@@ -72,7 +72,7 @@ export function EvidenceLinksTable({
           </TableHeader>
           <TableBody>
             {links.map((link) => (
-              <TableRow key={link.partId}>
+              <TableRow key={link.dutyId}>
                 <TableCell>
                   <Link
                     className="font-medium hover:underline"
@@ -89,8 +89,8 @@ export function EvidenceLinksTable({
                     <UnlinkEvidenceButton
                       workspaceSlug={workspaceSlug}
                       evidenceId={evidenceId}
-                      partId={link.partId}
-                      partLabel={`${link.system.name}, ${link.domainName} (${SIDE_LABELS[link.side].toLowerCase()})`}
+                      dutyId={link.dutyId}
+                      dutyLabel={`${link.system.name}, ${link.domainName} (${SIDE_LABELS[link.side].toLowerCase()})`}
                     />
                   </TableCell>
                 ) : null}

@@ -4,7 +4,7 @@ import { Link2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 
-import { type PartChoice, PartPicker } from "@/components/evidence/part-picker";
+import { type DutyChoice, DutyPicker } from "@/components/evidence/duty-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -18,9 +18,9 @@ import {
 } from "@/components/ui/dialog";
 import { linkEvidenceAction } from "@/lib/actions/evidence";
 import { useActionForm } from "@/lib/forms/use-action-form";
-import { evidencePartParamsSchema } from "@/lib/validation/evidence";
+import { deprecatedEvidenceDutyParamsSchema } from "@/lib/validation/evidence";
 
-const NONE: PartChoice = { systemId: "", domainKey: "", partId: "" };
+const NONE: DutyChoice = { systemId: "", domainKey: "", dutyId: "" };
 
 /** "Reuse": links an existing evidence item to one more part (another duty, another system). */
 export function ReuseEvidenceDialog({
@@ -37,12 +37,12 @@ export function ReuseEvidenceDialog({
   const idPrefix = useId();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [choice, setChoice] = useState<PartChoice>(NONE);
+  const [choice, setChoice] = useState<DutyChoice>(NONE);
   const linkEvidence = linkEvidenceAction.bind(null, workspaceSlug);
   const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
     action: linkEvidence,
-    schema: evidencePartParamsSchema,
-    defaultValues: { evidenceId, partId: "" },
+    schema: deprecatedEvidenceDutyParamsSchema,
+    defaultValues: { evidenceId, dutyId: "" },
     actionProps: {
       onSuccess: () => {
         setOpen(false);
@@ -51,11 +51,11 @@ export function ReuseEvidenceDialog({
     },
   });
   // The picker narrows system → domain → side; the side it settles on is the form's part.
-  const choose = (next: PartChoice) => {
+  const choose = (next: DutyChoice) => {
     setChoice(next);
-    form.setValue("partId", next.partId);
+    form.setValue("dutyId", next.dutyId);
   };
-  const partError = fieldError("partId");
+  const dutyError = fieldError("dutyId");
   return (
     <Dialog
       open={open}
@@ -83,16 +83,16 @@ export function ReuseEvidenceDialog({
               systems; its state counts for each of them.
             </DialogDescription>
           </DialogHeader>
-          <PartPicker
+          <DutyPicker
             workspaceSlug={workspaceSlug}
             idPrefix={idPrefix}
             value={choice}
             onChange={choose}
-            error={partError ? [partError] : undefined}
+            error={dutyError ? [dutyError] : undefined}
           />
           {formError ? <Alert variant="error">{formError}</Alert> : null}
           <DialogFooter>
-            <Button type="submit" disabled={!choice.partId || isPending}>
+            <Button type="submit" disabled={!choice.dutyId || isPending}>
               {isPending ? "Linking…" : "Link evidence"}
             </Button>
           </DialogFooter>

@@ -12,13 +12,13 @@ export type RederivationSummaryView = {
     criticalFrom: boolean | null;
     criticalTo: boolean | null;
   }[];
-  addedParts: number;
-  restoredParts: number;
-  removedParts: number;
-  keptParts: number;
+  addedDuties: number;
+  restoredDuties: number;
+  removedDuties: number;
+  keptDuties: number;
   keptOwners: number;
   keptEvidenceLinks: number;
-  lostWork: { partsWithOwner: number; evidenceLinks: number };
+  lostWork: { dutiesWithOwner: number; evidenceLinks: number };
   isNoop: boolean;
   domainNames: Record<string, string>;
   /** Exactly what is removed; its hash is sent with the save as the confirmation. */
@@ -32,19 +32,19 @@ export function RederivationSummary({ plan }: { plan: RederivationSummaryView })
   return (
     <div className="grid gap-3 text-sm">
       <p>
-        <strong>{plan.keptParts}</strong> duties stay as they are, with {plan.keptOwners} owners and{" "}
-        {plan.keptEvidenceLinks} evidence links. <strong>{plan.addedParts}</strong> new duties are
-        created; <strong>{plan.removedParts}</strong> are removed.
+        <strong>{plan.keptDuties}</strong> duties stay as they are, with {plan.keptOwners} owners
+        and {plan.keptEvidenceLinks} evidence links. <strong>{plan.addedDuties}</strong> new duties
+        are created; <strong>{plan.removedDuties}</strong> are removed.
       </p>
-      {plan.restoredParts > 0 ? (
+      {plan.restoredDuties > 0 ? (
         <p>
-          {plan.restoredParts} of the new duties come back from an earlier change with their owners,
-          statuses, justifications and evidence links.
+          {plan.restoredDuties} of the new duties come back from an earlier change with their
+          owners, statuses, justifications and evidence links.
         </p>
       ) : null}
-      {plan.lostWork.partsWithOwner + plan.lostWork.evidenceLinks > 0 ? (
+      {plan.lostWork.dutiesWithOwner + plan.lostWork.evidenceLinks > 0 ? (
         <p className="font-medium text-destructive">
-          Removed duties carry {plan.lostWork.partsWithOwner} owners and{" "}
+          Removed duties carry {plan.lostWork.dutiesWithOwner} owners and{" "}
           {plan.lostWork.evidenceLinks} evidence links.
         </p>
       ) : null}

@@ -14,7 +14,7 @@ import {
 } from "lucide-react";
 
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import { PART_STATUS_LABELS } from "@/lib/validation/responsibilities";
+import { DUTY_STATUS_LABELS } from "@/lib/validation/responsibilities";
 
 type StatusStyle = { label: string; variant: BadgeVariant; icon?: LucideIcon };
 
@@ -42,17 +42,17 @@ function StyledBadge({
   );
 }
 
-const PART_STATUS: Record<string, StatusStyle> = {
-  NOT_STARTED: { label: PART_STATUS_LABELS.NOT_STARTED, variant: "muted", icon: CircleDashed },
-  IN_PROGRESS: { label: PART_STATUS_LABELS.IN_PROGRESS, variant: "info", icon: CircleDot },
-  IMPLEMENTED: { label: PART_STATUS_LABELS.IMPLEMENTED, variant: "success", icon: CircleCheck },
-  NOT_APPLICABLE: { label: PART_STATUS_LABELS.NOT_APPLICABLE, variant: "outline", icon: Ban },
-  RISK_ACCEPTED: { label: PART_STATUS_LABELS.RISK_ACCEPTED, variant: "warning", icon: ShieldAlert },
+const DUTY_STATUS: Record<string, StatusStyle> = {
+  NOT_STARTED: { label: DUTY_STATUS_LABELS.NOT_STARTED, variant: "muted", icon: CircleDashed },
+  IN_PROGRESS: { label: DUTY_STATUS_LABELS.IN_PROGRESS, variant: "info", icon: CircleDot },
+  IMPLEMENTED: { label: DUTY_STATUS_LABELS.IMPLEMENTED, variant: "success", icon: CircleCheck },
+  NOT_APPLICABLE: { label: DUTY_STATUS_LABELS.NOT_APPLICABLE, variant: "outline", icon: Ban },
+  RISK_ACCEPTED: { label: DUTY_STATUS_LABELS.RISK_ACCEPTED, variant: "warning", icon: ShieldAlert },
 };
 
 /** Status of a responsibility part: NOT_STARTED, IN_PROGRESS, IMPLEMENTED, NOT_APPLICABLE, RISK_ACCEPTED. */
-export function PartStatusBadge({ status, className }: { status: string; className?: string }) {
-  return <StyledBadge styles={PART_STATUS} value={status} className={className} />;
+export function DutyStatusBadge({ status, className }: { status: string; className?: string }) {
+  return <StyledBadge styles={DUTY_STATUS} value={status} className={className} />;
 }
 
 const EVIDENCE_STATE: Record<string, StatusStyle> = {

@@ -4,14 +4,14 @@ import { revalidateWorkspace } from "@/lib/actions/revalidate";
 import { workspaceActionClient } from "@/lib/actions/safe-action";
 import { createEvidence } from "@/lib/server/evidence/create-evidence";
 import { deleteEvidence } from "@/lib/server/evidence/delete-evidence";
-import { linkEvidenceToPart } from "@/lib/server/evidence/link-evidence-to-part";
+import { linkEvidenceToDuty } from "@/lib/server/evidence/link-evidence-to-duty";
 import { purgeEvidence } from "@/lib/server/evidence/purge-evidence";
 import { reviewEvidence } from "@/lib/server/evidence/review-evidence";
-import { unlinkEvidenceFromPart } from "@/lib/server/evidence/unlink-evidence-from-part";
+import { unlinkEvidenceFromDuty } from "@/lib/server/evidence/unlink-evidence-from-duty";
 import {
   createEvidenceBodySchema,
   evidenceParamsSchema,
-  evidencePartParamsSchema,
+  deprecatedEvidenceDutyParamsSchema,
   reviewEvidenceInputSchema,
 } from "@/lib/validation/evidence";
 
@@ -36,9 +36,9 @@ export const createEvidenceAction = workspaceActionClient
 /** "Reuse": link an existing item to one more responsibility part. */
 export const linkEvidenceAction = workspaceActionClient
   .metadata({ name: "evidence.link", permission: "evidence.update" })
-  .inputSchema(evidencePartParamsSchema)
+  .inputSchema(deprecatedEvidenceDutyParamsSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await linkEvidenceToPart({
+    const result = await linkEvidenceToDuty({
       workspaceId: ctx.workspace.id,
       actor: ctx.actor,
       ...parsedInput,
@@ -49,9 +49,9 @@ export const linkEvidenceAction = workspaceActionClient
 
 export const unlinkEvidenceAction = workspaceActionClient
   .metadata({ name: "evidence.unlink", permission: "evidence.update" })
-  .inputSchema(evidencePartParamsSchema)
+  .inputSchema(deprecatedEvidenceDutyParamsSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await unlinkEvidenceFromPart({
+    await unlinkEvidenceFromDuty({
       workspaceId: ctx.workspace.id,
       actor: ctx.actor,
       ...parsedInput,

@@ -5,12 +5,12 @@ import { workspaceActionClient } from "@/lib/actions/safe-action";
 import { bulkAssignOwner } from "@/lib/server/responsibilities/bulk-assign-owner";
 import { bulkSetDueDate } from "@/lib/server/responsibilities/bulk-set-due-date";
 import { overrideResponsibility } from "@/lib/server/responsibilities/override-responsibility";
-import { updatePart } from "@/lib/server/responsibilities/update-part";
+import { updateDuty } from "@/lib/server/responsibilities/update-duty";
 import {
   bulkAssignOwnerSchema,
   bulkSetDueDateSchema,
   overrideResponsibilitySchema,
-  updatePartSchema,
+  updateDutySchema,
 } from "@/lib/validation/responsibilities";
 
 export const overrideResponsibilityAction = workspaceActionClient
@@ -26,11 +26,11 @@ export const overrideResponsibilityAction = workspaceActionClient
     return result;
   });
 
-export const updatePartAction = workspaceActionClient
+export const updateDutyAction = workspaceActionClient
   .metadata({ name: "responsibility.update", permission: "responsibility.update" })
-  .inputSchema(updatePartSchema)
+  .inputSchema(updateDutySchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await updatePart({
+    const result = await updateDuty({
       workspaceId: ctx.workspace.id,
       actor: ctx.actor,
       input: parsedInput,

@@ -6,13 +6,13 @@
 import type {
   CoverageScope,
   SnapshotEvidence,
-  SnapshotPart,
+  SnapshotDuty,
   SnapshotResponsibility,
   SnapshotSystem,
   WorkspaceSnapshot,
 } from "@/lib/domain/coverage-snapshot";
 import { evidenceState, isCurrentEvidence } from "@/lib/domain/evidence-state";
-import type { PartSide, PartStatus, RiskTier } from "@/lib/domain/responsibility";
+import type { DutySide, DutyStatus, RiskTier } from "@/lib/domain/responsibility";
 import { riskTierRank } from "@/lib/domain/responsibility";
 
 export const GAP_REASONS = [
@@ -28,8 +28,8 @@ export const GAP_REASONS = [
 ] as const;
 export type GapReason = (typeof GAP_REASONS)[number];
 
-export type EvaluatedPart = {
-  part: SnapshotPart;
+export type EvaluatedDuty = {
+  part: SnapshotDuty;
   responsibility: SnapshotResponsibility;
   system: SnapshotSystem;
   covered: boolean;
@@ -50,7 +50,7 @@ function hasText(value: string | null): boolean {
 
 function matchesScope(
   scope: CoverageScope,
-  row: { system: SnapshotSystem; responsibility: SnapshotResponsibility; part: SnapshotPart },
+  row: { system: SnapshotSystem; responsibility: SnapshotResponsibility; part: SnapshotDuty },
 ): boolean {
   if (scope.systemIds && !scope.systemIds.includes(row.system.id)) return false;
   if (scope.domainKeys && !scope.domainKeys.includes(row.responsibility.domainKey)) return false;
@@ -91,23 +91,23 @@ function matchesScope(
  * - NO_ATTESTATION / EVIDENCE_EXPIRED: provider part without current attestation; EVIDENCE_EXPIRED
  *   instead when an attestation reaching it (link or vendor) is in state "expired".
  */
-export function evaluateParts(input: {
+export function evaluateDuties(input: {
   snapshot: WorkspaceSnapshot;
   now: Date;
   scope?: CoverageScope;
-}): EvaluatedPart[] {
+}): EvaluatedDuty[] {
   const { snapshot, now } = input;
   const scope = input.scope ?? {};
   const systems = new Map(snapshot.systems.map((s) => [s.id, s]));
   const responsibilities = new Map(snapshot.responsibilities.map((r) => [r.id, r]));
   const evidenceById = new Map(snapshot.evidence.map((e) => [e.id, e]));
-  const linkedByPart = new Map<string, SnapshotEvidence[]>();
+  const linkedByDuty = new Map<string, SnapshotEvidence[]>();
   for (const link of snapshot.evidenceLinks) {
     const item = evidenceById.get(link.evidenceId);
     if (!item) continue;
-    const list = linkedByPart.get(link.partId) ?? [];
+    const list = linkedByDuty.get(link.dutyId) ?? [];
     list.push(item);
-    linkedByPart.set(link.partId, list);
+    linkedByDuty.set(link.dutyId, list);
   }
   const attestationsByVendor = new Map<string, SnapshotEvidence[]>();
   for (const item of snapshot.evidence) {
@@ -119,14 +119,14 @@ export function evaluateParts(input: {
   const isCurrent = (e: SnapshotEvidence) => isCurrentEvidence(e, now);
   const isExpired = (e: SnapshotEvidence) => evidenceState(e, now) === "expired";
 
-  const result: EvaluatedPart[] = [];
+  const result: EvaluatedDuty[] = [];
   for (const part of snapshot.parts) {
     const responsibility = responsibilities.get(part.responsibilityId);
     const system = responsibility ? systems.get(responsibility.systemId) : undefined;
     if (!responsibility || !system || !isActiveSystem(system)) continue;
     if (!matchesScope(scope, { system, responsibility, part })) continue;
 
-    const linked = linkedByPart.get(part.id) ?? [];
+    const linked = linkedByDuty.get(part.id) ?? [];
     const reasons: GapReason[] = [];
     let hasCurrentEvidence: boolean;
     if (part.side === "PROVIDER") {
@@ -167,11 +167,11 @@ export function evaluateParts(input: {
 }
 
 export type CoverageSummary = {
-  totalParts: number;
-  coveredParts: number;
-  customerParts: number;
-  providerParts: number;
-  /** coveredParts / totalParts; null when the scope has no parts (no duty is not 0% or 100%). */
+  totalDuties: number;
+  coveredDuties: number;
+  customerDuties: number;
+  providerDuties: number;
+  /** coveredDuties / totalDuties; null when the scope has no parts (no duty is not 0% or 100%). */
   coverage: number | null;
   /** Customer parts with an owner / customer parts. */
   ownedRate: number | null;
@@ -197,16 +197,16 @@ export function computeCoverage(input: {
   now: Date;
   scope?: CoverageScope;
 }): CoverageSummary {
-  const parts = evaluateParts(input);
+  const parts = evaluateDuties(input);
   const customer = parts.filter((p) => p.part.side === "CUSTOMER");
   const provider = parts.filter((p) => p.part.side === "PROVIDER");
-  const coveredParts = parts.filter((p) => p.covered).length;
+  const coveredDuties = parts.filter((p) => p.covered).length;
   return {
-    totalParts: parts.length,
-    coveredParts,
-    customerParts: customer.length,
-    providerParts: provider.length,
-    coverage: ratio(coveredParts, parts.length),
+    totalDuties: parts.length,
+    coveredDuties,
+    customerDuties: customer.length,
+    providerDuties: provider.length,
+    coverage: ratio(coveredDuties, parts.length),
     ownedRate: ratio(customer.filter((p) => p.part.ownerId !== null).length, customer.length),
     implementedRate: ratio(
       customer.filter((p) => p.part.status === "IMPLEMENTED").length,
@@ -218,17 +218,17 @@ export function computeCoverage(input: {
 }
 
 export type Gap = {
-  partId: string;
+  dutyId: string;
   responsibilityId: string;
   systemId: string;
   systemName: string;
   domainKey: string;
-  side: PartSide;
+  side: DutySide;
   critical: boolean;
   riskTier: RiskTier | null;
   dueDate: Date | null;
   ownerId: string | null;
-  status: PartStatus;
+  status: DutyStatus;
   reasons: GapReason[];
 };
 
@@ -253,7 +253,7 @@ export function compareGaps(a: Gap, b: Gap): number {
     compareText(a.systemName, b.systemName) ||
     compareText(a.domainKey, b.domainKey) ||
     compareText(a.side, b.side) ||
-    compareText(a.partId, b.partId)
+    compareText(a.dutyId, b.dutyId)
   );
 }
 
@@ -263,10 +263,10 @@ export function gapList(input: {
   now: Date;
   scope?: CoverageScope;
 }): Gap[] {
-  return evaluateParts(input)
+  return evaluateDuties(input)
     .filter((p) => !p.covered)
     .map((p): Gap => ({
-      partId: p.part.id,
+      dutyId: p.part.id,
       responsibilityId: p.responsibility.id,
       systemId: p.system.id,
       systemName: p.system.name,

@@ -5,8 +5,8 @@
 import type {
   EvidenceKind,
   Lifecycle,
-  PartSide,
-  PartStatus,
+  DutySide,
+  DutyStatus,
   ResponsibilityValue,
   ReviewStatus,
   RiskTier,
@@ -29,12 +29,12 @@ export type SnapshotResponsibility = {
   value: ResponsibilityValue;
   critical: boolean;
 };
-export type SnapshotPart = {
+export type SnapshotDuty = {
   id: string;
   responsibilityId: string;
-  side: PartSide;
+  side: DutySide;
   ownerId: string | null;
-  status: PartStatus;
+  status: DutyStatus;
   justification: string | null;
   dueDate: Date | null;
   riskAcceptanceExpiresAt: Date | null;
@@ -51,13 +51,13 @@ export type SnapshotEvidence = {
   /** Set on vendor attestations: they assure every provider part of that vendor's systems. */
   vendorId: string | null;
 };
-export type SnapshotEvidenceLink = { partId: string; evidenceId: string };
+export type SnapshotEvidenceLink = { dutyId: string; evidenceId: string };
 
 /** One workspace's data; the caller has already restricted every list to that workspace. */
 export type WorkspaceSnapshot = {
   systems: readonly SnapshotSystem[];
   responsibilities: readonly SnapshotResponsibility[];
-  parts: readonly SnapshotPart[];
+  parts: readonly SnapshotDuty[];
   evidence: readonly SnapshotEvidence[];
   evidenceLinks: readonly SnapshotEvidenceLink[];
 };
@@ -66,7 +66,7 @@ export type WorkspaceSnapshot = {
  * Scope filter; every given field must match (AND). An omitted field does not filter; an EMPTY
  * array matches nothing (like SQL `= ANY('{}')`), so "no systems selected" never means "all".
  * - deploymentModel: the system has that model among its models.
- * - ownerId: the PART's owner (either side), i.e. "coverage of the work this person owns".
+ * - ownerId: the DUTY's owner (either side), i.e. "coverage of the work this person owns".
  * - vendorId: the system's vendor.
  */
 export type CoverageScope = {

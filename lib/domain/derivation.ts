@@ -2,7 +2,7 @@
  * Derivation of a system's responsibilities from a framework matrix (docs/glossary.md,
  * "Responsibility value" and "Duty"). Pure functions: the service layer loads rows/cells/parts, calls these, and persists.
  */
-import type { PartSide, ResponsibilityValue } from "@/lib/domain/responsibility";
+import type { DutySide, ResponsibilityValue } from "@/lib/domain/responsibility";
 
 /** Customer weight of each value: the effective value is the heaviest one (C > S > P > NA). */
 const CUSTOMER_WEIGHT: Record<ResponsibilityValue, number> = { C: 3, S: 2, P: 1, NA: 0 };
@@ -20,7 +20,7 @@ export function effectiveValue(values: readonly ResponsibilityValue[]): Responsi
 }
 
 /** Parts a value creates, always in the order CUSTOMER, PROVIDER. */
-export function partsFor(value: ResponsibilityValue): PartSide[] {
+export function dutiesFor(value: ResponsibilityValue): DutySide[] {
   switch (value) {
     case "C":
       return ["CUSTOMER"];
@@ -48,7 +48,7 @@ export type DerivedResponsibility = {
   /** `overrideValue ?? derivedValue`: the value parts are created from. */
   value: ResponsibilityValue;
   critical: boolean;
-  parts: PartSide[];
+  parts: DutySide[];
 };
 
 /** A deployment model the system uses has no cell at all in the matrix: almost surely a wrong key. */
@@ -99,7 +99,7 @@ export function deriveResponsibilities(input: {
       overrideValue,
       value,
       critical: selected.some((cell) => cell?.critical === true),
-      parts: partsFor(value),
+      parts: dutiesFor(value),
     };
   });
 }
@@ -113,9 +113,9 @@ function cellKey(row: string, column: string): string {
 // Re-derivation (system's deployment models or framework version changed)
 // ---------------------------------------------------------------------------------------------
 
-export type ExistingPart = {
+export type ExistingDuty = {
   id: string;
-  side: PartSide;
+  side: DutySide;
   ownerId: string | null;
   status: string;
   evidenceLinkCount: number;
@@ -127,7 +127,7 @@ export type ExistingResponsibility = {
   derivedValue: ResponsibilityValue;
   overrideValue: ResponsibilityValue | null;
   critical: boolean;
-  parts: readonly ExistingPart[];
+  parts: readonly ExistingDuty[];
 };
 
 export type ValueSnapshot = {
@@ -146,22 +146,22 @@ export type DomainChange = {
   after: ValueSnapshot | null;
 };
 
-export type PartRef = { domainKey: string; responsibilityId: string; part: ExistingPart };
+export type DutyRef = { domainKey: string; responsibilityId: string; part: ExistingDuty };
 
 export type RederivationPlan = {
   domains: DomainChange[];
   /** Parts to create (domain + side); responsibilityId null when the responsibility is new too. */
-  addedParts: { domainKey: string; responsibilityId: string | null; side: PartSide }[];
+  addedDuties: { domainKey: string; responsibilityId: string | null; side: DutySide }[];
   /** Parts to delete, with their owner/status/link count so the preview can warn about lost work. */
-  removedParts: PartRef[];
+  removedDuties: DutyRef[];
   /** Parts whose domain and side survive: they keep id, owner, status and evidence links. */
-  keptParts: PartRef[];
+  keptDuties: DutyRef[];
   /** Surviving domains whose derived value, effective value or critical flag changes. */
   valueChanges: DomainChange[];
-  /** Responsibilities to delete because their domain is gone (their parts are in removedParts). */
+  /** Responsibilities to delete because their domain is gone (their parts are in removedDuties). */
   removedResponsibilityIds: string[];
   /** Removed parts that carried an owner or evidence links: what the user must confirm losing. */
-  lostWork: { partsWithOwner: number; evidenceLinks: number };
+  lostWork: { dutiesWithOwner: number; evidenceLinks: number };
   isNoop: boolean;
 };
 
@@ -184,12 +184,12 @@ export function planRederivation(input: {
   const nextDomains = new Set(input.next.map((d) => d.rowKey));
   const plan: RederivationPlan = {
     domains: [],
-    addedParts: [],
-    removedParts: [],
-    keptParts: [],
+    addedDuties: [],
+    removedDuties: [],
+    keptDuties: [],
     valueChanges: [],
     removedResponsibilityIds: [],
-    lostWork: { partsWithOwner: 0, evidenceLinks: 0 },
+    lostWork: { dutiesWithOwner: 0, evidenceLinks: 0 },
     isNoop: true,
   };
 
@@ -211,8 +211,8 @@ export function planRederivation(input: {
         before: null,
         after,
       });
-      for (const side of partsFor(value)) {
-        plan.addedParts.push({ domainKey: derived.rowKey, responsibilityId: null, side });
+      for (const side of dutiesFor(value)) {
+        plan.addedDuties.push({ domainKey: derived.rowKey, responsibilityId: null, side });
       }
       continue;
     }
@@ -237,20 +237,20 @@ export function planRederivation(input: {
     plan.domains.push(change);
     if (changed) plan.valueChanges.push(change);
 
-    const wanted = new Set<PartSide>(partsFor(value));
-    const keptSides = new Set<PartSide>();
+    const wanted = new Set<DutySide>(dutiesFor(value));
+    const keptSides = new Set<DutySide>();
     for (const part of existing.parts) {
       const ref = { domainKey: derived.rowKey, responsibilityId: existing.id, part };
       if (wanted.has(part.side) && !keptSides.has(part.side)) {
         keptSides.add(part.side);
-        plan.keptParts.push(ref);
+        plan.keptDuties.push(ref);
       } else {
-        plan.removedParts.push(ref);
+        plan.removedDuties.push(ref);
       }
     }
     for (const side of wanted) {
       if (!keptSides.has(side))
-        plan.addedParts.push({ domainKey: derived.rowKey, responsibilityId: existing.id, side });
+        plan.addedDuties.push({ domainKey: derived.rowKey, responsibilityId: existing.id, side });
     }
   }
 
@@ -271,7 +271,7 @@ export function planRederivation(input: {
     });
     plan.removedResponsibilityIds.push(existing.id);
     for (const part of existing.parts) {
-      plan.removedParts.push({
+      plan.removedDuties.push({
         domainKey: existing.domainKey,
         responsibilityId: existing.id,
         part,
@@ -279,13 +279,13 @@ export function planRederivation(input: {
     }
   }
 
-  for (const { part } of plan.removedParts) {
-    if (part.ownerId !== null) plan.lostWork.partsWithOwner += 1;
+  for (const { part } of plan.removedDuties) {
+    if (part.ownerId !== null) plan.lostWork.dutiesWithOwner += 1;
     plan.lostWork.evidenceLinks += part.evidenceLinkCount;
   }
   plan.isNoop =
-    plan.addedParts.length === 0 &&
-    plan.removedParts.length === 0 &&
+    plan.addedDuties.length === 0 &&
+    plan.removedDuties.length === 0 &&
     plan.valueChanges.length === 0 &&
     plan.removedResponsibilityIds.length === 0 &&
     plan.domains.every((d) => d.kind === "unchanged");

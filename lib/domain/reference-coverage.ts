@@ -1,7 +1,7 @@
 /**
  * REFERENCE definition of coverage by external reference, for the property test of
  * lib/server/coverage/get-coverage-by-reference.ts: plain TypeScript over the coverage reference
- * (`evaluateParts`, `computeCoverage` in coverage-reference.ts), no SQL.
+ * (`evaluateDuties`, `computeCoverage` in coverage-reference.ts), no SQL.
  *
  * A part counts for a (catalogue, entry) when some pair names its system's framework and its
  * domain; a catalogue's figures count each such part once.
@@ -10,7 +10,7 @@ import type { MappingPair } from "@/lib/crosswalks/active-mapping";
 import {
   computeCoverage,
   type CoverageSummary,
-  evaluateParts,
+  evaluateDuties,
 } from "@/lib/domain/coverage-reference";
 import type { CoverageScope, WorkspaceSnapshot } from "@/lib/domain/coverage-snapshot";
 
@@ -26,7 +26,7 @@ export function referenceCoverageByReference(input: {
   catalogues: (CoverageSummary & { catalogue: string })[];
 } {
   const { snapshot, now } = input;
-  const parts = evaluateParts({ snapshot, now, scope: input.scope });
+  const parts = evaluateDuties({ snapshot, now, scope: input.scope });
   const applies = (p: (typeof parts)[number], pair: MappingPair) =>
     input.frameworkOfSystem.get(p.system.id) === pair.framework &&
     p.responsibility.domainKey === pair.row;

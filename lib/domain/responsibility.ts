@@ -1,7 +1,7 @@
 /**
  * Vocabulary of the responsibility model, shared by derivation, coverage, zod schemas and Prisma enums.
  * Each union type is backed by a readonly tuple so other layers can check their enums against it
- * (e.g. `z.enum(PART_STATUSES)`, or a test comparing Prisma's generated enum values to these arrays).
+ * (e.g. `z.enum(DUTY_STATUSES)`, or a test comparing Prisma's generated enum values to these arrays).
  */
 
 /** Matrix cell codes: Provider, Customer, Shared, Not applicable. */
@@ -9,17 +9,17 @@ export const RESPONSIBILITY_VALUES = ["P", "C", "S", "NA"] as const;
 export type ResponsibilityValue = (typeof RESPONSIBILITY_VALUES)[number];
 
 /** The side of a duty: a C value yields a CUSTOMER part, P a PROVIDER part, S both. */
-export const PART_SIDES = ["CUSTOMER", "PROVIDER"] as const;
-export type PartSide = (typeof PART_SIDES)[number];
+export const DUTY_SIDES = ["CUSTOMER", "PROVIDER"] as const;
+export type DutySide = (typeof DUTY_SIDES)[number];
 
-export const PART_STATUSES = [
+export const DUTY_STATUSES = [
   "NOT_STARTED",
   "IN_PROGRESS",
   "IMPLEMENTED",
   "NOT_APPLICABLE",
   "RISK_ACCEPTED",
 ] as const;
-export type PartStatus = (typeof PART_STATUSES)[number];
+export type DutyStatus = (typeof DUTY_STATUSES)[number];
 
 export const EVIDENCE_KINDS = ["FILE", "LINK", "NOTE", "ATTESTATION"] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -59,8 +59,8 @@ export function isResponsibilityValue(input: unknown): input is ResponsibilityVa
   return isMember(RESPONSIBILITY_VALUES, input);
 }
 
-export function isPartStatus(input: unknown): input is PartStatus {
-  return isMember(PART_STATUSES, input);
+export function isDutyStatus(input: unknown): input is DutyStatus {
+  return isMember(DUTY_STATUSES, input);
 }
 
 export function isRiskTier(input: unknown): input is RiskTier {

@@ -1,6 +1,6 @@
 // Everything a bundle's tables and report show, as plain serialisable data: the server collects
 // it (lib/server/exports/collect-*.ts), the pure writers here render it. Dates are ISO strings.
-import type { PartSide } from "@/lib/domain/responsibility";
+import type { DutySide } from "@/lib/domain/responsibility";
 import type { ManifestCoverage } from "@/lib/export-bundle/manifest";
 import type { DomainReferenceRow } from "@/lib/export-bundle/reference-tables";
 import type { CatalogueCoverage } from "@/lib/view/crosswalks/references";
@@ -24,9 +24,9 @@ export type BundleSystem = {
   coverage: ManifestCoverage | null;
 };
 
-export type BundlePart = {
+export type BundleDuty = {
   id: string;
-  side: PartSide;
+  side: DutySide;
   ownerName: string | null;
   status: string;
   justification: string | null;
@@ -48,7 +48,7 @@ export type BundleResponsibility = {
   overrideJustification: string | null;
   value: string;
   critical: boolean;
-  parts: BundlePart[];
+  parts: BundleDuty[];
 };
 
 export type BundleEvidence = {
@@ -90,8 +90,8 @@ export type BundleGap = {
 export type BundleTrendPoint = {
   day: string;
   coverage: number | null;
-  coveredParts: number;
-  totalParts: number;
+  coveredDuties: number;
+  totalDuties: number;
 };
 
 /** External references: the crosswalks in use and coverage by reference for the bundle's scope. */

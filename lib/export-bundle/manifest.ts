@@ -31,8 +31,8 @@ export type BundleScope = {
 export type ManifestFile = { path: string; bytes: number; sha256: string };
 
 export type ManifestCoverage = {
-  totalParts: number;
-  coveredParts: number;
+  totalDuties: number;
+  coveredDuties: number;
   coverage: number | null;
   ownedRate: number | null;
   implementedRate: number | null;

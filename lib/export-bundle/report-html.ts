@@ -66,7 +66,7 @@ function summarySection(manifest: ReportHeader): string {
   const c = manifest.coverage;
   const metrics: [string, string][] = [
     ["Coverage", percent(c.coverage)],
-    ["Covered parts", `${c.coveredParts} of ${c.totalParts}`],
+    ["Covered parts", `${c.coveredDuties} of ${c.totalDuties}`],
     ["Owned", percent(c.ownedRate)],
     ["Implemented", percent(c.implementedRate)],
     ["Evidenced", percent(c.evidencedRate)],
@@ -84,7 +84,7 @@ function trendSection(data: BundleData): string {
   }
   const rows = data.trend.map((point) => {
     const width = point.coverage === null ? 0 : Math.round(point.coverage * 100);
-    return `<tr><th scope="row">${esc(point.day)}</th><td>${esc(percent(point.coverage))}</td><td>${point.coveredParts} of ${point.totalParts}</td><td><div class="bar" aria-hidden="true"><span style="width:${width}%"></span></div></td></tr>`;
+    return `<tr><th scope="row">${esc(point.day)}</th><td>${esc(percent(point.coverage))}</td><td>${point.coveredDuties} of ${point.totalDuties}</td><td><div class="bar" aria-hidden="true"><span style="width:${width}%"></span></div></td></tr>`;
   });
   return `<section aria-labelledby="trend"><h2 id="trend">Coverage trend</h2>
 <table><caption>Daily coverage of the whole workspace, last 90 days</caption>

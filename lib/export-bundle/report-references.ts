@@ -12,11 +12,11 @@ export function referencesSection(data: BundleData): string {
     const rows = mapped.map(
       (entry) => `<tr><th scope="row"><code>${esc(entry.id)}</code> ${esc(entry.title)}</th>
 <td>${esc(entry.domains.map((d) => d.name).join(", "))}</td>
-<td>${entry.summary.totalParts}</td><td>${esc(percent(entry.summary.coverage))}</td></tr>`,
+<td>${entry.summary.totalDuties}</td><td>${esc(percent(entry.summary.coverage))}</td></tr>`,
     );
     const s = catalogue.summary;
     return `<h3>${esc(catalogue.name)} ${esc(catalogue.version)}</h3>
-<p>${esc(percent(s.coverage))} of the ${s.totalParts} duties related to this catalogue are covered (each duty counted once). ${catalogue.mappedEntries} of ${catalogue.entryCount} entries relate to a security domain; ${catalogue.fullyCoveredEntries} are fully covered.</p>
+<p>${esc(percent(s.coverage))} of the ${s.totalDuties} duties related to this catalogue are covered (each duty counted once). ${catalogue.mappedEntries} of ${catalogue.entryCount} entries relate to a security domain; ${catalogue.fullyCoveredEntries} are fully covered.</p>
 ${
   rows.length === 0
     ? ""

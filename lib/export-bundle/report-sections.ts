@@ -3,7 +3,7 @@
 import type {
   BundleData,
   BundleEvidence,
-  BundlePart,
+  BundleDuty,
   BundleSystem,
 } from "@/lib/export-bundle/bundle-data";
 import { percent } from "@/lib/export-bundle/bundle-data";
@@ -24,7 +24,7 @@ function coveredCell(covered: boolean | null): string {
   return covered ? '<span class="ok">Covered</span>' : '<span class="bad">Gap</span>';
 }
 
-function evidenceList(part: BundlePart, byId: Map<string, BundleEvidence>): string {
+function evidenceList(part: BundleDuty, byId: Map<string, BundleEvidence>): string {
   if (part.evidenceIds.length === 0) return dash;
   const items = part.evidenceIds.map((id) => {
     const item = byId.get(id);
@@ -46,7 +46,7 @@ function systemFacts(system: BundleSystem): string {
     [
       "Coverage",
       system.coverage
-        ? `${percent(system.coverage.coverage)} (${system.coverage.coveredParts} of ${system.coverage.totalParts} parts)`
+        ? `${percent(system.coverage.coverage)} (${system.coverage.coveredDuties} of ${system.coverage.totalDuties} parts)`
         : "not counted (archived or retired)",
     ],
   ];

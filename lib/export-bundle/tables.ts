@@ -25,17 +25,17 @@ const systemColumns: Column<BundleSystem>[] = [
   { header: "data_classification", value: (s) => s.dataClassification },
   { header: "lifecycle", value: (s) => s.lifecycle },
   { header: "archived", value: (s) => s.archived },
-  { header: "parts", value: (s) => s.coverage?.totalParts ?? null },
-  { header: "covered_parts", value: (s) => s.coverage?.coveredParts ?? null },
+  { header: "parts", value: (s) => s.coverage?.totalDuties ?? null },
+  { header: "covered_duties", value: (s) => s.coverage?.coveredDuties ?? null },
   { header: "coverage", value: (s) => s.coverage?.coverage ?? null },
 ];
 
-type PartRow = {
+type DutyRow = {
   responsibility: BundleResponsibility;
   part: BundleResponsibility["parts"][number] | null;
 };
 
-const responsibilityColumns: Column<PartRow>[] = [
+const responsibilityColumns: Column<DutyRow>[] = [
   { header: "responsibility_id", value: (r) => r.responsibility.id },
   { header: "system_id", value: (r) => r.responsibility.systemId },
   { header: "system", value: (r) => r.responsibility.systemName },
@@ -46,7 +46,7 @@ const responsibilityColumns: Column<PartRow>[] = [
   { header: "override_justification", value: (r) => r.responsibility.overrideJustification },
   { header: "value", value: (r) => r.responsibility.value },
   { header: "critical", value: (r) => r.responsibility.critical },
-  { header: "part_id", value: (r) => r.part?.id },
+  { header: "duty_id", value: (r) => r.part?.id },
   { header: "side", value: (r) => r.part?.side },
   { header: "owner", value: (r) => r.part?.ownerName },
   { header: "status", value: (r) => r.part?.status },
@@ -96,11 +96,11 @@ export const gapsCsv = (rows: Iterable<BundleGap>) => csvLines(gapColumns, rows)
 
 /** One row per part; an NA responsibility without parts still gets one row. */
 export function responsibilitiesCsv(rows: readonly BundleResponsibility[]) {
-  function* partRows(): Generator<PartRow> {
+  function* dutyRows(): Generator<DutyRow> {
     for (const responsibility of rows) {
       if (responsibility.parts.length === 0) yield { responsibility, part: null };
       for (const part of responsibility.parts) yield { responsibility, part };
     }
   }
-  return csvLines(responsibilityColumns, partRows());
+  return csvLines(responsibilityColumns, dutyRows());
 }

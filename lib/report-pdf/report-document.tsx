@@ -22,8 +22,8 @@ const stamp = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 function coverageColumns(label: string): Column<NamedSummary>[] {
   return [
     { header: label, width: 5, value: (r) => r.name },
-    { header: "Duties", width: 1.2, align: "right", value: (r) => r.summary.totalParts },
-    { header: "Covered", width: 1.2, align: "right", value: (r) => r.summary.coveredParts },
+    { header: "Duties", width: 1.2, align: "right", value: (r) => r.summary.totalDuties },
+    { header: "Covered", width: 1.2, align: "right", value: (r) => r.summary.coveredDuties },
     {
       header: "Coverage",
       width: 1.3,
@@ -95,7 +95,7 @@ export function reportDocument(pdf: PdfModule, data: ReportData): ReactElement<D
             <View>
               <Text style={{ fontSize: 12, fontWeight: 600 }}>of duties covered</Text>
               <Text style={styles.muted}>
-                {s.coveredParts} of {s.totalParts} duties across {data.systems.counted} AI systems
+                {s.coveredDuties} of {s.totalDuties} duties across {data.systems.counted} AI systems
                 counted ({data.systems.total} registered).
               </Text>
               <Text style={styles.muted}>
@@ -118,7 +118,7 @@ export function reportDocument(pdf: PdfModule, data: ReportData): ReactElement<D
           {table(
             [
               { header: "Standard", width: 5, value: (c) => `${c.name} ${c.version}` },
-              { header: "Duties", width: 1.2, align: "right", value: (c) => c.summary.totalParts },
+              { header: "Duties", width: 1.2, align: "right", value: (c) => c.summary.totalDuties },
               {
                 header: "Coverage",
                 width: 1.4,
@@ -186,7 +186,7 @@ export function reportDocument(pdf: PdfModule, data: ReportData): ReactElement<D
             <View key={catalogue.key}>
               <Text style={styles.h3} minPresenceAhead={60}>
                 {catalogue.name} {catalogue.version}: {percentText(catalogue.summary.coverage)}{" "}
-                across {catalogue.summary.totalParts} duties
+                across {catalogue.summary.totalDuties} duties
               </Text>
               {table(
                 [
@@ -203,7 +203,7 @@ export function reportDocument(pdf: PdfModule, data: ReportData): ReactElement<D
                     header: "Duties",
                     width: 1,
                     align: "right",
-                    value: (e) => e.summary.totalParts,
+                    value: (e) => e.summary.totalDuties,
                   },
                   {
                     header: "Coverage",

@@ -24,7 +24,7 @@ import {
 
 // S3's smallest allowed part. Two parts in flight bound an upload's memory to ~10 MB whatever the
 // file size (measured by `npm run bench:upload`), while the next part is read from the client.
-export const S3_PART_SIZE = 5 * 1024 * 1024;
+export const S3_DUTY_SIZE = 5 * 1024 * 1024;
 const PARTS_IN_FLIGHT = 2;
 
 export function createS3Client(settings: S3Settings): S3Client {
@@ -124,7 +124,7 @@ export function createS3Storage({
       const upload = new Upload({
         client,
         params: { Bucket: bucket, Key: objectKey(key), Body: meter.stream },
-        partSize: S3_PART_SIZE,
+        partSize: S3_DUTY_SIZE,
         queueSize: PARTS_IN_FLIGHT,
         // On failure lib-storage aborts the multipart upload, so no parts stay behind (where the
         // server lacks the abort call, the sweep's listing or the server's own expiry does it).

@@ -74,7 +74,7 @@ const commonFields = {
   collectedAt: z.preprocess(blankToUndefined, dateField({ endOfDay: false }).optional()),
   validUntil: z.preprocess(blankToUndefined, dateField({ endOfDay: true }).nullish()),
   /** Responsibility parts to link at once (the same as linking afterwards). */
-  partIds: z.array(idSchema).max(100, "at most 100 parts at once").optional(),
+  dutyIds: z.array(idSchema).max(100, "at most 100 parts at once").optional(),
   /** Makes this item a new revision of that one: it is superseded and its part links move here. */
   supersedesId: z.preprocess(blankToUndefined, idSchema.optional()),
 };
@@ -117,7 +117,7 @@ export const createEvidenceBodySchema = z.discriminatedUnion("kind", [
 ]);
 export type CreateEvidenceBody = z.infer<typeof createEvidenceBodySchema>;
 
-/** Text fields of a multipart upload (each arrives as a string; partIds may repeat or be comma-separated). */
+/** Text fields of a multipart upload (each arrives as a string; dutyIds may repeat or be comma-separated). */
 export const uploadEvidenceFieldsSchema = z
   .object({
     kind: z.enum(["FILE", "ATTESTATION"]).default("FILE"),
@@ -125,7 +125,7 @@ export const uploadEvidenceFieldsSchema = z
     description: commonFields.description,
     collectedAt: commonFields.collectedAt,
     validUntil: commonFields.validUntil,
-    partIds: z.preprocess(
+    dutyIds: z.preprocess(
       (value) =>
         typeof value === "string"
           ? value
@@ -133,7 +133,7 @@ export const uploadEvidenceFieldsSchema = z
               .map((id) => id.trim())
               .filter(Boolean)
           : value,
-      commonFields.partIds,
+      commonFields.dutyIds,
     ),
     supersedesId: commonFields.supersedesId,
     attestationType: z.preprocess(blankToUndefined, attestationFields.attestationType.optional()),
@@ -210,4 +210,7 @@ export const reviewEvidenceInputSchema = reviewEvidenceBodySchema.and(
 );
 
 export const evidenceParamsSchema = z.object({ evidenceId: idSchema });
-export const evidencePartParamsSchema = z.object({ evidenceId: idSchema, partId: idSchema });
+export const deprecatedEvidenceDutyParamsSchema = z.object({
+  evidenceId: idSchema,
+  dutyId: idSchema,
+});

@@ -5,9 +5,9 @@
 import { z } from "zod";
 
 import {
-  PART_SIDES,
-  PART_STATUSES,
-  type PartStatus,
+  DUTY_SIDES,
+  DUTY_STATUSES,
+  type DutyStatus,
   RESPONSIBILITY_VALUES,
 } from "@/lib/domain/responsibility";
 import { idSchema } from "@/lib/validation/systems";
@@ -68,20 +68,20 @@ export type OverrideResponsibilityInput = z.infer<typeof overrideResponsibilityS
  * Edit of one part. Fields left out stay as they are; `expectedVersion` is the part version the
  * editor saw, so a save over someone else's newer change is refused (409) instead of winning.
  */
-export const updatePartSchema = z.object({
-  partId: idSchema,
+export const updateDutySchema = z.object({
+  dutyId: idSchema,
   expectedVersion: z.number().int().min(1),
   ownerId: z.preprocess(blankToNull, idSchema.nullable()).optional(),
-  status: z.enum(PART_STATUSES).optional(),
+  status: z.enum(DUTY_STATUSES).optional(),
   justification: nullableText(JUSTIFICATION_MAX).optional(),
   dueDate: nullableDay.optional(),
   riskAcceptanceExpiresAt: nullableDay.optional(),
   riskApproverId: z.preprocess(blankToNull, idSchema.nullable()).optional(),
 });
-export type UpdatePartInput = z.infer<typeof updatePartSchema>;
+export type UpdateDutyInput = z.infer<typeof updateDutySchema>;
 
-export type PartStatusState = {
-  status: PartStatus;
+export type DutyStatusState = {
+  status: DutyStatus;
   justification: string | null;
   riskApproverId: string | null;
   riskAcceptanceExpiresAt: Date | null;
@@ -92,7 +92,7 @@ export type PartStatusState = {
  * justification; RISK_ACCEPTED also an approver and an expiry that is not already past. Checked
  * on the part as it would be after the edit, so a partial edit cannot break them.
  */
-export function partStatusProblems(state: PartStatusState, now: Date): Record<string, string> {
+export function dutyStatusProblems(state: DutyStatusState, now: Date): Record<string, string> {
   const problems: Record<string, string> = {};
   const needsJustification = state.status === "NOT_APPLICABLE" || state.status === "RISK_ACCEPTED";
   if (needsJustification && !state.justification?.trim()) {
@@ -121,7 +121,7 @@ export const bulkAssignOwnerSchema = z.object({
   target: z.discriminatedUnion("kind", [
     z.object({
       kind: z.literal("parts"),
-      partIds: z.array(idSchema).min(1, "Select at least one duty.").max(MAX_BULK_IDS),
+      dutyIds: z.array(idSchema).min(1, "Select at least one duty.").max(MAX_BULK_IDS),
     }),
     z.object({
       kind: z.literal("domain"),
@@ -134,7 +134,7 @@ export const bulkAssignOwnerSchema = z.object({
 export type BulkAssignOwnerInput = z.infer<typeof bulkAssignOwnerSchema>;
 
 export const bulkSetDueDateSchema = z.object({
-  partIds: z.array(idSchema).min(1, "Select at least one duty.").max(MAX_BULK_IDS),
+  dutyIds: z.array(idSchema).min(1, "Select at least one duty.").max(MAX_BULK_IDS),
   dueDate: nullableDay,
 });
 
@@ -165,8 +165,8 @@ export const responsibilityListQuerySchema = z.object({
   vendor: optionalText(64),
   /** A member id, or "none" for parts nobody owns yet. */
   owner: optionalText(64),
-  status: optionalEnum(PART_STATUSES),
-  side: optionalEnum(PART_SIDES),
+  status: optionalEnum(DUTY_STATUSES),
+  side: optionalEnum(DUTY_SIDES),
   critical: z.preprocess(blankToNull, z.enum(["true", "false"]).nullable().optional().catch(null)),
   sort: z.enum(RESPONSIBILITY_SORTS).catch("system").default("system"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
@@ -179,7 +179,7 @@ export const responsibilityListQuerySchema = z.object({
 });
 export type ResponsibilityListQuery = z.infer<typeof responsibilityListQuerySchema>;
 
-export const PART_STATUS_LABELS: Record<PartStatus, string> = {
+export const DUTY_STATUS_LABELS: Record<DutyStatus, string> = {
   NOT_STARTED: "Not started",
   IN_PROGRESS: "In progress",
   IMPLEMENTED: "Implemented",

@@ -9,8 +9,8 @@ import { expectAccessible, visit } from "./support/a11y";
 // the numbers the API computes, a heat-map cell opens its duty, fixing a gap (owner, status,
 // evidence) raises coverage on reload, and the gaps page filters without a reload.
 type Summary = {
-  totalParts: number;
-  coveredParts: number;
+  totalDuties: number;
+  coveredDuties: number;
   coverage: number | null;
   ownedRate: number | null;
   implementedRate: number | null;
@@ -36,7 +36,7 @@ async function signUp(page: Page) {
 async function expectOverview(page: Page, summary: Summary) {
   await expect(page.getByTestId("coverage-value")).toHaveText(pct(summary.coverage));
   await expect(
-    page.getByText(`${summary.coveredParts} of ${summary.totalParts} parts covered`),
+    page.getByText(`${summary.coveredDuties} of ${summary.totalDuties} parts covered`),
   ).toBeVisible();
   for (const key of [
     "ownedRate",
@@ -79,7 +79,7 @@ test("overview numbers, heat map to duty, fixing a gap raises coverage, gap filt
 
   // The overview shows exactly the API's numbers.
   const before = await coverage();
-  expect(before.totalParts).toBeGreaterThan(0);
+  expect(before.totalDuties).toBeGreaterThan(0);
   await visit(page, `/w/${slug}`);
   await expectOverview(page, before);
   await expect(page.getByRole("heading", { name: "Heat map" })).toBeVisible();
@@ -129,7 +129,7 @@ test("overview numbers, heat map to duty, fixing a gap raises coverage, gap filt
   await expect(dialog).toBeHidden();
 
   const after = await coverage();
-  expect(after.coveredParts).toBe(before.coveredParts + 1);
+  expect(after.coveredDuties).toBe(before.coveredDuties + 1);
   await visit(page, `/w/${slug}`);
   await page.reload();
   await expectOverview(page, after);

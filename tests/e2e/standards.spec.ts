@@ -30,7 +30,7 @@ async function signUp(page: Page) {
 type EntryCoverage = {
   id: string;
   title: string;
-  summary: { totalParts: number; coverage: number | null };
+  summary: { totalDuties: number; coverage: number | null };
 };
 
 test("coverage by reference, references on a duty, gaps by reference, PDF report", async ({
@@ -60,13 +60,13 @@ test("coverage by reference, references on a duty, gaps by reference, PDF report
   const owasp = ((await api.json()) as { catalogues: { entries: EntryCoverage[] }[] })
     .catalogues[0]!;
   const llm06 = owasp.entries.find((e) => e.id === "LLM06:2025")!;
-  expect(llm06.summary.totalParts).toBeGreaterThan(0);
+  expect(llm06.summary.totalDuties).toBeGreaterThan(0);
   await page.getByRole("link", { name: "Standards" }).click();
   await page.waitForURL(`**/w/${slug}/standards`);
   await expect(page.getByRole("heading", { name: "Standards", level: 1 })).toBeVisible();
   const row = page.locator(`[id="ref-owasp-llm-top10-LLM06:2025"]`);
   await expect(row).toContainText("Excessive Agency");
-  await expect(row).toContainText(String(llm06.summary.totalParts));
+  await expect(row).toContainText(String(llm06.summary.totalDuties));
   await expectAccessible(page);
   await page.getByRole("link", { name: "ISO/IEC 42001 Annex A controls" }).click();
   await expect(page.getByText("A.6.2.8", { exact: true })).toBeVisible();

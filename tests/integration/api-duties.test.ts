@@ -1,5 +1,5 @@
 // /api/v1/duties is the primary path of duties (docs/glossary.md); the old /responsibilities and
-// …/parts/{partId} paths still answer, flagged with Deprecation and a Link to the successor.
+// …/parts/{dutyId} paths still answer, flagged with Deprecation and a Link to the successor.
 // Two workspaces: the other workspace's duties answer 404 on every path and change nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -11,9 +11,9 @@ import * as duties from "@/app/api/v1/duties/route";
 import * as duty from "@/app/api/v1/duties/[dutyId]/route";
 import * as dutyExport from "@/app/api/v1/duties/export/route";
 import * as evidenceDuty from "@/app/api/v1/evidence/[evidenceId]/duties/[dutyId]/route";
-import * as evidencePart from "@/app/api/v1/evidence/[evidenceId]/parts/[partId]/route";
+import * as deprecatedEvidenceDuty from "@/app/api/v1/evidence/[evidenceId]/parts/[dutyId]/route";
 import * as oldList from "@/app/api/v1/responsibilities/route";
-import * as oldPart from "@/app/api/v1/responsibilities/parts/[partId]/route";
+import * as oldDuty from "@/app/api/v1/responsibilities/parts/[dutyId]/route";
 
 import { type ApiSide, buildApiSide, callApi } from "./api-fixtures";
 import { ensureFrameworks, registrySnapshot } from "./systems-fixtures";
@@ -29,7 +29,7 @@ beforeAll(async () => {
 const DEPRECATION = `@${Date.parse(`${DUTY_RENAME_DATE}T00:00:00Z`) / 1000}`;
 
 async function currentVersion(dutyId: string) {
-  return (await db.responsibilityPart.findUniqueOrThrow({ where: { id: dutyId } })).version;
+  return (await db.duty.findUniqueOrThrow({ where: { id: dutyId } })).version;
 }
 
 async function noteEvidence(side: ApiSide) {
@@ -103,7 +103,7 @@ describe("PATCH /api/v1/duties/{dutyId}", () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ id: a.duty.id, changed: true });
-    const row = await db.responsibilityPart.findUniqueOrThrow({ where: { id: a.duty.id } });
+    const row = await db.duty.findUniqueOrThrow({ where: { id: a.duty.id } });
     expect(row.status).toBe("IN_PROGRESS");
     const event = await db.auditEvent.findFirstOrThrow({
       where: { workspaceId: a.workspace.id, entityId: a.duty.id },
@@ -146,12 +146,12 @@ describe("PATCH /api/v1/duties/{dutyId}", () => {
 });
 
 describe("the old paths (deprecated aliases)", () => {
-  it("PATCH /responsibilities/parts/{partId} still works, with Deprecation and a successor Link", async () => {
-    const response = await callApi(oldPart.PATCH, {
+  it("PATCH /responsibilities/parts/{dutyId} still works, with Deprecation and a successor Link", async () => {
+    const response = await callApi(oldDuty.PATCH, {
       token: a.tokens.EDITOR,
       method: "PATCH",
       path: `/api/v1/responsibilities/parts/${a.duty.id}`,
-      params: { partId: a.duty.id },
+      params: { dutyId: a.duty.id },
       body: { expectedVersion: await currentVersion(a.duty.id), dueDate: "2031-03-31" },
     });
     expect(response.status).toBe(200);
@@ -159,16 +159,16 @@ describe("the old paths (deprecated aliases)", () => {
     expect(response.headers.get("link")).toBe(
       `<http://localhost/api/v1/duties/${a.duty.id}>; rel="successor-version"`,
     );
-    const row = await db.responsibilityPart.findUniqueOrThrow({ where: { id: a.duty.id } });
+    const row = await db.duty.findUniqueOrThrow({ where: { id: a.duty.id } });
     expect(row.dueDate?.toISOString().slice(0, 10)).toBe("2031-03-31");
   });
 
   it("errors on an old path carry the headers too, and isolation holds", async () => {
-    const response = await callApi(oldPart.PATCH, {
+    const response = await callApi(oldDuty.PATCH, {
       token: a.tokens.ADMIN,
       method: "PATCH",
       path: `/api/v1/responsibilities/parts/${b.duty.id}`,
-      params: { partId: b.duty.id },
+      params: { dutyId: b.duty.id },
       body: { expectedVersion: 1, status: "IMPLEMENTED" },
     });
     expect(response.status).toBe(404);
@@ -208,7 +208,7 @@ describe("evidence ↔ duty links", () => {
     expect(linked.status).toBe(201);
     expect(await linked.json()).toEqual({ ...params, created: true });
     expect(
-      await db.evidenceLink.count({ where: { evidenceId: evidence.id, partId: a.duty.id } }),
+      await db.evidenceLink.count({ where: { evidenceId: evidence.id, dutyId: a.duty.id } }),
     ).toBe(1);
     const unlinked = await callApi(evidenceDuty.DELETE, {
       token: a.tokens.EDITOR,
@@ -217,13 +217,13 @@ describe("evidence ↔ duty links", () => {
     });
     expect(await unlinked.json()).toEqual({ ...params, removed: true });
     expect(
-      await db.evidenceLink.count({ where: { evidenceId: evidence.id, partId: a.duty.id } }),
+      await db.evidenceLink.count({ where: { evidenceId: evidence.id, dutyId: a.duty.id } }),
     ).toBe(0);
-    const old = await callApi(evidencePart.PUT, {
+    const old = await callApi(deprecatedEvidenceDuty.PUT, {
       token: a.tokens.EDITOR,
       method: "PUT",
       path: `/api/v1/evidence/${evidence.id}/parts/${a.duty.id}`,
-      params: { evidenceId: evidence.id, partId: a.duty.id },
+      params: { evidenceId: evidence.id, dutyId: a.duty.id },
     });
     expect(old.status).toBe(201);
     expect(old.headers.get("link")).toBe(
@@ -254,7 +254,7 @@ describe("evidence ↔ duty links", () => {
       });
       expect(response.status).toBe(404);
     }
-    expect(await db.evidenceLink.count({ where: { partId: b.duty.id } })).toBe(0);
+    expect(await db.evidenceLink.count({ where: { dutyId: b.duty.id } })).toBe(0);
     expect(await db.evidenceLink.count({ where: { evidenceId: foreignEvidence.id } })).toBe(0);
   });
 });

@@ -29,7 +29,7 @@ export async function buildApiSide(label: string) {
     name: `${label} System Secret`,
     vendorId: vendor.id,
   });
-  const duty = await db.responsibilityPart.findFirstOrThrow({
+  const duty = await db.duty.findFirstOrThrow({
     where: { systemId: system.id, side: "CUSTOMER" },
   });
   const tokens = {} as Record<TokenRole, string>;

@@ -113,11 +113,11 @@ describe("the storage sweep job", () => {
     // Upload part files: one idle for two hours (its upload died), one being written.
     const tmp = path.join(evidenceStorageRoot(), "tmp");
     await mkdir(tmp, { recursive: true });
-    const deadPart = path.join(tmp, `${"a".repeat(32)}.part`);
-    const livePart = path.join(tmp, `${"b".repeat(32)}.part`);
-    await writeFile(deadPart, "half an upload");
-    await writeFile(livePart, "an upload in progress");
-    await ago(deadPart, 120);
+    const deadDuty = path.join(tmp, `${"a".repeat(32)}.part`);
+    const liveDuty = path.join(tmp, `${"b".repeat(32)}.part`);
+    await writeFile(deadDuty, "half an upload");
+    await writeFile(liveDuty, "an upload in progress");
+    await ago(deadDuty, 120);
 
     // Export bundles in storage, one object per attempt: the object of a running attempt (its
     // ledger entry is fresh) stays; the object of a dead earlier attempt (its entry went stale)
@@ -196,8 +196,8 @@ describe("the storage sweep job", () => {
         (await (await jobQueue()).findJobs(sweepStorageJob.name, { id }))[0]?.state === "completed",
       { what: "the sweep" },
     );
-    expect(await exists(deadPart)).toBe(false);
-    expect(await exists(livePart)).toBe(true);
+    expect(await exists(deadDuty)).toBe(false);
+    expect(await exists(liveDuty)).toBe(true);
     expect(await exports.exists(liveAttempt)).toBe(true);
     expect(await exports.exists(deadAttempt)).toBe(false);
     expect(await exports.exists(finished)).toBe(true);

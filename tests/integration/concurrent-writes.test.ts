@@ -25,12 +25,12 @@ import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { loadWorkspaceOverview } from "@/lib/server/dashboard/load-workspace-overview";
 import { createEvidence } from "@/lib/server/evidence/create-evidence";
-import { linkEvidenceToPart } from "@/lib/server/evidence/link-evidence-to-part";
+import { linkEvidenceToDuty } from "@/lib/server/evidence/link-evidence-to-duty";
 import { reviewEvidence } from "@/lib/server/evidence/review-evidence";
-import { unlinkEvidenceFromPart } from "@/lib/server/evidence/unlink-evidence-from-part";
+import { unlinkEvidenceFromDuty } from "@/lib/server/evidence/unlink-evidence-from-duty";
 import { bulkAssignOwner } from "@/lib/server/responsibilities/bulk-assign-owner";
 import { bulkSetDueDate } from "@/lib/server/responsibilities/bulk-set-due-date";
-import { updatePart } from "@/lib/server/responsibilities/update-part";
+import { updateDuty } from "@/lib/server/responsibilities/update-duty";
 import { createEvidenceBodySchema } from "@/lib/validation/evidence";
 import { startOfDay } from "@/lib/validation/responsibilities";
 import {
@@ -129,7 +129,7 @@ const pick = <T>(list: readonly T[], index: number): T | undefined =>
 type Acknowledged = Record<string, number>;
 
 /** Runs one write against the state as it is now; returns the audit actions it acknowledged. */
-async function runOp(op: Op, workspaceId: string, partIds: string[], systemIds: string[]) {
+async function runOp(op: Op, workspaceId: string, dutyIds: string[], systemIds: string[]) {
   const live = () =>
     db.evidence.findMany({
       where: { workspaceId, deletedAt: null, supersededAt: null },
@@ -138,23 +138,23 @@ async function runOp(op: Op, workspaceId: string, partIds: string[], systemIds: 
     });
   switch (op.kind) {
     case "part": {
-      const id = pick(partIds, op.part)!;
-      const part = await db.responsibilityPart.findUniqueOrThrow({ where: { id } });
-      const result = await updatePart({
+      const id = pick(dutyIds, op.part)!;
+      const part = await db.duty.findUniqueOrThrow({ where: { id } });
+      const result = await updateDuty({
         workspaceId,
         actor,
-        input: { partId: id, expectedVersion: part.version, ownerId: op.owner, status: op.status },
+        input: { dutyId: id, expectedVersion: part.version, ownerId: op.owner, status: op.status },
       });
       return result.changed ? ["responsibility.update"] : [];
     }
     case "link": {
       const item = pick(await live(), op.evidence);
       if (!item) return [];
-      const { created } = await linkEvidenceToPart({
+      const { created } = await linkEvidenceToDuty({
         workspaceId,
         actor,
         evidenceId: item.id,
-        partId: pick(partIds, op.part)!,
+        dutyId: pick(dutyIds, op.part)!,
       });
       return created ? ["evidence.link"] : [];
     }
@@ -165,11 +165,11 @@ async function runOp(op: Op, workspaceId: string, partIds: string[], systemIds: 
       });
       const link = pick(links, op.index);
       if (!link) return [];
-      await unlinkEvidenceFromPart({
+      await unlinkEvidenceFromDuty({
         workspaceId,
         actor,
         evidenceId: link.evidenceId,
-        partId: link.partId,
+        dutyId: link.dutyId,
       });
       return ["evidence.unlink"];
     }
@@ -179,7 +179,7 @@ async function runOp(op: Op, workspaceId: string, partIds: string[], systemIds: 
         title: "Shared evidence",
         url: "https://example.com/evidence",
         validUntil: op.validUntil,
-        partIds: [...new Set(op.parts.map((index) => pick(partIds, index)!))],
+        dutyIds: [...new Set(op.parts.map((index) => pick(dutyIds, index)!))],
       });
       await createEvidence({ workspaceId, actor, input });
       return ["evidence.create"];
@@ -217,7 +217,7 @@ async function runOp(op: Op, workspaceId: string, partIds: string[], systemIds: 
     case "bulkOwner": {
       const systems = [...new Set(op.systems.map((index) => pick(systemIds, index)!))];
       // One system: all of its customer parts; several: their customer parts, chosen one by one.
-      const parts = await db.responsibilityPart.findMany({
+      const parts = await db.duty.findMany({
         where: { workspaceId, systemId: { in: systems }, side: "CUSTOMER" },
         select: { id: true },
       });
@@ -230,7 +230,7 @@ async function runOp(op: Op, workspaceId: string, partIds: string[], systemIds: 
           target:
             systems.length === 1
               ? { kind: "system", systemId: systems[0]! }
-              : { kind: "parts", partIds: parts.map((p) => p.id) },
+              : { kind: "parts", dutyIds: parts.map((p) => p.id) },
         },
       });
       return ["responsibility.bulkAssignOwner"];
@@ -239,7 +239,7 @@ async function runOp(op: Op, workspaceId: string, partIds: string[], systemIds: 
       await bulkSetDueDate({
         workspaceId,
         actor,
-        partIds: [...new Set(op.parts.map((index) => pick(partIds, index)!))],
+        dutyIds: [...new Set(op.parts.map((index) => pick(dutyIds, index)!))],
         dueDate: op.due,
       });
       return ["responsibility.bulkSetDueDate"];
@@ -282,15 +282,15 @@ async function expectAuditReplaysToDatabase(
   for (const event of events) counted[event.action] = (counted[event.action] ?? 0) + 1;
   expect(counted).toEqual(acknowledged);
 
-  type PartState = { ownerId: string | null; status: string; dueDate: string | null };
+  type DutyState = { ownerId: string | null; status: string; dueDate: string | null };
   const day = (date: Date | null) => (date ? date.toISOString() : null);
-  const parts = new Map<string, PartState>(
+  const parts = new Map<string, DutyState>(
     initial.parts.map((p) => [
       p.id,
       { ownerId: p.ownerId, status: p.status, dueDate: day(p.dueDate) },
     ]),
   );
-  const links = new Set(initial.evidenceLinks.map((l) => `${l.evidenceId}|${l.partId}`));
+  const links = new Set(initial.evidenceLinks.map((l) => `${l.evidenceId}|${l.dutyId}`));
   const reviews = new Map<string, string>(initial.evidence.map((e) => [e.id, e.reviewStatus]));
   const superseded = new Set(initial.evidence.filter((e) => e.superseded).map((e) => e.id));
 
@@ -310,31 +310,31 @@ async function expectAuditReplaysToDatabase(
         break;
       }
       case "responsibility.bulkAssignOwner":
-        for (const id of diff.partIds as string[]) parts.get(id)!.ownerId = diff.ownerId as string;
+        for (const id of diff.dutyIds as string[]) parts.get(id)!.ownerId = diff.ownerId as string;
         break;
       case "responsibility.bulkSetDueDate":
-        for (const id of diff.partIds as string[])
+        for (const id of diff.dutyIds as string[])
           parts.get(id)!.dueDate = diff.dueDate ? day(startOfDay(diff.dueDate as string)) : null;
         break;
       case "evidence.link":
-        links.add(`${event.entityId}|${diff.partId as string}`);
+        links.add(`${event.entityId}|${diff.dutyId as string}`);
         break;
       case "evidence.unlink":
-        expect(links.delete(`${event.entityId}|${diff.partId as string}`)).toBe(true);
+        expect(links.delete(`${event.entityId}|${diff.dutyId as string}`)).toBe(true);
         break;
       case "evidence.create":
         reviews.set(event.entityId!, "PENDING");
-        for (const partId of (diff.partIds as string[] | undefined) ?? [])
-          links.add(`${event.entityId}|${partId}`);
+        for (const dutyId of (diff.dutyIds as string[] | undefined) ?? [])
+          links.add(`${event.entityId}|${dutyId}`);
         break;
       case "evidence.supersede": {
         const next = diff.supersededById as string;
         superseded.add(event.entityId!);
         for (const key of [...links]) {
-          const [evidenceId, partId] = key.split("|");
+          const [evidenceId, dutyId] = key.split("|");
           if (evidenceId !== event.entityId) continue;
           links.delete(key);
-          links.add(`${next}|${partId}`);
+          links.add(`${next}|${dutyId}`);
         }
         break;
       }
@@ -355,7 +355,7 @@ async function expectAuditReplaysToDatabase(
       ]),
     ),
   ).toEqual(parts);
-  expect(new Set(final.evidenceLinks.map((l) => `${l.evidenceId}|${l.partId}`))).toEqual(links);
+  expect(new Set(final.evidenceLinks.map((l) => `${l.evidenceId}|${l.dutyId}`))).toEqual(links);
   expect(new Map(final.evidence.map((e) => [e.id, e.reviewStatus]))).toEqual(reviews);
   expect(new Set(final.evidence.filter((e) => e.superseded).map((e) => e.id))).toEqual(superseded);
   return final;
@@ -363,26 +363,26 @@ async function expectAuditReplaysToDatabase(
 
 /** Stored counts as the summary the reference computes (rates are the same n / d). */
 function storedSummary(row: {
-  totalParts: number;
-  coveredParts: number;
-  customerParts: number;
-  providerParts: number;
-  ownedParts: number;
-  implementedParts: number;
-  evidencedParts: number;
-  assuredParts: number;
+  totalDuties: number;
+  coveredDuties: number;
+  customerDuties: number;
+  providerDuties: number;
+  ownedDuties: number;
+  implementedDuties: number;
+  evidencedDuties: number;
+  assuredDuties: number;
 }): CoverageSummary {
   const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
   return {
-    totalParts: row.totalParts,
-    coveredParts: row.coveredParts,
-    customerParts: row.customerParts,
-    providerParts: row.providerParts,
-    coverage: ratio(row.coveredParts, row.totalParts),
-    ownedRate: ratio(row.ownedParts, row.customerParts),
-    implementedRate: ratio(row.implementedParts, row.customerParts),
-    evidencedRate: ratio(row.evidencedParts, row.customerParts),
-    providerAssuredRate: ratio(row.assuredParts, row.providerParts),
+    totalDuties: row.totalDuties,
+    coveredDuties: row.coveredDuties,
+    customerDuties: row.customerDuties,
+    providerDuties: row.providerDuties,
+    coverage: ratio(row.coveredDuties, row.totalDuties),
+    ownedRate: ratio(row.ownedDuties, row.customerDuties),
+    implementedRate: ratio(row.implementedDuties, row.customerDuties),
+    evidencedRate: ratio(row.evidencedDuties, row.customerDuties),
+    providerAssuredRate: ratio(row.assuredDuties, row.providerDuties),
   };
 }
 
@@ -449,7 +449,7 @@ describe(`concurrent writers and readers (${inject("databaseKind")})`, () => {
           warn.mockClear();
           const workspaceId = await writeWorkspace(fixture);
           const initial = await readWorkspaceSnapshot(workspaceId);
-          const partIds = initial.parts.map((p) => p.id);
+          const dutyIds = initial.parts.map((p) => p.id);
           const systemIds = initial.systems.map((s) => s.id);
           // Stored rows for every system first, so that writes have something to make stale.
           await getCoverage({ workspaceId });
@@ -460,7 +460,7 @@ describe(`concurrent writers and readers (${inject("databaseKind")})`, () => {
           const writers = plans.map(async (plan) => {
             for (const op of plan) {
               try {
-                for (const action of await runOp(op, workspaceId, partIds, systemIds))
+                for (const action of await runOp(op, workspaceId, dutyIds, systemIds))
                   acknowledged[action] = (acknowledged[action] ?? 0) + 1;
               } catch (error) {
                 if (!EXPECTED[op.kind](error)) failures.push({ op, error });

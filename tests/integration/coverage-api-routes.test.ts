@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 type CoverageBody = { summary: unknown; groups: unknown[] | null; groupBy: string | null };
 type GapsBody = {
-  items: { partId: string; systemName: string; dueDate: string | null }[];
+  items: { dutyId: string; systemName: string; dueDate: string | null }[];
   total: number;
 };
 
@@ -62,9 +62,9 @@ describe("GET /api/v1/coverage", () => {
 
   it("counts nothing of another workspace's systems or domains", async () => {
     const { body } = await coverage(`?systemIds=${b.systems.first.id}&groupBy=system`);
-    expect(body.summary).toMatchObject({ totalParts: 0, coverage: null });
+    expect(body.summary).toMatchObject({ totalDuties: 0, coverage: null });
     expect(body.groups).toEqual([]);
-    expect((await coverage("?domainKeys=b_data")).body.summary).toMatchObject({ totalParts: 0 });
+    expect((await coverage("?domainKeys=b_data")).body.summary).toMatchObject({ totalDuties: 0 });
     // B's own token sees B only.
     const own = await coverage("?groupBy=system", b.secret);
     expect(JSON.stringify(own.body)).toContain("Bravo Chatbot");
@@ -83,12 +83,12 @@ describe("GET /api/v1/gaps", () => {
     const all = await getGapList({ workspaceId, limit: 500 });
     const firstPage = await gaps("?limit=2");
     expect(firstPage.body.total).toBe(all.total);
-    expect(firstPage.body.items.map((g) => g.partId)).toEqual(
-      all.rows.slice(0, 2).map((g) => g.partId),
+    expect(firstPage.body.items.map((g) => g.dutyId)).toEqual(
+      all.rows.slice(0, 2).map((g) => g.dutyId),
     );
     const secondPage = await gaps("?limit=2&offset=2");
-    expect(secondPage.body.items.map((g) => g.partId)).toEqual(
-      all.rows.slice(2, 4).map((g) => g.partId),
+    expect(secondPage.body.items.map((g) => g.dutyId)).toEqual(
+      all.rows.slice(2, 4).map((g) => g.dutyId),
     );
     const filtered = await gaps("?reason=NO_ATTESTATION&critical=false&riskTier=HIGH&model=saas");
     const engine = await getGapList({

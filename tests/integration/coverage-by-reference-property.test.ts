@@ -1,5 +1,5 @@
 // Coverage by external reference: the engine's grouping (getCoverageByReference, a join of the
-// per-part SQL with crosswalk edges) against the plain TypeScript reference
+// per-duty SQL with crosswalk edges) against the plain TypeScript reference
 // (lib/domain/reference-coverage.ts, built on lib/domain/coverage-reference.ts) on random
 // workspaces, random edges and random scopes. Some systems are moved to a second framework whose
 // rows share keys with the first, so an edge must only count for systems on its own framework.
@@ -107,7 +107,7 @@ describe("coverage by reference ≡ reference on random workspaces", () => {
       now: NOW,
       scope: { domainKeys: ["agents", "data"] },
     });
-    if (direct.totalParts === 0) {
+    if (direct.totalDuties === 0) {
       expect(references).toEqual([]);
     } else {
       expect(references).toEqual([{ catalogue: "cat-a", entry: "E1", ...direct }]);

@@ -29,7 +29,7 @@ async function evaluate(ws: Fixture, now = NOW) {
 }
 
 /** An owned, IMPLEMENTED customer part: only its evidence decides coverage. */
-function implementedPart(ws: Fixture) {
+function implementedDuty(ws: Fixture) {
   const [part] = ws.addDuty({ system: ws.addSystem(), value: "C" });
   Object.assign(part!, { ownerId: "owner-ada", status: "IMPLEMENTED" });
   return part!;
@@ -38,10 +38,10 @@ function implementedPart(ws: Fixture) {
 describe("coverage edges (SQL engine)", () => {
   it("expired evidence does not count; valid until exactly now still does", async () => {
     const ws = snapshotBuilder();
-    ws.addLink(implementedPart(ws), ws.addEvidence({ validUntil: new Date(NOW.getTime() - 1) }));
-    ws.addLink(implementedPart(ws), ws.addEvidence({ validUntil: NOW }));
+    ws.addLink(implementedDuty(ws), ws.addEvidence({ validUntil: new Date(NOW.getTime() - 1) }));
+    ws.addLink(implementedDuty(ws), ws.addEvidence({ validUntil: NOW }));
     const { coverage, reasons } = await evaluate(ws);
-    expect(coverage).toMatchObject({ totalParts: 2, coveredParts: 1, evidencedRate: 0.5 });
+    expect(coverage).toMatchObject({ totalDuties: 2, coveredDuties: 1, evidencedRate: 0.5 });
     expect(reasons).toEqual([["EVIDENCE_EXPIRED"]]);
   });
 
@@ -49,22 +49,22 @@ describe("coverage edges (SQL engine)", () => {
     const ws = snapshotBuilder();
     const newer = ws.addEvidence();
     const older = ws.addEvidence({ supersededById: newer.id });
-    ws.addLink(implementedPart(ws), older);
-    const both = implementedPart(ws);
+    ws.addLink(implementedDuty(ws), older);
+    const both = implementedDuty(ws);
     ws.addLink(both, older);
     ws.addLink(both, newer);
     const { coverage, reasons } = await evaluate(ws);
-    expect(coverage).toMatchObject({ totalParts: 2, coveredParts: 1 });
+    expect(coverage).toMatchObject({ totalDuties: 2, coveredDuties: 1 });
     expect(reasons).toEqual([["NO_CURRENT_EVIDENCE"]]);
   });
 
   it("rejected and soft-deleted evidence do not count; evidence pending review does", async () => {
     const ws = snapshotBuilder();
-    ws.addLink(implementedPart(ws), ws.addEvidence({ reviewStatus: "REJECTED" }));
-    ws.addLink(implementedPart(ws), ws.addEvidence({ deletedAt: at(-1) }));
-    ws.addLink(implementedPart(ws), ws.addEvidence({ reviewStatus: "PENDING" }));
+    ws.addLink(implementedDuty(ws), ws.addEvidence({ reviewStatus: "REJECTED" }));
+    ws.addLink(implementedDuty(ws), ws.addEvidence({ deletedAt: at(-1) }));
+    ws.addLink(implementedDuty(ws), ws.addEvidence({ reviewStatus: "PENDING" }));
     const { coverage, reasons } = await evaluate(ws);
-    expect(coverage).toMatchObject({ totalParts: 3, coveredParts: 1 });
+    expect(coverage).toMatchObject({ totalDuties: 3, coveredDuties: 1 });
     expect(reasons).toEqual([["NO_CURRENT_EVIDENCE"], ["NO_CURRENT_EVIDENCE"]]);
   });
 
@@ -81,7 +81,7 @@ describe("coverage edges (SQL engine)", () => {
     Object.assign(valid!, accepted, { riskAcceptanceExpiresAt: NOW });
     Object.assign(lapsed!, accepted, { riskAcceptanceExpiresAt: new Date(NOW.getTime() - 1) });
     const { coverage, reasons } = await evaluate(ws);
-    expect(coverage).toMatchObject({ totalParts: 2, coveredParts: 1, implementedRate: 0 });
+    expect(coverage).toMatchObject({ totalDuties: 2, coveredDuties: 1, implementedRate: 0 });
     expect(reasons).toEqual([["ACCEPTANCE_EXPIRED"]]);
   });
 
@@ -91,11 +91,15 @@ describe("coverage edges (SQL engine)", () => {
     Object.assign(customer!, { ownerId: "owner-ada", status: "IMPLEMENTED" });
     ws.addLink(customer!, ws.addEvidence());
     const { workspaceId, coverage, reasons } = await evaluate(ws);
-    expect(coverage).toMatchObject({ totalParts: 2, coveredParts: 1, coverage: 0.5 });
-    expect(coverage).toMatchObject({ customerParts: 1, providerParts: 1, providerAssuredRate: 0 });
+    expect(coverage).toMatchObject({ totalDuties: 2, coveredDuties: 1, coverage: 0.5 });
+    expect(coverage).toMatchObject({
+      customerDuties: 1,
+      providerDuties: 1,
+      providerAssuredRate: 0,
+    });
     expect(reasons).toEqual([["NO_ATTESTATION"]]);
     expect(await getHeatmap({ workspaceId, now: NOW })).toEqual([
-      expect.objectContaining({ value: "S", totalParts: 2, coveredParts: 1, state: "partly" }),
+      expect.objectContaining({ value: "S", totalDuties: 2, coveredDuties: 1, state: "partly" }),
     ]);
   });
 
@@ -109,7 +113,7 @@ describe("coverage edges (SQL engine)", () => {
       where: { workspaceId, domainKey: "agents" },
       data: { derivedValue: "NA", overrideValue: "C", overrideJustification: "we run agents" },
     });
-    expect(coverage).toMatchObject({ totalParts: 1, customerParts: 1, coverage: 0 });
+    expect(coverage).toMatchObject({ totalDuties: 1, customerDuties: 1, coverage: 0 });
     expect(reasons).toEqual([["NO_OWNER", "NOT_IMPLEMENTED", "NO_CURRENT_EVIDENCE"]]);
     expect(await getCoverage({ workspaceId, now: NOW })).toEqual(coverage);
     const cells = await getHeatmap({ workspaceId, now: NOW });
@@ -129,7 +133,7 @@ describe("coverage edges (SQL engine)", () => {
     ])
       ws.addDuty({ system: ws.addSystem(over) });
     const { workspaceId, coverage } = await evaluate(ws);
-    expect(coverage.totalParts).toBe(2);
+    expect(coverage.totalDuties).toBe(2);
     const bySystem = await getCoverageBy({ workspaceId, groupBy: "system", now: NOW });
     expect(bySystem.map((g) => g.label).sort()).toEqual(["pilot", "planned"]);
     const cells = await getHeatmap({ workspaceId, now: NOW });
@@ -150,13 +154,13 @@ describe("coverage edges (SQL engine)", () => {
     ws.addEvidence({ kind: "ATTESTATION", vendorId: lapsed, validUntil: at(-1) });
     const { workspaceId, coverage, reasons } = await evaluate(ws);
     expect(coverage).toMatchObject({
-      providerParts: 4,
-      coveredParts: 1,
+      providerDuties: 4,
+      coveredDuties: 1,
       providerAssuredRate: 0.25,
     });
     expect(reasons).toEqual([["NO_ATTESTATION"], ["EVIDENCE_EXPIRED"], ["NO_ATTESTATION"]]);
     const byVendor = await getCoverageBy({ workspaceId, groupBy: "vendor", now: NOW });
-    expect(byVendor.map((g) => [g.label, g.coveredParts, g.totalParts])).toEqual(
+    expect(byVendor.map((g) => [g.label, g.coveredDuties, g.totalDuties])).toEqual(
       expect.arrayContaining([
         ["Acme", 1, 1],
         ["Other", 0, 1],
@@ -170,12 +174,12 @@ describe("coverage edges (SQL engine)", () => {
     ws.addDuty({ system: ws.addSystem({ deploymentModels: ["saas", "agents", "saas"] }) });
     const { workspaceId } = await evaluate(ws);
     const byModel = await getCoverageBy({ workspaceId, groupBy: "deploymentModel", now: NOW });
-    expect(byModel.map((g) => [g.key, g.totalParts])).toEqual([
+    expect(byModel.map((g) => [g.key, g.totalDuties])).toEqual([
       ["agents", 1],
       ["saas", 1],
     ]);
     expect(
       await getCoverage({ workspaceId, now: NOW, scope: { deploymentModel: "iaas" } }),
-    ).toEqual(expect.objectContaining({ totalParts: 0, coverage: null }));
+    ).toEqual(expect.objectContaining({ totalDuties: 0, coverage: null }));
   });
 });

@@ -12,14 +12,14 @@ import { describe, expect, it } from "vitest";
 import { type Gap, gapList } from "@/lib/domain/coverage-reference";
 import type {
   CoverageScope,
-  SnapshotPart,
+  SnapshotDuty,
   SnapshotResponsibility,
   SnapshotSystem,
   WorkspaceSnapshot,
 } from "@/lib/domain/coverage-snapshot";
-import { partsFor } from "@/lib/domain/derivation";
+import { dutiesFor } from "@/lib/domain/derivation";
 import {
-  PART_STATUSES,
+  DUTY_STATUSES,
   RISK_TIERS,
   type RiskTier,
   riskTierRank,
@@ -89,7 +89,7 @@ const stepArbitrary = fc.oneof(
     index: fc.nat(),
     dueDate: fc.constantFrom(...INSTANTS),
     owner: fc.constantFrom(null, ...OWNERS),
-    status: fc.constantFrom(...PART_STATUSES),
+    status: fc.constantFrom(...DUTY_STATUSES),
   }),
   fc.record({
     kind: fc.constant("evidence" as const),
@@ -114,7 +114,7 @@ type State = {
   vendors: string[];
   systems: SnapshotSystem[];
   responsibilities: SnapshotResponsibility[];
-  parts: SnapshotPart[];
+  parts: SnapshotDuty[];
   snapshot: () => WorkspaceSnapshot;
 };
 
@@ -145,7 +145,7 @@ async function apply(step: Exclude<Step, { kind: "read" }>, ws: State) {
       const part = pick(ws.parts, step.index);
       if (!part) return;
       Object.assign(part, { dueDate: step.dueDate, ownerId: step.owner, status: step.status });
-      await db.responsibilityPart.update({
+      await db.duty.update({
         where: { id: part.id },
         data: { dueDate: step.dueDate, ownerId: step.owner, status: step.status },
       });
@@ -177,7 +177,7 @@ async function apply(step: Exclude<Step, { kind: "read" }>, ws: State) {
         value: "S",
         critical: step.critical,
       };
-      const parts = partsFor("S").map((side): SnapshotPart => ({
+      const parts = dutiesFor("S").map((side): SnapshotDuty => ({
         id: `${responsibility.id}-${side}`,
         responsibilityId: responsibility.id,
         side,
@@ -199,7 +199,7 @@ async function apply(step: Exclude<Step, { kind: "read" }>, ws: State) {
           critical: step.critical,
         },
       });
-      await db.responsibilityPart.createMany({
+      await db.duty.createMany({
         data: parts.map((p) => ({
           ...p,
           workspaceId: ws.workspaceId,
@@ -215,7 +215,7 @@ async function apply(step: Exclude<Step, { kind: "read" }>, ws: State) {
       // A write path that sets the copies itself: the trigger puts the sources' values back.
       const part = pick(ws.parts, step.index);
       if (!part) return;
-      await db.responsibilityPart.update({
+      await db.duty.update({
         where: { id: part.id },
         data: { critical: true, riskTierRank: 0, systemName: "tampered" },
       });
@@ -226,7 +226,7 @@ async function apply(step: Exclude<Step, { kind: "read" }>, ws: State) {
 
 /** Every part's copies equal the responsibility's and the system's values. */
 async function expectCopiesInSync(ws: State) {
-  const rows = await db.responsibilityPart.findMany({
+  const rows = await db.duty.findMany({
     where: { workspaceId: ws.workspaceId },
     select: { id: true, critical: true, riskTierRank: true, systemName: true },
     orderBy: { id: "asc" },
@@ -300,8 +300,8 @@ async function expectPages(ws: State, read: Read) {
     offset: read.offset,
   });
   expect(page.total).toBe(expected.length);
-  expect(page.rows.map((row) => row.partId)).toEqual(
-    expected.slice(read.offset, read.offset + read.limit).map((g) => g.partId),
+  expect(page.rows.map((row) => row.dutyId)).toEqual(
+    expected.slice(read.offset, read.offset + read.limit).map((g) => g.dutyId),
   );
 }
 

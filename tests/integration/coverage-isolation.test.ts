@@ -11,7 +11,7 @@ import { getTrend } from "@/lib/server/coverage/get-trend";
 import { takeDailySnapshot } from "@/lib/server/coverage/take-daily-snapshot";
 import { NOW, snapshotBuilder, writeWorkspace } from "@/tests/support/coverage-fixtures";
 
-let a: { workspaceId: string; vendorId: string; customerPartId: string };
+let a: { workspaceId: string; vendorId: string; customerDutyId: string };
 let b: { workspaceId: string };
 
 beforeAll(async () => {
@@ -24,7 +24,7 @@ beforeAll(async () => {
   });
   Object.assign(customer!, { ownerId: "owner-cy", status: "IMPLEMENTED" });
   wsA.memberOwners = []; // owner-cy is a member of B only: A must not show B's member's name
-  a = { workspaceId: await writeWorkspace(wsA), vendorId: acmeA, customerPartId: customer!.id };
+  a = { workspaceId: await writeWorkspace(wsA), vendorId: acmeA, customerDutyId: customer!.id };
 
   // B: its own "Acme" with a current attestation, and everything covered.
   const wsB = snapshotBuilder();
@@ -51,33 +51,33 @@ beforeAll(async () => {
     },
   });
   await db.evidenceLink.create({
-    data: { workspaceId: b.workspaceId, evidenceId: fileB.id, partId: a.customerPartId },
+    data: { workspaceId: b.workspaceId, evidenceId: fileB.id, dutyId: a.customerDutyId },
   });
   const unlinkedA = await db.evidence.create({
     data: { workspaceId: a.workspaceId, kind: "FILE", title: "A's file, linked only by B" },
   });
   await db.evidenceLink.create({
-    data: { workspaceId: b.workspaceId, evidenceId: unlinkedA.id, partId: a.customerPartId },
+    data: { workspaceId: b.workspaceId, evidenceId: unlinkedA.id, dutyId: a.customerDutyId },
   });
   const strayFile = await db.evidence.create({
     data: { workspaceId: b.workspaceId, kind: "FILE", title: "B's file" },
   });
   await db.evidenceLink.create({
-    data: { workspaceId: a.workspaceId, evidenceId: strayFile.id, partId: a.customerPartId },
+    data: { workspaceId: a.workspaceId, evidenceId: strayFile.id, dutyId: a.customerDutyId },
   });
 });
 
 describe("coverage isolation between workspaces", () => {
   it("A's coverage counts none of B's evidence, vendors or links", async () => {
     expect(await getCoverage({ workspaceId: a.workspaceId, now: NOW })).toMatchObject({
-      totalParts: 2,
-      coveredParts: 0,
+      totalDuties: 2,
+      coveredDuties: 0,
       evidencedRate: 0,
       providerAssuredRate: 0,
     });
     expect(await getCoverage({ workspaceId: b.workspaceId, now: NOW })).toMatchObject({
-      totalParts: 2,
-      coveredParts: 2,
+      totalDuties: 2,
+      coveredDuties: 2,
       coverage: 1,
     });
   });
@@ -98,7 +98,7 @@ describe("coverage isolation between workspaces", () => {
       groupBy: "vendor",
       now: NOW,
     });
-    expect(byVendor.map((g) => [g.key, g.label, g.coveredParts])).toEqual([
+    expect(byVendor.map((g) => [g.key, g.label, g.coveredDuties])).toEqual([
       [a.vendorId, "Acme", 0],
     ]);
     const byOwner = await getCoverageBy({ workspaceId: a.workspaceId, groupBy: "owner", now: NOW });
@@ -120,14 +120,14 @@ describe("coverage isolation between workspaces", () => {
         now: NOW,
         scope: { systemIds: bSystems.map((s) => s.id) },
       }),
-    ).toMatchObject({ totalParts: 0, coverage: null });
+    ).toMatchObject({ totalDuties: 0, coverage: null });
   });
 
   it("A's snapshot and trend hold A's numbers only", async () => {
     await takeDailySnapshot({ workspaceId: a.workspaceId, now: NOW });
     await takeDailySnapshot({ workspaceId: b.workspaceId, now: NOW });
     expect(await getTrend({ workspaceId: a.workspaceId, days: 1, now: NOW })).toEqual([
-      expect.objectContaining({ day: "2026-03-15", totalParts: 2, coveredParts: 0 }),
+      expect.objectContaining({ day: "2026-03-15", totalDuties: 2, coveredDuties: 0 }),
     ]);
   });
 });

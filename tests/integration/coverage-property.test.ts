@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   computeCoverage,
-  evaluateParts,
+  evaluateDuties,
   type Gap,
   GAP_REASONS,
   gapList,
@@ -74,7 +74,7 @@ function toScope(fixture: WorkspaceFixture, pick: ScopePick): CoverageScope {
 
 /** The reference's summary of every group, keyed as getCoverageBy keys them. */
 function referenceGroups(snapshot: WorkspaceSnapshot, groupBy: CoverageGroup) {
-  const parts = evaluateParts({ snapshot, now: NOW });
+  const parts = evaluateDuties({ snapshot, now: NOW });
   const keysOf = (p: (typeof parts)[number]): (string | null)[] => {
     switch (groupBy) {
       case "system":
@@ -91,14 +91,14 @@ function referenceGroups(snapshot: WorkspaceSnapshot, groupBy: CoverageGroup) {
   };
   const keys = [...new Set(parts.flatMap(keysOf))].sort(byKey);
   return keys.map((key) => {
-    const partIds = new Set(parts.filter((p) => keysOf(p).includes(key)).map((p) => p.part.id));
-    const scoped = { ...snapshot, parts: snapshot.parts.filter((p) => partIds.has(p.id)) };
+    const dutyIds = new Set(parts.filter((p) => keysOf(p).includes(key)).map((p) => p.part.id));
+    const scoped = { ...snapshot, parts: snapshot.parts.filter((p) => dutyIds.has(p.id)) };
     return { key, label: undefined, ...computeCoverage({ snapshot: scoped, now: NOW }) };
   });
 }
 
 function referenceHeatmap(snapshot: WorkspaceSnapshot) {
-  const parts = evaluateParts({ snapshot, now: NOW });
+  const parts = evaluateDuties({ snapshot, now: NOW });
   const systems = new Map(snapshot.systems.map((s) => [s.id, s]));
   return snapshot.responsibilities
     .filter((r) => isActiveSystem(systems.get(r.systemId)!))
@@ -120,8 +120,8 @@ function referenceHeatmap(snapshot: WorkspaceSnapshot) {
         domainKey: r.domainKey,
         value: r.value,
         critical: r.critical,
-        totalParts: own.length,
-        coveredParts: covered,
+        totalDuties: own.length,
+        coveredDuties: covered,
         state,
       };
     })

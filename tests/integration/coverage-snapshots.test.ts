@@ -20,7 +20,7 @@ async function workspaceWithOneGap() {
   Object.assign(covered!, { ownerId: "owner-ada", status: "IMPLEMENTED" });
   ws.addLink(covered!, ws.addEvidence());
   const workspaceId = await writeWorkspace(ws);
-  return { workspaceId, gapPartId: part!.id };
+  return { workspaceId, gapDutyId: part!.id };
 }
 
 const rows = (workspaceId: string) =>
@@ -28,14 +28,14 @@ const rows = (workspaceId: string) =>
 
 describe("daily coverage snapshots", () => {
   it("stores the engine's coverage once per day, refreshed by a second call that day", async () => {
-    const { workspaceId, gapPartId } = await workspaceWithOneGap();
+    const { workspaceId, gapDutyId } = await workspaceWithOneGap();
     expect(await takeDailySnapshot({ workspaceId, now: NOW })).toBe(true);
     const coverage = await getCoverage({ workspaceId, now: NOW });
     expect(await rows(workspaceId)).toEqual([
       expect.objectContaining({
         day: new Date("2026-03-15T00:00:00Z"),
-        totalParts: coverage.totalParts,
-        coveredParts: coverage.coveredParts,
+        totalDuties: coverage.totalDuties,
+        coveredDuties: coverage.coveredDuties,
         ownedRate: coverage.ownedRate,
         implementedRate: coverage.implementedRate,
         evidencedRate: coverage.evidencedRate,
@@ -43,14 +43,14 @@ describe("daily coverage snapshots", () => {
       }),
     ]);
 
-    await db.responsibilityPart.update({
-      where: { id: gapPartId, workspaceId },
+    await db.duty.update({
+      where: { id: gapDutyId, workspaceId },
       data: { status: "NOT_APPLICABLE", ownerId: "owner-bo", justification: "not used" },
     });
     await takeDailySnapshot({ workspaceId, now: new Date(NOW.getTime() + 3_600_000) });
     const [today] = await rows(workspaceId);
     expect(await rows(workspaceId)).toHaveLength(1);
-    expect(today).toMatchObject({ totalParts: 2, coveredParts: 2 });
+    expect(today).toMatchObject({ totalDuties: 2, coveredDuties: 2 });
   });
 
   it("the scheduled job takes each workspace's snapshot once a day, however often it runs", async () => {
@@ -69,17 +69,17 @@ describe("daily coverage snapshots", () => {
     // Two runs (two processes, or the same occurrence twice): one row each, the first kept.
     await enqueueJob(coverageSnapshotsJob, {});
     await waitFor(async () => (await snapshotJobs()).length === 2, { what: "two snapshot jobs" });
-    await db.responsibilityPart.update({
-      where: { id: first.gapPartId, workspaceId: first.workspaceId },
+    await db.duty.update({
+      where: { id: first.gapDutyId, workspaceId: first.workspaceId },
       data: { status: "NOT_APPLICABLE", ownerId: "owner-bo", justification: "not used" },
     });
     await enqueueJob(coverageSnapshotsJob, {});
     await waitFor(async () => (await snapshotJobs()).length === 4, { what: "four snapshot jobs" });
     expect(await todays(first.workspaceId)).toEqual([
-      expect.objectContaining({ totalParts: 2, coveredParts: 1 }),
+      expect.objectContaining({ totalDuties: 2, coveredDuties: 1 }),
     ]);
     expect(await todays(second.workspaceId)).toEqual([
-      expect.objectContaining({ totalParts: 2, coveredParts: 1 }),
+      expect.objectContaining({ totalDuties: 2, coveredDuties: 1 }),
     ]);
   });
 
@@ -111,14 +111,14 @@ describe("daily coverage snapshots", () => {
     for (const days of [-40, -6, -1, 0]) await takeDailySnapshot({ workspaceId, now: at(days) });
     const trend = await getTrend({ workspaceId, days: 7, now: NOW });
     expect(trend.map((p) => p.day)).toEqual(["2026-03-09", "2026-03-14", "2026-03-15"]);
-    expect(trend[0]).toMatchObject({ totalParts: 2, coveredParts: 1, coverage: 0.5 });
+    expect(trend[0]).toMatchObject({ totalDuties: 2, coveredDuties: 1, coverage: 0.5 });
   });
 
   it("a snapshot of a workspace without duties has null rates", async () => {
     const workspaceId = await writeWorkspace(snapshotBuilder());
     await takeDailySnapshot({ workspaceId, now: NOW });
     expect(await getTrend({ workspaceId, days: 1, now: NOW })).toEqual([
-      expect.objectContaining({ totalParts: 0, coverage: null, ownedRate: null }),
+      expect.objectContaining({ totalDuties: 0, coverage: null, ownedRate: null }),
     ]);
   });
 });

@@ -11,11 +11,11 @@ import { describe, expect, inject, it } from "vitest";
 import { computeCoverage } from "@/lib/domain/coverage-reference";
 import type {
   SnapshotEvidence,
-  SnapshotPart,
+  SnapshotDuty,
   SnapshotSystem,
   WorkspaceSnapshot,
 } from "@/lib/domain/coverage-snapshot";
-import { PART_STATUSES, REVIEW_STATUSES } from "@/lib/domain/responsibility";
+import { DUTY_STATUSES, REVIEW_STATUSES } from "@/lib/domain/responsibility";
 import { db } from "@/lib/db/client";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import {
@@ -69,7 +69,7 @@ const stepArbitrary = fc.oneof(
     kind: fc.constant("part" as const),
     index: fc.nat(),
     owner: fc.constantFrom(null, ...OWNERS),
-    status: fc.constantFrom(...PART_STATUSES),
+    status: fc.constantFrom(...DUTY_STATUSES),
     justification: fc.constantFrom(null, "", "ok"),
     expiry: fc.constantFrom(...INSTANTS),
     approver: fc.constantFrom(null, "owner-ada"),
@@ -91,7 +91,7 @@ const stepArbitrary = fc.oneof(
     vendor: fc.constantFrom(null, 0, 1),
   }),
   fc.record({ kind: fc.constant("archive" as const), index: fc.nat(), archived: fc.boolean() }),
-  fc.record({ kind: fc.constant("deletePart" as const), index: fc.nat() }),
+  fc.record({ kind: fc.constant("deleteDuty" as const), index: fc.nat() }),
 );
 
 type Step = typeof stepArbitrary extends fc.Arbitrary<infer T> ? T : never;
@@ -99,9 +99,9 @@ type Step = typeof stepArbitrary extends fc.Arbitrary<infer T> ? T : never;
 type MutableSnapshot = {
   systems: SnapshotSystem[];
   responsibilities: WorkspaceSnapshot["responsibilities"];
-  parts: SnapshotPart[];
+  parts: SnapshotDuty[];
   evidence: SnapshotEvidence[];
-  evidenceLinks: { partId: string; evidenceId: string }[];
+  evidenceLinks: { dutyId: string; evidenceId: string }[];
 };
 
 /** Applies one write to the database and to the in-memory snapshot alike. */
@@ -122,7 +122,7 @@ async function apply(
         riskAcceptanceExpiresAt: step.expiry,
         riskApproverId: step.approver,
       });
-      await db.responsibilityPart.update({
+      await db.duty.update({
         where: { id: part.id },
         data: {
           ownerId: step.owner,
@@ -162,10 +162,10 @@ async function apply(
       const part = pick(ws.parts, step.part);
       const item = pick(ws.evidence, step.evidence);
       if (!part || !item) return;
-      if (ws.evidenceLinks.some((l) => l.partId === part.id && l.evidenceId === item.id)) return;
-      ws.evidenceLinks.push({ partId: part.id, evidenceId: item.id });
+      if (ws.evidenceLinks.some((l) => l.dutyId === part.id && l.evidenceId === item.id)) return;
+      ws.evidenceLinks.push({ dutyId: part.id, evidenceId: item.id });
       await db.evidenceLink.create({
-        data: { workspaceId, partId: part.id, evidenceId: item.id },
+        data: { workspaceId, dutyId: part.id, evidenceId: item.id },
       });
       return;
     }
@@ -174,7 +174,7 @@ async function apply(
       if (!link) return;
       ws.evidenceLinks.splice(ws.evidenceLinks.indexOf(link), 1);
       await db.evidenceLink.deleteMany({
-        where: { partId: link.partId, evidenceId: link.evidenceId },
+        where: { dutyId: link.dutyId, evidenceId: link.evidenceId },
       });
       return;
     }
@@ -196,12 +196,12 @@ async function apply(
       });
       return;
     }
-    case "deletePart": {
+    case "deleteDuty": {
       const part = pick(ws.parts, step.index);
       if (!part) return;
       ws.parts.splice(ws.parts.indexOf(part), 1);
-      ws.evidenceLinks = ws.evidenceLinks.filter((l) => l.partId !== part.id);
-      await db.responsibilityPart.delete({ where: { id: part.id } });
+      ws.evidenceLinks = ws.evidenceLinks.filter((l) => l.dutyId !== part.id);
+      await db.duty.delete({ where: { id: part.id } });
       return;
     }
   }
@@ -292,7 +292,7 @@ describe("stored system coverage stays exact across writes and time", () => {
       where: { workspaceId },
       select: { id: true, coverageGeneration: true },
     });
-    await db.responsibilityPart.update({
+    await db.duty.update({
       where: { id: part.id },
       data: { status: part.status === "IMPLEMENTED" ? "IN_PROGRESS" : "IMPLEMENTED" },
     });
@@ -305,7 +305,7 @@ describe("stored system coverage stays exact across writes and time", () => {
       expect(row.coverageGeneration).toBe(old.coverageGeneration + (row.id === systemId ? 1 : 0));
     }
     // A due date is not part of the definition: no bump.
-    await db.responsibilityPart.update({ where: { id: part.id }, data: { dueDate: at(9) } });
+    await db.duty.update({ where: { id: part.id }, data: { dueDate: at(9) } });
     expect(
       (await db.aiSystem.findUniqueOrThrow({ where: { id: systemId } })).coverageGeneration,
     ).toBe(after.find((r) => r.id === systemId)!.coverageGeneration);
@@ -369,7 +369,7 @@ describe("stored system coverage stays exact across writes and time", () => {
           }
         }
       }
-      const covered = (now: Date) => computeCoverage({ snapshot: ws, now }).coveredParts;
+      const covered = (now: Date) => computeCoverage({ snapshot: ws, now }).coveredDuties;
       expect([covered(end), covered(new Date(end.getTime() + 1))]).toEqual([1, 0]);
     });
 

@@ -193,11 +193,11 @@ describe("references and coverage by reference", () => {
     expect({ ...body, computedAt: "" }).toEqual({ ...expected, computedAt: "" });
     expect(body.catalogues).toHaveLength(1);
     const llm06 = body.catalogues[0]!.entries.find((e) => e.id === "LLM06:2025")!;
-    expect(llm06.summary.totalParts).toBeGreaterThan(0);
+    expect(llm06.summary.totalDuties).toBeGreaterThan(0);
     expect(llm06.domains.map((d) => d.row)).toContain("agent_governance");
     // A's figures are not B's: every duty counted belongs to A's two systems.
-    const parts = await db.responsibilityPart.count({ where: { workspaceId: a.workspace.id } });
-    expect(body.catalogues[0]!.summary.totalParts).toBeLessThanOrEqual(parts);
+    const parts = await db.duty.count({ where: { workspaceId: a.workspace.id } });
+    expect(body.catalogues[0]!.summary.totalDuties).toBeLessThanOrEqual(parts);
     expect(JSON.stringify(body)).not.toContain("bravo");
   });
 

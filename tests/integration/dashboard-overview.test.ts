@@ -34,7 +34,7 @@ describe("workspace overview loader", () => {
     const workspaceId = a.workspace.id;
     const overview = await loadWorkspaceOverview({ workspaceId, now: NOW });
     expect(overview.summary).toEqual(await getCoverage({ workspaceId, now: NOW }));
-    expect(overview.summary).toMatchObject({ totalParts: 5, coveredParts: 1 });
+    expect(overview.summary).toMatchObject({ totalDuties: 5, coveredDuties: 1 });
     expect(overview.activeSystems).toBe(2);
 
     expect(overview.byDomain.map((d) => d.key).sort()).toEqual(["agents", "data", "governance"]);
@@ -52,17 +52,17 @@ describe("workspace overview loader", () => {
 
     const gaps = await getGapList({ workspaceId, now: NOW, limit: OVERVIEW_TOP_GAPS });
     expect(overview.topGaps.total).toBe(gaps.total);
-    expect(overview.topGaps.rows.map((g) => g.partId)).toEqual(gaps.rows.map((g) => g.partId));
+    expect(overview.topGaps.rows.map((g) => g.dutyId)).toEqual(gaps.rows.map((g) => g.dutyId));
     expect(overview.topGaps.rows[0]).toMatchObject({
       critical: true,
       reasons: ["NO_OWNER", "NOT_IMPLEMENTED", "NO_CURRENT_EVIDENCE"],
     });
 
     const owners = await getCoverageBy({ workspaceId, now: NOW, groupBy: "owner" });
-    expect(overview.owners.map((o) => [o.ownerId, o.openParts]).sort()).toEqual(
+    expect(overview.owners.map((o) => [o.ownerId, o.openDuties]).sort()).toEqual(
       owners
-        .filter((o) => o.totalParts > o.coveredParts)
-        .map((o) => [o.key, o.totalParts - o.coveredParts])
+        .filter((o) => o.totalDuties > o.coveredDuties)
+        .map((o) => [o.key, o.totalDuties - o.coveredDuties])
         .sort(),
     );
 
@@ -80,7 +80,7 @@ describe("workspace overview loader", () => {
     await takeDailySnapshot({ workspaceId: a.workspace.id, now: NOW, replace: false });
     const overview = await loadWorkspaceOverview({ workspaceId: a.workspace.id, now: NOW });
     const today = overview.trend.find((p) => p.day === NOW.toISOString().slice(0, 10));
-    expect(today).toMatchObject({ totalParts: 5, coveredParts: 1, coverage: 0.2 });
+    expect(today).toMatchObject({ totalDuties: 5, coveredDuties: 1, coverage: 0.2 });
   });
 
   it("never shows the other workspace's systems, names or domains", async () => {
@@ -109,7 +109,12 @@ describe("workspace overview loader", () => {
     // The trend keeps only the drawn fields (the test above took today's snapshot).
     expect(view.trend.length).toBeGreaterThan(0);
     for (const point of view.trend)
-      expect(Object.keys(point).sort()).toEqual(["coverage", "coveredParts", "day", "totalParts"]);
+      expect(Object.keys(point).sort()).toEqual([
+        "coverage",
+        "coveredDuties",
+        "day",
+        "totalDuties",
+      ]);
     expect(view).not.toHaveProperty("labels");
   });
 
@@ -129,7 +134,7 @@ describe("workspace overview loader", () => {
     expect(await loadWorkspaceOverview({ workspaceId })).toBe(first);
     // A change as the app makes it: the part and an audit event in one transaction.
     await workspaceTransaction(workspaceId, "test.overviewChange", async (tx) => {
-      await tx.responsibilityPart.updateMany({
+      await tx.duty.updateMany({
         where: { workspaceId, systemId: a.systems.first.id, domainKey: "agents" },
         data: { ownerId: "owner-ada" },
       });
@@ -137,7 +142,7 @@ describe("workspace overview loader", () => {
         workspaceId,
         actor: SYSTEM_ACTOR,
         action: "responsibility.update",
-        entityType: "ResponsibilityPart",
+        entityType: "Duty",
       });
     });
     // Once the staleness bound has passed, the next request waits for a fresh computation.
@@ -281,8 +286,8 @@ describe("system coverage loader", () => {
     );
     expect(data.domains.map((d) => d.domainKey)).toEqual(["agents", "data", "governance"]);
     const gaps = await getGapList({ workspaceId, now: NOW, scope: { systemIds: [systemId] } });
-    expect(data.domains.flatMap((d) => d.gaps.map((g) => g.partId)).sort()).toEqual(
-      gaps.rows.map((g) => g.partId).sort(),
+    expect(data.domains.flatMap((d) => d.gaps.map((g) => g.dutyId)).sort()).toEqual(
+      gaps.rows.map((g) => g.dutyId).sort(),
     );
   });
 
@@ -292,7 +297,7 @@ describe("system coverage loader", () => {
       systemId: b.systems.first.id,
       now: NOW,
     });
-    expect(data.summary.totalParts).toBe(0);
+    expect(data.summary.totalDuties).toBe(0);
     expect(data.domains).toEqual([]);
   });
 });

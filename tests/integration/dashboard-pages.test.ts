@@ -76,7 +76,7 @@ describe("pages of one's own workspace", () => {
     const gaps = await getGapList({ workspaceId: a.workspace.id, filters: { reason: "NO_OWNER" } });
     expect(gaps.total).toBeGreaterThan(0);
     expect(text).toContain(`"total":${gaps.total}`);
-    for (const gap of gaps.rows) expect(text).toContain(gap.partId);
+    for (const gap of gaps.rows) expect(text).toContain(gap.dutyId);
     expect(text).not.toContain("Bravo");
   });
 
@@ -96,7 +96,7 @@ describe("pages of one's own workspace", () => {
       scope: { domainKeys: ["data"] },
     });
     expect(domain).toContain(
-      `"coveredParts":${coverage.coveredParts},"customerParts":${coverage.customerParts}`,
+      `"coveredDuties":${coverage.coveredDuties},"customerDuties":${coverage.customerDuties}`,
     );
     const heatmap = serialise(await HeatmapPage(page(a.workspace.slug)));
     expect(heatmap).toContain("Alpha Chatbot");
@@ -130,9 +130,9 @@ describe("gaps JSON route", () => {
       });
       expect(body.total, query).toBe(engine.total);
       expect(
-        body.rows.map((r) => r.partId),
+        body.rows.map((r) => r.dutyId),
         query,
-      ).toEqual(engine.rows.map((r) => r.partId));
+      ).toEqual(engine.rows.map((r) => r.dutyId));
     }
   });
 
@@ -203,7 +203,7 @@ describe("coverage server actions", () => {
     const scoped = await coverageActions.getCoverageAction(a.workspace.slug, {
       systemIds: [b.systems.first.id],
     });
-    expect(scoped.data?.summary.totalParts).toBe(0);
+    expect(scoped.data?.summary.totalDuties).toBe(0);
     const gaps = await coverageActions.listGapsAction(a.workspace.slug, {
       scope: { systemIds: [b.systems.first.id] },
     });

@@ -38,22 +38,22 @@ beforeAll(async () => {
   ).secret;
 });
 
-const partsOf = (systemId: string) =>
-  db.responsibilityPart.findMany({
+const dutiesOf = (systemId: string) =>
+  db.duty.findMany({
     where: { systemId },
     orderBy: { id: "asc" },
     include: { evidenceLinks: { orderBy: { id: "asc" } } },
   });
 
 /** A SaaS system whose provider parts carry work: an owner, a status, a justification, a link. */
-async function systemWithWorkOnProviderParts(name: string) {
+async function systemWithWorkOnProviderDuties(name: string) {
   const system = await registerTestSystem(w.workspace, w.actor, { primaryModel: "saas_ai", name });
   const evidence = await db.evidence.create({
     data: { workspaceId: w.workspace.id, kind: "NOTE", title: `${name} SOC 2 note`, note: "x" },
   });
-  const provider = (await partsOf(system.id)).filter((p) => p.side === "PROVIDER");
+  const provider = (await dutiesOf(system.id)).filter((p) => p.side === "PROVIDER");
   for (const part of provider) {
-    await db.responsibilityPart.update({
+    await db.duty.update({
       where: { id: part.id },
       data: {
         ownerId: w.editor.id,
@@ -63,7 +63,7 @@ async function systemWithWorkOnProviderParts(name: string) {
       },
     });
     await db.evidenceLink.create({
-      data: { workspaceId: w.workspace.id, evidenceId: evidence.id, partId: part.id },
+      data: { workspaceId: w.workspace.id, evidenceId: evidence.id, dutyId: part.id },
     });
   }
   return { system, evidence };
@@ -95,49 +95,47 @@ async function preview(systemId: string, additionalModels: string[]) {
   expect(response.status).toBe(200);
   return (await response.json()) as {
     loss: { hash: string; parts: { id: string }[] };
-    restoredParts: number;
+    restoredDuties: number;
   };
 }
 
 describe("re-derivation through PATCH /api/v1/systems/{id}", () => {
   it("refuses a change that removes duties without the confirmed loss (409) and changes nothing", async () => {
-    const { system } = await systemWithWorkOnProviderParts("Unconfirmed");
-    const before = await partsOf(system.id);
+    const { system } = await systemWithWorkOnProviderDuties("Unconfirmed");
+    const before = await dutiesOf(system.id);
     const response = await patchModels(system.id, ["agentic_ai"]);
     expect(response.status).toBe(409);
     const body = await response.json();
     expect(body.error.details.loss.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(body.error.details.loss.parts.length).toBeGreaterThan(0);
-    expect(await partsOf(system.id)).toEqual(before);
+    expect(await dutiesOf(system.id)).toEqual(before);
   });
 
   it("refuses a confirmation of an older loss when work was added after the preview", async () => {
-    const { system } = await systemWithWorkOnProviderParts("Stale preview");
+    const { system } = await systemWithWorkOnProviderDuties("Stale preview");
     const previewed = await preview(system.id, ["agentic_ai"]);
     // Someone assigns a removed duty after the preview was shown.
-    await db.responsibilityPart.update({
+    await db.duty.update({
       where: { id: previewed.loss.parts[0]!.id },
       data: { ownerId: w.admin.id, version: { increment: 1 } },
     });
     const response = await patchModels(system.id, ["agentic_ai"], previewed.loss.hash);
     expect(response.status).toBe(409);
     expect((await response.json()).error.message).toMatch(/changed since you reviewed/);
-    expect(await db.responsibilityPart.count({ where: { id: previewed.loss.parts[0]!.id } })).toBe(
-      1,
-    );
+    expect(await db.duty.count({ where: { id: previewed.loss.parts[0]!.id } })).toBe(1);
   });
 
   it("applies exactly the previewed loss, archives it, audits it, and switching back restores the work", async () => {
-    const { system, evidence } = await systemWithWorkOnProviderParts("Round trip");
-    const original = (await partsOf(system.id)).filter((p) => p.side === "PROVIDER");
+    const { system, evidence } = await systemWithWorkOnProviderDuties("Round trip");
+    const original = (await dutiesOf(system.id)).filter((p) => p.side === "PROVIDER");
     const previewed = await preview(system.id, ["agentic_ai"]);
     const removedIds = previewed.loss.parts.map((p) => p.id);
     expect(removedIds.length).toBeGreaterThan(0);
 
     const applied = await patchModels(system.id, ["agentic_ai"], previewed.loss.hash);
     expect(applied.status).toBe(200);
-    expect(await db.responsibilityPart.count({ where: { id: { in: removedIds } } })).toBe(0);
-    expect(await db.archivedPart.count({ where: { id: { in: removedIds } } })).toBe(
+    expect(await db.duty.count({ where: { id: { in: removedIds } } })).toBe(0);
+    expect(await db.archivedDuty.count({ where: { id: { in: removedIds } } })).toBe(
       removedIds.length,
     );
     const event = await db.auditEvent.findFirstOrThrow({
@@ -146,14 +144,14 @@ describe("re-derivation through PATCH /api/v1/systems/{id}", () => {
     });
     const removed = (
       event.diff as {
-        removedParts: {
+        removedDuties: {
           id: string;
           ownerId: string;
           justification: string;
           evidenceLinks: { evidenceId: string }[];
         }[];
       }
-    ).removedParts;
+    ).removedDuties;
     expect(removed.map((p) => p.id).sort()).toEqual([...removedIds].sort());
     expect(removed[0]).toMatchObject({
       ownerId: w.editor.id,
@@ -163,10 +161,10 @@ describe("re-derivation through PATCH /api/v1/systems/{id}", () => {
 
     // Switching back: the preview says the work comes back, and it does.
     const back = await preview(system.id, []);
-    expect(back.restoredParts).toBe(removedIds.length);
+    expect(back.restoredDuties).toBe(removedIds.length);
     // The duties the switch created carry no work: no confirmation is needed to drop them.
     expect((await patchModels(system.id, [])).status).toBe(200);
-    const restored = (await partsOf(system.id)).filter((p) => removedIds.includes(p.id));
+    const restored = (await dutiesOf(system.id)).filter((p) => removedIds.includes(p.id));
     expect(restored).toHaveLength(removedIds.length);
     for (const part of restored) {
       const was = original.find((p) => p.id === part.id)!;
@@ -181,18 +179,18 @@ describe("re-derivation through PATCH /api/v1/systems/{id}", () => {
       expect(part.evidenceLinks.map((l) => l.id)).toEqual(was.evidenceLinks.map((l) => l.id));
     }
     // Restored parts leave the archive (the duties dropped by switching back are archived now).
-    expect(await db.archivedPart.count({ where: { id: { in: removedIds } } })).toBe(0);
+    expect(await db.archivedDuty.count({ where: { id: { in: removedIds } } })).toBe(0);
   });
 });
 
 describe("overrides through POST /api/v1/responsibilities/{id}/override", () => {
   it("needs the loss confirmed to drop a side, then restores it when the override is removed", async () => {
-    const { system, evidence } = await systemWithWorkOnProviderParts("Override");
+    const { system, evidence } = await systemWithWorkOnProviderDuties("Override");
     const shared = await db.responsibility.findFirstOrThrow({
       where: { systemId: system.id, value: "S" },
-      include: { parts: { include: { evidenceLinks: true } } },
+      include: { duties: { include: { evidenceLinks: true } } },
     });
-    const provider = shared.parts.find((p) => p.side === "PROVIDER")!;
+    const provider = shared.duties.find((p) => p.side === "PROVIDER")!;
     const call = (json: Record<string, unknown>) =>
       overrideRoute(
         apiRequest(`/api/v1/responsibilities/${shared.id}/override`, token, {
@@ -207,7 +205,7 @@ describe("overrides through POST /api/v1/responsibilities/{id}/override", () => 
     expect(loss.parts).toEqual([
       expect.objectContaining({ id: provider.id, side: "PROVIDER", evidenceLinks: 1 }),
     ]);
-    expect(await db.responsibilityPart.count({ where: { id: provider.id } })).toBe(1);
+    expect(await db.duty.count({ where: { id: provider.id } })).toBe(1);
 
     const done = await call({
       value: "C",
@@ -215,11 +213,11 @@ describe("overrides through POST /api/v1/responsibilities/{id}/override", () => 
       confirmLoss: loss.hash,
     });
     expect(done.status).toBe(200);
-    expect(await db.responsibilityPart.count({ where: { id: provider.id } })).toBe(0);
+    expect(await db.duty.count({ where: { id: provider.id } })).toBe(0);
 
     // Clearing the override adds the provider side back, from the archive.
     expect((await call({ value: null })).status).toBe(200);
-    const back = await db.responsibilityPart.findUniqueOrThrow({
+    const back = await db.duty.findUniqueOrThrow({
       where: { id: provider.id },
       include: { evidenceLinks: true },
     });

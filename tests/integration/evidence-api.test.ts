@@ -40,7 +40,7 @@ describe("API, positive paths (so the isolation cannot over-block)", () => {
         fields: {
           title: "Quarterly access review",
           validUntil: "2099-12-31",
-          partIds: `${a.customerPart.id},${a.promptPart.id}`,
+          dutyIds: `${a.customerDuty.id},${a.promptPart.id}`,
         },
       }),
     );

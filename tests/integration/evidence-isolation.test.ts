@@ -16,11 +16,11 @@ import { NotFoundError } from "@/lib/errors";
 import { createEvidence } from "@/lib/server/evidence/create-evidence";
 import { deleteEvidence } from "@/lib/server/evidence/delete-evidence";
 import { getEvidence } from "@/lib/server/evidence/get-evidence";
-import { linkEvidenceToPart } from "@/lib/server/evidence/link-evidence-to-part";
+import { linkEvidenceToDuty } from "@/lib/server/evidence/link-evidence-to-duty";
 import { openEvidenceDownload } from "@/lib/server/evidence/open-evidence-download";
 import { purgeEvidence } from "@/lib/server/evidence/purge-evidence";
 import { reviewEvidence } from "@/lib/server/evidence/review-evidence";
-import { unlinkEvidenceFromPart } from "@/lib/server/evidence/unlink-evidence-from-part";
+import { unlinkEvidenceFromDuty } from "@/lib/server/evidence/unlink-evidence-from-duty";
 import { uploadFileEvidence } from "@/lib/server/evidence/upload-file-evidence";
 
 import {
@@ -49,7 +49,7 @@ beforeAll(async () => {
   const uploaded = await uploadFileEvidence({
     workspaceId: a.workspace.id,
     actor: a.actor,
-    fields: { kind: "FILE", title: SECRET_TITLE, partIds: [a.customerPart.id] },
+    fields: { kind: "FILE", title: SECRET_TITLE, dutyIds: [a.customerDuty.id] },
     file: { source: streamOf(bytes), fileName: "red-team.pdf" },
   });
   fileOfA = { id: uploaded.id, bytes };
@@ -74,11 +74,11 @@ describe("workspace B cannot reach workspace A's evidence", () => {
     const inB = { workspaceId: b.workspace.id, actor: b.actor, evidenceId: fileOfA.id };
     await expect(getEvidence(inB)).rejects.toBeInstanceOf(NotFoundError);
     await expect(openEvidenceDownload(inB)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(linkEvidenceToPart({ ...inB, partId: b.customerPart.id })).rejects.toBeInstanceOf(
+    await expect(linkEvidenceToDuty({ ...inB, dutyId: b.customerDuty.id })).rejects.toBeInstanceOf(
       NotFoundError,
     );
     await expect(
-      unlinkEvidenceFromPart({ ...inB, partId: a.customerPart.id }),
+      unlinkEvidenceFromDuty({ ...inB, dutyId: a.customerDuty.id }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(reviewEvidence({ ...inB, review: { status: "ACCEPTED" } })).rejects.toBeInstanceOf(
       NotFoundError,
@@ -103,7 +103,7 @@ describe("workspace B cannot reach workspace A's evidence", () => {
       deletedAt: null,
       review: { status: "PENDING" },
     });
-    expect(itemOfA.links.map((l) => l.partId)).toEqual([a.customerPart.id]);
+    expect(itemOfA.links.map((l) => l.dutyId)).toEqual([a.customerDuty.id]);
   });
 
   it("every API route answers 404 to B's token for A's id", async () => {
@@ -134,7 +134,7 @@ describe("workspace B cannot reach workspace A's evidence", () => {
         params,
       ),
     );
-    const dutyParams = routeParams({ evidenceId: id, dutyId: b.customerPart.id });
+    const dutyParams = routeParams({ evidenceId: id, dutyId: b.customerDuty.id });
     await expectApiNotFound(
       await linkRoute(
         apiRequest(`/api/v1/evidence/${id}/duties/x`, secretB, { method: "PUT" }),
@@ -144,7 +144,7 @@ describe("workspace B cannot reach workspace A's evidence", () => {
     await expectApiNotFound(
       await unlinkRoute(
         apiRequest(`/api/v1/evidence/${id}/duties/x`, secretB, { method: "DELETE" }),
-        routeParams({ evidenceId: id, dutyId: a.customerPart.id }),
+        routeParams({ evidenceId: id, dutyId: a.customerDuty.id }),
       ),
     );
     // B's own evidence linked to A's part: 404 too, and nothing written.
@@ -156,13 +156,13 @@ describe("workspace B cannot reach workspace A's evidence", () => {
     await expectApiNotFound(
       await linkRoute(
         apiRequest(`/api/v1/evidence/${own.id}/duties/x`, secretB, { method: "PUT" }),
-        routeParams({ evidenceId: own.id, dutyId: a.customerPart.id }),
+        routeParams({ evidenceId: own.id, dutyId: a.customerDuty.id }),
       ),
     );
     const response = await createRoute(
       apiRequest("/api/v1/evidence", secretB, {
         method: "POST",
-        json: { kind: "LINK", title: "x", url: "https://x.example", partIds: [a.providerPart.id] },
+        json: { kind: "LINK", title: "x", url: "https://x.example", dutyIds: [a.providerDuty.id] },
       }),
     );
     await expectApiNotFound(response);
@@ -171,7 +171,7 @@ describe("workspace B cannot reach workspace A's evidence", () => {
     ).json();
     expect(JSON.stringify(listed)).not.toContain(SECRET_TITLE);
     expect(
-      (await db.evidenceLink.findMany({ where: { partId: a.customerPart.id } })).map(
+      (await db.evidenceLink.findMany({ where: { dutyId: a.customerDuty.id } })).map(
         (l) => l.evidenceId,
       ),
     ).toEqual([id]);

@@ -6,10 +6,10 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { createEvidence } from "@/lib/server/evidence/create-evidence";
 import { deleteEvidence } from "@/lib/server/evidence/delete-evidence";
 import { getEvidence } from "@/lib/server/evidence/get-evidence";
-import { linkEvidenceToPart } from "@/lib/server/evidence/link-evidence-to-part";
+import { linkEvidenceToDuty } from "@/lib/server/evidence/link-evidence-to-duty";
 import { listEvidence } from "@/lib/server/evidence/list-evidence";
 import { reviewEvidence } from "@/lib/server/evidence/review-evidence";
-import { unlinkEvidenceFromPart } from "@/lib/server/evidence/unlink-evidence-from-part";
+import { unlinkEvidenceFromDuty } from "@/lib/server/evidence/unlink-evidence-from-duty";
 import { uploadFileEvidence } from "@/lib/server/evidence/upload-file-evidence";
 import { type ListEvidenceQuery, listEvidenceQuerySchema } from "@/lib/validation/evidence";
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 const link = (
   title: string,
-  extra: { validUntil?: Date | null; partIds?: string[]; supersedesId?: string } = {},
+  extra: { validUntil?: Date | null; dutyIds?: string[]; supersedesId?: string } = {},
 ) =>
   createEvidence({
     workspaceId: world.workspace.id,
@@ -133,12 +133,12 @@ describe("revisions", () => {
       fields: {
         kind: "FILE",
         title: "DPIA v1",
-        partIds: [world.customerPart.id, world.promptPart.id],
+        dutyIds: [world.customerDuty.id, world.promptPart.id],
       },
       file: { source: streamOf(pdfBytes()), fileName: "dpia.pdf" },
     });
-    expect(first.links.map((l) => l.partId).sort()).toEqual(
-      [world.customerPart.id, world.promptPart.id].sort(),
+    expect(first.links.map((l) => l.dutyId).sort()).toEqual(
+      [world.customerDuty.id, world.promptPart.id].sort(),
     );
     const second = await uploadFileEvidence({
       workspaceId: world.workspace.id,
@@ -146,8 +146,8 @@ describe("revisions", () => {
       fields: { kind: "FILE", title: "DPIA v2", supersedesId: first.id },
       file: { source: streamOf(pdfBytes(5000)), fileName: "dpia-v2.pdf" },
     });
-    expect(second.links.map((l) => l.partId).sort()).toEqual(
-      [world.customerPart.id, world.promptPart.id].sort(),
+    expect(second.links.map((l) => l.dutyId).sort()).toEqual(
+      [world.customerDuty.id, world.promptPart.id].sort(),
     );
     const old = await getEvidence({ workspaceId: world.workspace.id, evidenceId: first.id });
     expect(old.links).toEqual([]);
@@ -161,11 +161,11 @@ describe("revisions", () => {
       ConflictError,
     );
     await expect(
-      linkEvidenceToPart({
+      linkEvidenceToDuty({
         workspaceId: world.workspace.id,
         actor: world.actor,
         evidenceId: first.id,
-        partId: world.providerPart.id,
+        dutyId: world.providerDuty.id,
       }),
     ).rejects.toBeInstanceOf(ConflictError);
     const audit = await db.auditEvent.findMany({
@@ -182,15 +182,15 @@ describe("links to parts", () => {
       workspaceId: world.workspace.id,
       actor: world.actor,
       evidenceId: item.id,
-      partId: world.customerPart.id,
+      dutyId: world.customerDuty.id,
     };
-    expect(await linkEvidenceToPart(args)).toEqual({ created: true });
-    expect(await linkEvidenceToPart(args)).toEqual({ created: false });
+    expect(await linkEvidenceToDuty(args)).toEqual({ created: true });
+    expect(await linkEvidenceToDuty(args)).toEqual({ created: false });
     expect((await list({ systemId: world.system.id, q: "Runbook" })).total).toBe(1);
     expect((await list({ domainKey: "access_control", q: "Runbook" })).total).toBe(1);
     expect((await list({ domainKey: "prompt_safety", q: "Runbook" })).total).toBe(0);
-    await unlinkEvidenceFromPart(args);
-    await expect(unlinkEvidenceFromPart(args)).rejects.toBeInstanceOf(NotFoundError);
+    await unlinkEvidenceFromDuty(args);
+    await expect(unlinkEvidenceFromDuty(args)).rejects.toBeInstanceOf(NotFoundError);
     expect((await list({ unlinked: "true", q: "Runbook" })).total).toBe(1);
   });
 
@@ -200,15 +200,15 @@ describe("links to parts", () => {
     const linksBefore = await db.evidenceLink.count();
     const auditBefore = await db.auditEvent.count({ where: { workspaceId: world.workspace.id } });
     await expect(
-      linkEvidenceToPart({
+      linkEvidenceToDuty({
         workspaceId: world.workspace.id,
         actor: world.actor,
         evidenceId: item.id,
-        partId: other.customerPart.id,
+        dutyId: other.customerDuty.id,
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      link("Foreign at creation", { partIds: [other.providerPart.id] }),
+      link("Foreign at creation", { dutyIds: [other.providerDuty.id] }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.evidenceLink.count()).toBe(linksBefore);
     expect(await db.auditEvent.count({ where: { workspaceId: world.workspace.id } })).toBe(

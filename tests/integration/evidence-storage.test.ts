@@ -144,7 +144,7 @@ describe("upload", () => {
       uploadFileEvidence({
         workspaceId: world.workspace.id,
         actor: world.actor,
-        fields: { kind: "FILE", title: "x", partIds: [other.customerPart.id] },
+        fields: { kind: "FILE", title: "x", dutyIds: [other.customerDuty.id] },
         file: { source: streamOf(pdfBytes()), fileName: "x.pdf" },
       }),
     );

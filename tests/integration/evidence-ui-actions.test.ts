@@ -39,7 +39,7 @@ beforeAll(async () => {
         kind: "LINK",
         title: "A's secret wiki",
         url: "https://a.example/wiki",
-        partIds: [a.customerPart.id],
+        dutyIds: [a.customerDuty.id],
       },
     })
   ).id;
@@ -57,9 +57,9 @@ afterAll(() => setSessionForTests(undefined));
 const link = { kind: "LINK" as const, title: "Runbook", url: "https://wiki.example/runbook" };
 
 /** Every action once, against `slug`, with ids chosen by the caller. */
-function everyAction(slug: string, ids: { evidenceId: string; partId: string }) {
+function everyAction(slug: string, ids: { evidenceId: string; dutyId: string }) {
   return {
-    create: () => createEvidenceAction(slug, { ...link, partIds: [ids.partId] }),
+    create: () => createEvidenceAction(slug, { ...link, dutyIds: [ids.dutyId] }),
     link: () => linkEvidenceAction(slug, ids),
     unlink: () => unlinkEvidenceAction(slug, ids),
     review: () => reviewEvidenceAction(slug, { evidenceId: ids.evidenceId, status: "ACCEPTED" }),
@@ -73,7 +73,7 @@ describe("two workspaces", () => {
     setSessionForTests(b.user.id);
     for (const slug of [a.workspace.slug, "no-such-workspace"]) {
       for (const [name, run] of Object.entries(
-        everyAction(slug, { evidenceId: itemOfA, partId: a.customerPart.id }),
+        everyAction(slug, { evidenceId: itemOfA, dutyId: a.customerDuty.id }),
       )) {
         const result = await run();
         expect(result?.serverError, `${name} on ${slug}`).toMatchObject({
@@ -96,17 +96,17 @@ describe("two workspaces", () => {
     setSessionForTests(a.user.id);
     const actions = everyAction(a.workspace.slug, {
       evidenceId: itemOfB,
-      partId: a.customerPart.id,
+      dutyId: a.customerDuty.id,
     });
     for (const name of ["link", "unlink", "review", "delete", "purge"] as const) {
       expect((await actions[name]())?.serverError, name).toMatchObject({ code: "NOT_FOUND" });
     }
-    const foreignPart = everyAction(a.workspace.slug, {
+    const foreignDuty = everyAction(a.workspace.slug, {
       evidenceId: itemOfA,
-      partId: b.customerPart.id,
+      dutyId: b.customerDuty.id,
     });
     for (const name of ["create", "link", "unlink"] as const) {
-      expect((await foreignPart[name]())?.serverError, name).toMatchObject({ code: "NOT_FOUND" });
+      expect((await foreignDuty[name]())?.serverError, name).toMatchObject({ code: "NOT_FOUND" });
     }
     expect(
       await db.evidence.findFirst({
@@ -114,7 +114,7 @@ describe("two workspaces", () => {
         select: { deletedAt: true, reviewStatus: true },
       }),
     ).toEqual({ deletedAt: null, reviewStatus: "PENDING" });
-    expect(await db.evidenceLink.count({ where: { partId: b.customerPart.id } })).toBe(0);
+    expect(await db.evidenceLink.count({ where: { dutyId: b.customerDuty.id } })).toBe(0);
   });
 });
 
@@ -122,7 +122,7 @@ describe("roles", () => {
   it.each(["VIEWER", "AUDITOR"] as const)("a %s can change nothing", async (role) => {
     setSessionForTests(members[role]!);
     for (const [name, run] of Object.entries(
-      everyAction(a.workspace.slug, { evidenceId: itemOfA, partId: a.promptPart.id }),
+      everyAction(a.workspace.slug, { evidenceId: itemOfA, dutyId: a.promptPart.id }),
     )) {
       expect((await run())?.serverError, name).toMatchObject({ code: "FORBIDDEN", status: 403 });
     }
@@ -130,7 +130,7 @@ describe("roles", () => {
 
   it("an EDITOR cannot review or purge", async () => {
     setSessionForTests(members.EDITOR!);
-    const actions = everyAction(a.workspace.slug, { evidenceId: itemOfA, partId: a.promptPart.id });
+    const actions = everyAction(a.workspace.slug, { evidenceId: itemOfA, dutyId: a.promptPart.id });
     expect((await actions.review())?.serverError).toMatchObject({ code: "FORBIDDEN" });
     expect((await actions.purge())?.serverError).toMatchObject({ code: "FORBIDDEN" });
   });
@@ -143,22 +143,22 @@ describe("the signed-in workflow", () => {
       kind: "NOTE",
       title: "Runbook",
       note: "# Steps\n<script>x</script>",
-      partIds: [a.customerPart.id],
+      dutyIds: [a.customerDuty.id],
     });
     const id = created?.data?.id;
     expect(id).toBeTruthy();
     expect(
-      (await linkEvidenceAction(a.workspace.slug, { evidenceId: id!, partId: a.promptPart.id }))
+      (await linkEvidenceAction(a.workspace.slug, { evidenceId: id!, dutyId: a.promptPart.id }))
         ?.data,
     ).toEqual({ created: true });
     expect(await db.evidenceLink.count({ where: { evidenceId: id! } })).toBe(2);
     expect(
-      (await unlinkEvidenceAction(a.workspace.slug, { evidenceId: id!, partId: a.promptPart.id }))
+      (await unlinkEvidenceAction(a.workspace.slug, { evidenceId: id!, dutyId: a.promptPart.id }))
         ?.data,
     ).toEqual({ ok: true });
     expect(
-      await db.evidenceLink.findMany({ where: { evidenceId: id! }, select: { partId: true } }),
-    ).toEqual([{ partId: a.customerPart.id }]);
+      await db.evidenceLink.findMany({ where: { evidenceId: id! }, select: { dutyId: true } }),
+    ).toEqual([{ dutyId: a.customerDuty.id }]);
   });
 
   it("refuses a javascript: link and names the field", async () => {

@@ -75,13 +75,13 @@ describe("demo evidence", () => {
     expect(evidence.vendorAttestations.map((a) => a.title)).toContain(
       "OpenAI SOC 2 Type II report",
     );
-    const providerParts = await db.responsibilityPart.findMany({
+    const providerDuties = await db.duty.findMany({
       where: { workspaceId, systemId: chatbot.id, side: "PROVIDER" },
     });
-    expect(providerParts.length).toBeGreaterThan(0);
-    for (const part of providerParts) expect(evidence.coveredByPart[part.id]).toBe(true);
+    expect(providerDuties.length).toBeGreaterThan(0);
+    for (const part of providerDuties) expect(evidence.coveredByDuty[part.id]).toBe(true);
     const covered = await db.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM "EvidenceLink" l JOIN "ResponsibilityPart" p ON p.id = l."partId"
+      SELECT count(*) AS n FROM "EvidenceLink" l JOIN "Duty" p ON p.id = l."dutyId"
       WHERE l."workspaceId" = ${workspaceId} AND p.side = 'CUSTOMER'`;
     expect(Number(covered[0]?.n)).toBeGreaterThan(5);
   });

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { POST as uploadRoute } from "@/app/api/workspaces/[workspace]/evidence/files/route";
-import { GET as partOptionsRoute } from "@/app/api/workspaces/[workspace]/evidence/part-options/route";
+import { GET as dutyOptionsRoute } from "@/app/api/workspaces/[workspace]/evidence/duty-options/route";
 import { GET as searchRoute } from "@/app/api/workspaces/[workspace]/evidence/route";
 import { setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -119,7 +119,7 @@ describe("session upload route: uploads", () => {
       slug: a.workspace.slug,
       bytes,
       origin: "http://localhost",
-      fields: { title: "Access policy", partIds: a.customerPart.id, validUntil: "2999-12-31" },
+      fields: { title: "Access policy", dutyIds: a.customerDuty.id, validUntil: "2999-12-31" },
     });
     expect(response.status).toBe(201);
     const body = (await response.json()) as {
@@ -133,7 +133,7 @@ describe("session upload route: uploads", () => {
     expect(row.uploaderId).toBe(members.EDITOR);
     expect(sha256(await readFile(objectPath(row.storageKey!)))).toBe(sha256(bytes));
     expect(
-      await db.evidenceLink.count({ where: { evidenceId: body.id, partId: a.customerPart.id } }),
+      await db.evidenceLink.count({ where: { evidenceId: body.id, dutyId: a.customerDuty.id } }),
     ).toBe(1);
   });
 
@@ -145,7 +145,7 @@ describe("session upload route: uploads", () => {
         kind: "ATTESTATION",
         attestationType: "SOC2_REPORT",
         vendorId: a.vendor.id,
-        partIds: a.providerPart.id,
+        dutyIds: a.providerDuty.id,
       },
     });
     expect(first.status).toBe(201);
@@ -164,7 +164,7 @@ describe("session upload route: uploads", () => {
     expect(next).toMatchObject({ vendor: { id: a.vendor.id }, attestationType: "SOC2_REPORT" });
     expect(
       await db.evidenceLink.findMany({
-        where: { partId: a.providerPart.id },
+        where: { dutyId: a.providerDuty.id },
         select: { evidenceId: true },
       }),
     ).toEqual([{ evidenceId: next.id }]);
@@ -178,7 +178,7 @@ describe("session upload route: uploads", () => {
       data: { workspaceId: b.workspace.id, kind: "LINK", title: "B's", url: "https://b.example" },
     });
     const cases: Record<string, string>[] = [
-      { partIds: b.customerPart.id },
+      { dutyIds: b.customerDuty.id },
       { supersedesId: foreign.id },
     ];
     for (const fields of cases) {
@@ -215,25 +215,25 @@ describe("picker routes", () => {
   it("answer 404 to non-members", async () => {
     setSessionForTests(b.user.id);
     expect((await get(searchRoute, a.workspace.slug, "")).status).toBe(404);
-    expect((await get(partOptionsRoute, a.workspace.slug, "/part-options")).status).toBe(404);
+    expect((await get(dutyOptionsRoute, a.workspace.slug, "/duty-options")).status).toBe(404);
   });
 
   it("list the workspace's own systems, parts and evidence only", async () => {
     setSessionForTests(members.VIEWER!);
     const systems = (await (
-      await get(partOptionsRoute, a.workspace.slug, "/part-options")
+      await get(dutyOptionsRoute, a.workspace.slug, "/duty-options")
     ).json()) as { systems: { id: string }[] };
     expect(systems.systems.map((s) => s.id)).toEqual([a.system.id]);
     const domains = (await (
-      await get(partOptionsRoute, a.workspace.slug, `/part-options?systemId=${a.system.id}`)
+      await get(dutyOptionsRoute, a.workspace.slug, `/duty-options?systemId=${a.system.id}`)
     ).json()) as {
       domains: { key: string; parts: { id: string; side: string }[] }[];
     };
     expect(domains.domains.flatMap((d) => d.parts.map((p) => p.id)).sort()).toEqual(
-      [a.customerPart.id, a.providerPart.id, a.promptPart.id].sort(),
+      [a.customerDuty.id, a.providerDuty.id, a.promptPart.id].sort(),
     );
     const foreign = (await (
-      await get(partOptionsRoute, a.workspace.slug, `/part-options?systemId=${b.system.id}`)
+      await get(dutyOptionsRoute, a.workspace.slug, `/duty-options?systemId=${b.system.id}`)
     ).json()) as { domains: unknown[] };
     expect(foreign.domains).toEqual([]);
     const search = (await (await get(searchRoute, a.workspace.slug, "?q=Access")).json()) as {

@@ -74,7 +74,7 @@ describe("streaming multipart upload", () => {
         Buffer.from(filePartHead("late-fields.pdf")),
         ...slices(bytes),
         Buffer.from(
-          `\r\n${part("title", "Fields after the file")}${part("partIds", world.customerPart.id)}--${BOUNDARY}--\r\n`,
+          `\r\n${part("title", "Fields after the file")}${part("dutyIds", world.customerDuty.id)}--${BOUNDARY}--\r\n`,
         ),
       ]),
     );

@@ -32,7 +32,7 @@ export async function createExportWorld(prefix: string) {
     title: string;
     fileName: string;
     bytes: Buffer;
-    partIds: string[];
+    dutyIds: string[];
     vendorId?: string;
     collectedAt?: Date;
   }) => {
@@ -52,38 +52,38 @@ export async function createExportWorld(prefix: string) {
         collectedAt: args.collectedAt ?? new Date(),
       },
     });
-    for (const partId of args.partIds)
-      await db.evidenceLink.create({ data: { workspaceId: ws, evidenceId: evidence.id, partId } });
+    for (const dutyId of args.dutyIds)
+      await db.evidenceLink.create({ data: { workspaceId: ws, evidenceId: evidence.id, dutyId } });
     return evidence;
   };
   const policy = await fileEvidence({
     title: "Access policy",
     fileName: "report.pdf",
     bytes: pdfBytes(20_000),
-    partIds: [world.customerPart.id],
+    dutyIds: [world.customerDuty.id],
   });
   const review = await fileEvidence({
     title: FORMULA_TITLE,
     fileName: "report.pdf",
     bytes: pdfBytes(9_000),
-    partIds: [world.promptPart.id],
+    dutyIds: [world.promptPart.id],
   });
   const attestation = await fileEvidence({
     title: "SOC 2 type II",
     fileName: "soc2.pdf",
     bytes: pdfBytes(15_000),
-    partIds: [world.providerPart.id],
+    dutyIds: [world.providerDuty.id],
     vendorId: world.vendor.id,
   });
   const old = await fileEvidence({
     title: "Old pen test",
     fileName: "pentest-2020.pdf",
     bytes: pdfBytes(5_000),
-    partIds: [world.customerPart.id],
+    dutyIds: [world.customerDuty.id],
     collectedAt: new Date("2020-06-01T12:00:00Z"),
   });
-  await db.responsibilityPart.update({
-    where: { id: world.customerPart.id },
+  await db.duty.update({
+    where: { id: world.customerDuty.id },
     data: { ownerId: world.user.id, status: "IMPLEMENTED" },
   });
   for (let i = 0; i < 6; i += 1) {

@@ -91,11 +91,11 @@ describe("standards in the evidence bundle", () => {
     const expected = await loadReferenceCoverage({ workspaceId: side.workspace.id, now });
     const owasp = expected.catalogues.find((c) => c.key === "owasp-llm-top10")!;
     const total = rows.find((r) => r.level === "catalogue" && r.catalogue === "owasp-llm-top10")!;
-    expect(Number(total.duties)).toBe(owasp.summary.totalParts);
-    expect(Number(total.covered_duties)).toBe(owasp.summary.coveredParts);
+    expect(Number(total.duties)).toBe(owasp.summary.totalDuties);
+    expect(Number(total.covered_duties)).toBe(owasp.summary.coveredDuties);
     for (const entry of owasp.entries) {
       const row = rows.find((r) => r.catalogue === "owasp-llm-top10" && r.entry === entry.id)!;
-      expect(Number(row.duties), entry.id).toBe(entry.summary.totalParts);
+      expect(Number(row.duties), entry.id).toBe(entry.summary.totalDuties);
     }
     expect(rows.filter((r) => r.level === "catalogue")).toHaveLength(6);
   });

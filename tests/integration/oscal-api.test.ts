@@ -90,7 +90,7 @@ describe("the demo workspace's SSP", () => {
   it("validates against the OSCAL 1.2.1 SSP schema, with every duty and the evidence hashes", async () => {
     const exported = await exportSsp({ workspaceId: demoId });
     expect(validateOscal(exported.document)).toEqual({ ok: true, model: "system-security-plan" });
-    const duties = await db.responsibilityPart.count({ where: { workspaceId: demoId } });
+    const duties = await db.duty.count({ where: { workspaceId: demoId } });
     const kinds = byComponentKinds(exported.document as Json);
     expect(kinds.requirements).toBe(duties);
     // The demo has vendors with shared and provider-only domains, so all four appear.

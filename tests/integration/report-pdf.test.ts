@@ -64,11 +64,11 @@ describe("the PDF report", () => {
   it("puts the headline, the rates and the standards on the first page", async () => {
     const first = await pdftotext(pdfPath, 1);
     const coverage = await getCoverage({ workspaceId: a.workspace.id });
-    expect(coverage.totalParts).toBeGreaterThan(0);
+    expect(coverage.totalDuties).toBeGreaterThan(0);
     expect(first).toContain(data.workspace.name);
     expect(first).toMatch(percentPattern(coverage.coverage));
     expect(first).toContain(
-      `${coverage.coveredParts} of ${coverage.totalParts} duties across 2 AI systems`,
+      `${coverage.coveredDuties} of ${coverage.totalDuties} duties across 2 AI systems`,
     );
     for (const label of ["Owned", "Implemented", "Evidenced", "Provider-assured"]) {
       expect(first).toContain(label);

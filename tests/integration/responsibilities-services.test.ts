@@ -8,7 +8,7 @@ import { bulkAssignOwner } from "@/lib/server/responsibilities/bulk-assign-owner
 import { bulkSetDueDate } from "@/lib/server/responsibilities/bulk-set-due-date";
 import { listMyResponsibilities } from "@/lib/server/responsibilities/list-my-responsibilities";
 import { listResponsibilities } from "@/lib/server/responsibilities/list-responsibilities";
-import { updatePart } from "@/lib/server/responsibilities/update-part";
+import { updateDuty } from "@/lib/server/responsibilities/update-duty";
 import { responsibilityListQuerySchema } from "@/lib/validation/responsibilities";
 
 import {
@@ -43,21 +43,21 @@ beforeAll(async () => {
   });
 });
 
-async function customerPart(systemId: string, domainKey?: string) {
-  return db.responsibilityPart.findFirstOrThrow({
+async function customerDuty(systemId: string, domainKey?: string) {
+  return db.duty.findFirstOrThrow({
     where: { systemId, side: "CUSTOMER", ...(domainKey ? { domainKey } : {}) },
     orderBy: { domainKey: "asc" },
   });
 }
 
-describe("updatePart", () => {
+describe("updateDuty", () => {
   it("sets owner, status and due date with an audit event", async () => {
-    const part = await customerPart(paas.id);
-    const result = await updatePart({
+    const part = await customerDuty(paas.id);
+    const result = await updateDuty({
       workspaceId: w.workspace.id,
       actor: w.actor,
       input: {
-        partId: part.id,
+        dutyId: part.id,
         expectedVersion: part.version,
         ownerId: w.editor.id,
         status: "IN_PROGRESS",
@@ -65,7 +65,7 @@ describe("updatePart", () => {
       },
     });
     expect(result).toMatchObject({ changed: true, version: part.version + 1 });
-    const after = await db.responsibilityPart.findUniqueOrThrow({ where: { id: part.id } });
+    const after = await db.duty.findUniqueOrThrow({ where: { id: part.id } });
     expect(after).toMatchObject({ ownerId: w.editor.id, status: "IN_PROGRESS" });
     expect(
       await db.auditEvent.count({ where: { entityId: part.id, action: "responsibility.update" } }),
@@ -73,28 +73,28 @@ describe("updatePart", () => {
   });
 
   it("refuses NOT_APPLICABLE without justification, naming the field", async () => {
-    const part = await customerPart(agent.id);
-    const error = await updatePart({
+    const part = await customerDuty(agent.id);
+    const error = await updateDuty({
       workspaceId: w.workspace.id,
       actor: w.actor,
-      input: { partId: part.id, expectedVersion: part.version, status: "NOT_APPLICABLE" },
+      input: { dutyId: part.id, expectedVersion: part.version, status: "NOT_APPLICABLE" },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors).toHaveProperty("justification");
-    expect((await db.responsibilityPart.findUniqueOrThrow({ where: { id: part.id } })).status).toBe(
+    expect((await db.duty.findUniqueOrThrow({ where: { id: part.id } })).status).toBe(
       "NOT_STARTED",
     );
   });
 
   it("RISK_ACCEPTED needs an ADMIN+ approver and an expiry; then it is recorded", async () => {
-    const part = await customerPart(agent.id);
+    const part = await customerDuty(agent.id);
     const base = {
-      partId: part.id,
+      dutyId: part.id,
       expectedVersion: part.version,
       status: "RISK_ACCEPTED" as const,
       justification: "Compensating control.",
     };
-    const missing = await updatePart({
+    const missing = await updateDuty({
       workspaceId: w.workspace.id,
       actor: w.actor,
       input: base,
@@ -103,30 +103,30 @@ describe("updatePart", () => {
       "riskAcceptanceExpiresAt",
       "riskApproverId",
     ]);
-    const editorApprover = await updatePart({
+    const editorApprover = await updateDuty({
       workspaceId: w.workspace.id,
       actor: w.actor,
       input: { ...base, riskApproverId: w.editor.id, riskAcceptanceExpiresAt: inFuture(30) },
     }).catch((e: unknown) => e);
     expect((editorApprover as ValidationError).fieldErrors).toHaveProperty("riskApproverId");
-    const foreignApprover = await updatePart({
+    const foreignApprover = await updateDuty({
       workspaceId: w.workspace.id,
       actor: w.actor,
       input: { ...base, riskApproverId: other.admin.id, riskAcceptanceExpiresAt: inFuture(30) },
     }).catch((e: unknown) => e);
     expect((foreignApprover as ValidationError).fieldErrors).toHaveProperty("riskApproverId");
-    const past = await updatePart({
+    const past = await updateDuty({
       workspaceId: w.workspace.id,
       actor: w.actor,
       input: { ...base, riskApproverId: w.admin.id, riskAcceptanceExpiresAt: "2020-01-01" },
     }).catch((e: unknown) => e);
     expect((past as ValidationError).fieldErrors).toHaveProperty("riskAcceptanceExpiresAt");
-    await updatePart({
+    await updateDuty({
       workspaceId: w.workspace.id,
       actor: w.actor,
       input: { ...base, riskApproverId: w.admin.id, riskAcceptanceExpiresAt: inFuture(30) },
     });
-    const after = await db.responsibilityPart.findUniqueOrThrow({ where: { id: part.id } });
+    const after = await db.duty.findUniqueOrThrow({ where: { id: part.id } });
     expect(after).toMatchObject({
       status: "RISK_ACCEPTED",
       riskApproverId: w.admin.id,
@@ -140,29 +140,29 @@ describe("updatePart", () => {
   });
 
   it("refuses an owner who is not a member of the workspace", async () => {
-    const part = await customerPart(paas.id, "agent_governance");
-    const error = await updatePart({
+    const part = await customerDuty(paas.id, "agent_governance");
+    const error = await updateDuty({
       workspaceId: w.workspace.id,
       actor: w.actor,
-      input: { partId: part.id, expectedVersion: part.version, ownerId: other.owner.id },
+      input: { dutyId: part.id, expectedVersion: part.version, ownerId: other.owner.id },
     }).catch((e: unknown) => e);
     expect((error as ValidationError).fieldErrors).toHaveProperty("ownerId");
   });
 
   it("the second of two saves based on the same version gets a conflict and loses nothing", async () => {
-    const part = await db.responsibilityPart.findFirstOrThrow({
+    const part = await db.duty.findFirstOrThrow({
       where: { systemId: paas.id, side: "CUSTOMER", ownerId: null },
     });
-    await updatePart({
+    await updateDuty({
       workspaceId: w.workspace.id,
       actor: w.actor,
-      input: { partId: part.id, expectedVersion: part.version, ownerId: w.admin.id },
+      input: { dutyId: part.id, expectedVersion: part.version, ownerId: w.admin.id },
     });
-    const error = await updatePart({
+    const error = await updateDuty({
       workspaceId: w.workspace.id,
       actor: w.actor,
       input: {
-        partId: part.id,
+        dutyId: part.id,
         expectedVersion: part.version,
         ownerId: w.editor.id,
         status: "IMPLEMENTED",
@@ -170,21 +170,22 @@ describe("updatePart", () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).message).toMatch(/changed this duty/);
-    expect(await db.responsibilityPart.findUniqueOrThrow({ where: { id: part.id } })).toMatchObject(
-      { ownerId: w.admin.id, status: "NOT_STARTED" },
-    );
+    expect(await db.duty.findUniqueOrThrow({ where: { id: part.id } })).toMatchObject({
+      ownerId: w.admin.id,
+      status: "NOT_STARTED",
+    });
   });
 
   it("concurrent saves: exactly one wins", async () => {
-    const part = await db.responsibilityPart.findFirstOrThrow({
+    const part = await db.duty.findFirstOrThrow({
       where: { systemId: agent.id, side: "CUSTOMER", ownerId: null },
     });
     const results = await Promise.allSettled(
       [w.admin.id, w.editor.id].map((ownerId) =>
-        updatePart({
+        updateDuty({
           workspaceId: w.workspace.id,
           actor: w.actor,
-          input: { partId: part.id, expectedVersion: part.version, ownerId },
+          input: { dutyId: part.id, expectedVersion: part.version, ownerId },
         }),
       ),
     );
@@ -198,13 +199,13 @@ describe("updatePart", () => {
     const foreign = await registerTestSystem(other.workspace, other.actor, {
       primaryModel: "saas_ai",
     });
-    const part = await customerPart(foreign.id);
+    const part = await customerDuty(foreign.id);
     const before = await registrySnapshot(other.workspace.id);
     await expect(
-      updatePart({
+      updateDuty({
         workspaceId: w.workspace.id,
         actor: w.actor,
-        input: { partId: part.id, expectedVersion: part.version, ownerId: w.editor.id },
+        input: { dutyId: part.id, expectedVersion: part.version, ownerId: w.editor.id },
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await registrySnapshot(other.workspace.id)).toEqual(before);
@@ -221,7 +222,7 @@ describe("bulk work", () => {
         target: { kind: "domain", domainKey: "data_privacy", systemIds: [paas.id, agent.id] },
       },
     });
-    const parts = await db.responsibilityPart.findMany({
+    const parts = await db.duty.findMany({
       where: { workspaceId: w.workspace.id, domainKey: "data_privacy", side: "CUSTOMER" },
     });
     expect(count).toBe(parts.length);
@@ -234,20 +235,20 @@ describe("bulk work", () => {
       actor: w.actor,
       input: { ownerId: w.viewer.id, target: { kind: "system", systemId: agent.id } },
     });
-    const parts = await db.responsibilityPart.findMany({
+    const parts = await db.duty.findMany({
       where: { systemId: agent.id, side: "CUSTOMER" },
     });
     expect(parts.every((p) => p.ownerId === w.viewer.id)).toBe(true);
     await bulkSetDueDate({
       workspaceId: w.workspace.id,
       actor: w.actor,
-      partIds: parts.map((p) => p.id),
+      dutyIds: parts.map((p) => p.id),
       dueDate: inFuture(10),
     });
     expect(
-      (
-        await db.responsibilityPart.findMany({ where: { systemId: agent.id, side: "CUSTOMER" } })
-      ).every((p) => p.dueDate !== null),
+      (await db.duty.findMany({ where: { systemId: agent.id, side: "CUSTOMER" } })).every(
+        (p) => p.dueDate !== null,
+      ),
     ).toBe(true);
   });
 
@@ -255,8 +256,8 @@ describe("bulk work", () => {
     const foreign = await registerTestSystem(other.workspace, other.actor, {
       primaryModel: "iaas_ai",
     });
-    const foreignPart = await customerPart(foreign.id);
-    const own = await customerPart(paas.id);
+    const foreignDuty = await customerDuty(foreign.id);
+    const own = await customerDuty(paas.id);
     const beforeA = await registrySnapshot(w.workspace.id);
     const beforeB = await registrySnapshot(other.workspace.id);
     await expect(
@@ -265,7 +266,7 @@ describe("bulk work", () => {
         actor: w.actor,
         input: {
           ownerId: w.owner.id,
-          target: { kind: "parts", partIds: [own.id, foreignPart.id] },
+          target: { kind: "parts", dutyIds: [own.id, foreignDuty.id] },
         },
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
@@ -280,7 +281,7 @@ describe("bulk work", () => {
       bulkSetDueDate({
         workspaceId: w.workspace.id,
         actor: w.actor,
-        partIds: [foreignPart.id],
+        dutyIds: [foreignDuty.id],
         dueDate: null,
       }),
     ).rejects.toBeInstanceOf(NotFoundError);

@@ -101,14 +101,14 @@ describe("the Standards page", () => {
     const expected = await loadReferenceCoverage({ workspaceId: a.workspace.id });
     const owasp = expected.catalogues.find((c) => c.key === "owasp-llm-top10")!;
     const llm06 = owasp.entries.find((e) => e.id === "LLM06:2025")!;
-    expect(llm06.summary.totalParts).toBeGreaterThan(0);
+    expect(llm06.summary.totalDuties).toBeGreaterThan(0);
     for (const user of [a.viewer, a.auditor, a.editor, a.owner]) {
       setSessionForTests(user.id);
       const text = serialise(
         await StandardsPage(page(a.workspace.slug, { catalogue: "owasp-llm-top10" })),
       );
       expect(text).toContain("LLM06:2025");
-      expect(text).toContain(`"totalParts":${llm06.summary.totalParts}`);
+      expect(text).toContain(`"totalDuties":${llm06.summary.totalDuties}`);
       expect(text).not.toContain("Bravo");
     }
     const iso = serialise(

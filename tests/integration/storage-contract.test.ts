@@ -12,7 +12,7 @@ import { HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createLocalDiskStorage } from "@/lib/storage/local-disk-storage";
-import { createS3Client, createS3Storage, S3_PART_SIZE } from "@/lib/storage/s3-storage";
+import { createS3Client, createS3Storage, S3_DUTY_SIZE } from "@/lib/storage/s3-storage";
 import {
   IncompleteListingUnsupportedError,
   newObjectKey,
@@ -97,7 +97,7 @@ describe.each(drivers)("storage contract: $name", ({ make }) => {
     const key = newObjectKey();
     const stored = await storage.put(key, chunked(bytes), { maxBytes: 20 * MB });
     expect(stored.size).toBe(12 * MB);
-    expect(stored.size).toBeGreaterThan(2 * S3_PART_SIZE);
+    expect(stored.size).toBeGreaterThan(2 * S3_DUTY_SIZE);
     expect(stored.sha256).toBe(sha256(bytes));
     expect(sha256(await buffer(await storage.get(key)))).toBe(stored.sha256);
     await storage.delete(key);
@@ -161,12 +161,12 @@ describe("the S3 driver when the server fails", () => {
     const storage = createS3Storage({ client, bucket: TEST_BUCKET, prefix: "cut/" });
     const key = newObjectKey();
     // After the first part went through, everything is cut (and stays cut through the retries).
-    proxy.cutAfterBytes(S3_PART_SIZE + S3_PART_SIZE / 2);
+    proxy.cutAfterBytes(S3_DUTY_SIZE + S3_DUTY_SIZE / 2);
     const started = proxy.upstreamBytes();
     await expect(
       storage.put(key, chunked(randomBytes(16 * MB)), { maxBytes: 20 * MB }),
     ).rejects.toThrow();
-    expect(proxy.upstreamBytes() - started).toBeGreaterThan(S3_PART_SIZE);
+    expect(proxy.upstreamBytes() - started).toBeGreaterThan(S3_DUTY_SIZE);
     await proxy.restore();
     // Asked of the server directly, not through the proxy: there is no such object.
     const direct = createS3Client(s3.settings());

@@ -24,7 +24,7 @@ import { purgeExpiredReports } from "@/lib/server/reports/purge-expired-reports"
 import { runReportJob } from "@/lib/server/reports/run-report-job";
 import { sweepStorage } from "@/lib/server/storage/sweep-storage";
 import { evidenceStorage, forgetStorageDrivers } from "@/lib/storage/evidence-storage";
-import { createS3Client, S3_PART_SIZE } from "@/lib/storage/s3-storage";
+import { createS3Client, S3_DUTY_SIZE } from "@/lib/storage/s3-storage";
 import { newObjectKey } from "@/lib/storage/storage";
 import { exportScopeSchema } from "@/lib/validation/exports";
 
@@ -73,7 +73,7 @@ async function bucketKeys(prefix: string): Promise<string[]> {
 function uploadRequest(bytes: Buffer, title: string) {
   const head = Buffer.from(
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="title"\r\n\r\n${title}\r\n` +
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="partIds"\r\n\r\n${world.customerPart.id}\r\n` +
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="dutyIds"\r\n\r\n${world.customerDuty.id}\r\n` +
       `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${title}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
@@ -92,7 +92,7 @@ function uploadRequest(bytes: Buffer, title: string) {
 describe("evidence files on S3", () => {
   it("uploads a multipart-sized file through the API and downloads it verified", async () => {
     const bytes = pdfBytes(7 * 1024 * 1024);
-    expect(bytes.length).toBeGreaterThan(S3_PART_SIZE);
+    expect(bytes.length).toBeGreaterThan(S3_DUTY_SIZE);
     const response = await uploadRoute(uploadRequest(bytes, "s3-policy"));
     expect(response.status).toBe(201);
     const item = (await response.json()) as { id: string; file: { sha256: string } };
@@ -116,7 +116,7 @@ describe("evidence files on S3", () => {
   it("leaves no row and no object when the store's connection dies in mid-upload", async () => {
     const rows = await db.evidence.count({ where: { workspaceId: world.workspace.id } });
     const objects = await bucketKeys("evidence/");
-    proxy.cutAfterBytes(S3_PART_SIZE + 1024 * 1024);
+    proxy.cutAfterBytes(S3_DUTY_SIZE + 1024 * 1024);
     const response = await uploadRoute(uploadRequest(pdfBytes(14 * 1024 * 1024), "cut"));
     expect(response.status).toBeGreaterThanOrEqual(500);
     await proxy.restore();

@@ -114,7 +114,7 @@ describe("a writer slower than the sweep", () => {
       createFileEvidence({
         workspaceId: world.workspace.id,
         actor: world.actor,
-        fields: { kind: "FILE", partIds: [], title: "slow" },
+        fields: { kind: "FILE", dutyIds: [], title: "slow" },
         stored,
       }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
@@ -130,7 +130,7 @@ describe("the sweep's other passes", () => {
     const item = await createFileEvidence({
       workspaceId: world.workspace.id,
       actor: world.actor,
-      fields: { kind: "FILE", partIds: [], title: "to purge" },
+      fields: { kind: "FILE", dutyIds: [], title: "to purge" },
       stored,
     });
     await deleteEvidence({
@@ -165,7 +165,7 @@ describe("the sweep's other passes", () => {
     await createFileEvidence({
       workspaceId: world.workspace.id,
       actor: world.actor,
-      fields: { kind: "FILE", partIds: [], title: "kept" },
+      fields: { kind: "FILE", dutyIds: [], title: "kept" },
       stored: await storeEvidenceFile({ source: streamOf(pdfBytes(3000)), fileName: "k.pdf" }),
     });
     const owned = await db.evidence.findMany({

@@ -33,15 +33,15 @@ describe("demo portfolio", () => {
       ]),
     );
     expect(await db.vendor.count({ where: { workspaceId: workspace.id } })).toBeGreaterThan(3);
-    const customer = await db.responsibilityPart.count({
+    const customer = await db.duty.count({
       where: { workspaceId: workspace.id, side: "CUSTOMER" },
     });
-    const owned = await db.responsibilityPart.count({
+    const owned = await db.duty.count({
       where: { workspaceId: workspace.id, side: "CUSTOMER", ownerId: { not: null } },
     });
     expect(owned).toBeGreaterThan(0);
     expect(owned).toBeLessThan(customer);
-    const accepted = await db.responsibilityPart.findFirstOrThrow({
+    const accepted = await db.duty.findFirstOrThrow({
       where: { workspaceId: workspace.id, status: "RISK_ACCEPTED" },
     });
     const approver = await db.membership.findFirstOrThrow({

@@ -70,7 +70,7 @@ export async function registrySnapshot(workspaceId: string) {
   const [systems, responsibilities, parts, vendors, answers, auditEvents] = await Promise.all([
     db.aiSystem.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.responsibility.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.responsibilityPart.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.duty.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.vendor.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.vendorAssessmentAnswer.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.auditEvent.count({ where: { workspaceId } }),

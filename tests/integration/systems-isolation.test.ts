@@ -68,7 +68,7 @@ async function buildSide(label: string) {
     name: `${label} System Secret`,
     vendorId: vendor.id,
   });
-  const part = await db.responsibilityPart.findFirstOrThrow({
+  const part = await db.duty.findFirstOrThrow({
     where: { systemId: system.id, side: "CUSTOMER" },
   });
   const responsibility = await db.responsibility.findFirstOrThrow({
@@ -235,8 +235,8 @@ function mutations(slug: string, s: Side): [string, () => Promise<ActionResult>]
     [
       "update duty",
       () =>
-        responsibilityActions.updatePartAction(slug, {
-          partId: s.part.id,
+        responsibilityActions.updateDutyAction(slug, {
+          dutyId: s.part.id,
           expectedVersion: s.part.version,
           status: "IN_PROGRESS",
         }),
@@ -246,7 +246,7 @@ function mutations(slug: string, s: Side): [string, () => Promise<ActionResult>]
       () =>
         responsibilityActions.bulkAssignOwnerAction(slug, {
           ownerId: null,
-          target: { kind: "parts", partIds: [s.part.id] },
+          target: { kind: "parts", dutyIds: [s.part.id] },
         }),
     ],
     [
@@ -261,7 +261,7 @@ function mutations(slug: string, s: Side): [string, () => Promise<ActionResult>]
       "bulk due",
       () =>
         responsibilityActions.bulkSetDueDateAction(slug, {
-          partIds: [s.part.id],
+          dutyIds: [s.part.id],
           dueDate: "2030-01-01",
         }),
     ],
@@ -339,8 +339,8 @@ describe("server actions", () => {
     const slug = a.workspace.slug;
     expect(
       (
-        await responsibilityActions.updatePartAction(slug, {
-          partId: a.part.id,
+        await responsibilityActions.updateDutyAction(slug, {
+          dutyId: a.part.id,
           expectedVersion: a.part.version,
           ownerId: a.editor.id,
         })
@@ -462,7 +462,7 @@ describe("API routes", () => {
         call(apiBulkOwner.POST, {
           token: t,
           method: "POST",
-          body: { ownerId: null, target: { kind: "parts", partIds: [s.part.id] } },
+          body: { ownerId: null, target: { kind: "parts", dutyIds: [s.part.id] } },
         }),
     ],
     [
@@ -471,7 +471,7 @@ describe("API routes", () => {
         call(apiBulkDue.POST, {
           token: t,
           method: "POST",
-          body: { partIds: [s.part.id], dueDate: null },
+          body: { dutyIds: [s.part.id], dueDate: null },
         }),
     ],
     ["get vendor", (t) => call(apiVendor.GET, { token: t, params: { vendorId: s.vendor.id } })],

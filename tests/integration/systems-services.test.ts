@@ -29,8 +29,8 @@ beforeAll(async () => {
   w = await workspaceWithRoles("svc");
 });
 
-async function partsOf(systemId: string) {
-  return db.responsibilityPart.findMany({
+async function dutiesOf(systemId: string) {
+  return db.duty.findMany({
     where: { systemId },
     orderBy: [{ domainKey: "asc" }, { side: "asc" }],
   });
@@ -44,7 +44,7 @@ describe("register", () => {
     });
     const responsibilities = await db.responsibility.findMany({ where: { systemId: system.id } });
     expect(responsibilities).toHaveLength(16);
-    const parts = await partsOf(system.id);
+    const parts = await dutiesOf(system.id);
     const expected = responsibilities.reduce(
       (sum, r) => sum + (r.value === "S" ? 2 : r.value === "NA" ? 0 : 1),
       0,
@@ -90,9 +90,9 @@ describe("re-derivation", () => {
       primaryModel: "saas_ai",
       name: "Chatbot",
     });
-    const before = await partsOf(system.id);
+    const before = await dutiesOf(system.id);
     const kept = before.find((p) => p.side === "CUSTOMER")!;
-    await db.responsibilityPart.update({
+    await db.duty.update({
       where: { id: kept.id },
       data: { ownerId: w.editor.id, status: "IN_PROGRESS" },
     });
@@ -100,9 +100,9 @@ describe("re-derivation", () => {
       data: { workspaceId: w.workspace.id, kind: "NOTE", title: "Policy", note: "x" },
     });
     await db.evidenceLink.create({
-      data: { workspaceId: w.workspace.id, evidenceId: evidence.id, partId: kept.id },
+      data: { workspaceId: w.workspace.id, evidenceId: evidence.id, dutyId: kept.id },
     });
-    const beforePreview = await partsOf(system.id);
+    const beforePreview = await dutiesOf(system.id);
 
     const preview = await previewRederivation({
       workspaceId: w.workspace.id,
@@ -115,7 +115,7 @@ describe("re-derivation", () => {
     expect(preview.keptOwners).toBeGreaterThanOrEqual(1);
     expect(preview.keptEvidenceLinks).toBe(1);
     // Nothing written by the preview.
-    expect(await partsOf(system.id)).toEqual(beforePreview);
+    expect(await dutiesOf(system.id)).toEqual(beforePreview);
 
     const current = await db.aiSystem.findUniqueOrThrow({ where: { id: system.id } });
     const result = await updateSystem({
@@ -129,7 +129,7 @@ describe("re-derivation", () => {
       },
     });
     expect(result.rederived).toBe(true);
-    const after = await db.responsibilityPart.findUniqueOrThrow({
+    const after = await db.duty.findUniqueOrThrow({
       where: { id: kept.id },
       include: { evidenceLinks: true },
     });
@@ -193,7 +193,7 @@ describe("override", () => {
     });
     const after = await db.responsibility.findUniqueOrThrow({
       where: { id: na!.id },
-      include: { parts: true },
+      include: { duties: true },
     });
     expect(after).toMatchObject({
       derivedValue: "P",
@@ -201,7 +201,7 @@ describe("override", () => {
       value: "S",
       overrideJustification: "We fine-tune it ourselves.",
     });
-    expect(after.parts.map((p) => p.side).sort()).toEqual(["CUSTOMER", "PROVIDER"]);
+    expect(after.duties.map((p) => p.side).sort()).toEqual(["CUSTOMER", "PROVIDER"]);
     const event = await db.auditEvent.findFirst({
       where: { action: "responsibility.override", entityId: na!.id },
     });

@@ -95,7 +95,7 @@ export async function fillEveryTable(world: ExportWorld) {
       versions: { create: { version: "1.0.0", definition: {}, definitionHash: "h" } },
     },
   });
-  await db.archivedPart.create({
+  await db.archivedDuty.create({
     data: {
       id: randomUUID(),
       workspaceId: ws,
@@ -115,19 +115,19 @@ export async function fillEveryTable(world: ExportWorld) {
       systemId: world.system.id,
       workspaceId: ws,
       generation: -1,
-      totalParts: 0,
-      coveredParts: 0,
-      customerParts: 0,
-      providerParts: 0,
-      ownedParts: 0,
-      implementedParts: 0,
-      evidencedParts: 0,
-      assuredParts: 0,
+      totalDuties: 0,
+      coveredDuties: 0,
+      customerDuties: 0,
+      providerDuties: 0,
+      ownedDuties: 0,
+      implementedDuties: 0,
+      evidencedDuties: 0,
+      assuredDuties: 0,
     },
     update: {},
   });
   await db.coverageSnapshot.create({
-    data: { workspaceId: ws, day: new Date("2026-01-01"), totalParts: 3, coveredParts: 1 },
+    data: { workspaceId: ws, day: new Date("2026-01-01"), totalDuties: 3, coveredDuties: 1 },
   });
   await db.vendorAssessmentAnswer.create({
     data: {

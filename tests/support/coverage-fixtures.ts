@@ -8,17 +8,17 @@ import fc from "fast-check";
 
 import type {
   SnapshotEvidence,
-  SnapshotPart,
+  SnapshotDuty,
   SnapshotResponsibility,
   SnapshotSystem,
   WorkspaceSnapshot,
 } from "@/lib/domain/coverage-snapshot";
-import { partsFor } from "@/lib/domain/derivation";
+import { dutiesFor } from "@/lib/domain/derivation";
 import {
   EVIDENCE_KINDS,
   LIFECYCLES,
-  PART_STATUSES,
-  type PartSide,
+  DUTY_STATUSES,
+  type DutySide,
   RESPONSIBILITY_VALUES,
   REVIEW_STATUSES,
   RISK_TIERS,
@@ -54,9 +54,9 @@ export function snapshotBuilder() {
   const ws = {
     systems: [] as SnapshotSystem[],
     responsibilities: [] as SnapshotResponsibility[],
-    parts: [] as SnapshotPart[],
+    parts: [] as SnapshotDuty[],
     evidence: [] as SnapshotEvidence[],
-    evidenceLinks: [] as { partId: string; evidenceId: string }[],
+    evidenceLinks: [] as { dutyId: string; evidenceId: string }[],
     vendorNames: {} as Record<string, string>,
     memberOwners: [...OWNERS] as string[],
     addVendor(name: string) {
@@ -88,10 +88,10 @@ export function snapshotBuilder() {
         critical: false,
       };
       ws.responsibilities.push(responsibility);
-      return partsFor(value).map((side) => ws.addPart({ responsibility, side }));
+      return dutiesFor(value).map((side) => ws.addDutyForSide({ responsibility, side }));
     },
-    addPart(input: { responsibility: SnapshotResponsibility; side: PartSide }) {
-      const part: SnapshotPart = {
+    addDutyForSide(input: { responsibility: SnapshotResponsibility; side: DutySide }) {
+      const part: SnapshotDuty = {
         id: id("part"),
         responsibilityId: input.responsibility.id,
         side: input.side,
@@ -119,8 +119,8 @@ export function snapshotBuilder() {
       ws.evidence.push(item);
       return item;
     },
-    addLink(part: SnapshotPart, item: SnapshotEvidence) {
-      ws.evidenceLinks.push({ partId: part.id, evidenceId: item.id });
+    addLink(part: SnapshotDuty, item: SnapshotEvidence) {
+      ws.evidenceLinks.push({ dutyId: part.id, evidenceId: item.id });
     },
   };
   return ws;
@@ -133,9 +133,9 @@ const favour = <T>(value: T, weight: number, values: readonly T[]) =>
     { arbitrary: fc.constantFrom(...values), weight: 2 },
   );
 
-const partArbitrary = fc.record({
+const dutyArbitrary = fc.record({
   owner: favour<string | null>("owner-bo", 3, [null, ...OWNERS]),
-  status: favour("IMPLEMENTED" as const, 3, PART_STATUSES),
+  status: favour("IMPLEMENTED" as const, 3, DUTY_STATUSES),
   justification: favour<string | null>("ok", 3, JUSTIFICATIONS),
   dueDate: fc.constantFrom(...INSTANTS),
   expiry: favour<Date | null>(at(30), 2, INSTANTS),
@@ -160,7 +160,7 @@ export const workspaceArbitrary: fc.Arbitrary<WorkspaceFixture> = fc
             value: favour("S" as const, 1, RESPONSIBILITY_VALUES),
             critical: fc.boolean(),
             // Attributes of the (at most two) parts the value creates.
-            parts: fc.array(partArbitrary, { minLength: 2, maxLength: 2 }),
+            parts: fc.array(dutyArbitrary, { minLength: 2, maxLength: 2 }),
           }),
           { selector: (d) => d.domainKey, minLength: 1, maxLength: 6 },
         ),
@@ -294,7 +294,7 @@ export async function writeWorkspace(fixture: WorkspaceFixture): Promise<string>
     })),
   });
   const responsibilities = new Map(fixture.responsibilities.map((r) => [r.id, r]));
-  await db.responsibilityPart.createMany({
+  await db.duty.createMany({
     data: fixture.parts.map((p) => ({
       ...p,
       workspaceId,
@@ -334,7 +334,7 @@ export async function readWorkspaceSnapshot(workspaceId: string): Promise<Worksp
   const [systems, responsibilities, parts, evidence, links] = await Promise.all([
     db.aiSystem.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.responsibility.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.responsibilityPart.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.duty.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.evidence.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.evidenceLink.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
   ]);
@@ -375,6 +375,6 @@ export async function readWorkspaceSnapshot(workspaceId: string): Promise<Worksp
       deletedAt: e.deletedAt,
       vendorId: e.vendorId,
     })),
-    evidenceLinks: links.map((l) => ({ partId: l.partId, evidenceId: l.evidenceId })),
+    evidenceLinks: links.map((l) => ({ dutyId: l.dutyId, evidenceId: l.evidenceId })),
   };
 }

@@ -74,14 +74,14 @@ export async function createEvidenceWorld(prefix: string) {
     },
   });
   const part = (responsibilityId: string, domainKey: string, side: "CUSTOMER" | "PROVIDER") =>
-    db.responsibilityPart.create({
+    db.duty.create({
       data: { workspaceId: workspace.id, responsibilityId, systemId: system.id, domainKey, side },
     });
-  const customerPart = await part(shared.id, "access_control", "CUSTOMER");
-  const providerPart = await part(shared.id, "access_control", "PROVIDER");
+  const customerDuty = await part(shared.id, "access_control", "CUSTOMER");
+  const providerDuty = await part(shared.id, "access_control", "PROVIDER");
   const promptPart = await part(customerOnly.id, "prompt_safety", "CUSTOMER");
   const actor: AuditActor = { type: "USER", id: user.id, label: user.email };
-  return { workspace, user, vendor, system, customerPart, providerPart, promptPart, actor };
+  return { workspace, user, vendor, system, customerDuty, providerDuty, promptPart, actor };
 }
 
 export async function tokenFor(world: EvidenceWorld, role: Role = "ADMIN"): Promise<string> {
@@ -205,7 +205,7 @@ export const routeParams = <T extends Record<string, string>>(params: T) => ({
  * content compresses like real documents (barely), so zipping it takes real time.
  */
 export async function addEvidenceFiles(
-  world: Pick<EvidenceWorld, "workspace" | "customerPart">,
+  world: Pick<EvidenceWorld, "workspace" | "customerDuty">,
   count: number,
   bytes: number,
   { random = false }: { random?: boolean } = {},
@@ -234,7 +234,7 @@ export async function addEvidenceFiles(
     data: created.map((e) => ({
       workspaceId: world.workspace.id,
       evidenceId: e.id,
-      partId: world.customerPart.id,
+      dutyId: world.customerDuty.id,
     })),
   });
 }

@@ -118,7 +118,7 @@ describe("API parity with the app", () => {
       expect.arrayContaining([
         "unlinkVendorSystemAction",
         "startReportAction",
-        "updatePartAction",
+        "updateDutyAction",
         "signInAction",
       ]),
     );
@@ -176,7 +176,7 @@ describe("the parity checker itself", () => {
   it("reports an unlisted action, a missing operation and a deprecated one", () => {
     expect(problemsOf("newAction", undefined)).toHaveLength(1);
     expect(problemsOf("x", "DELETE /api/v1/nowhere")[0]).toContain("not in the OpenAPI document");
-    expect(problemsOf("x", "PATCH /api/v1/responsibilities/parts/{partId}")[0]).toContain(
+    expect(problemsOf("x", "PATCH /api/v1/responsibilities/parts/{dutyId}")[0]).toContain(
       "deprecated",
     );
     expect(problemsOf("x", { uiOnly: "because" })[0]).toContain("real reason");

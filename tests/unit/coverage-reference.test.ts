@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { computeCoverage, gapList } from "@/lib/domain/coverage-reference";
 import type {
   SnapshotEvidence,
-  SnapshotPart,
+  SnapshotDuty,
   SnapshotResponsibility,
   SnapshotSystem,
   WorkspaceSnapshot,
 } from "@/lib/domain/coverage-snapshot";
 import { deriveResponsibilities } from "@/lib/domain/derivation";
-import type { PartSide } from "@/lib/domain/responsibility";
+import type { DutySide } from "@/lib/domain/responsibility";
 
 const NOW = new Date("2025-06-15T12:00:00.000Z");
 const DAY = 24 * 60 * 60 * 1000;
@@ -22,10 +22,10 @@ type Builder = WorkspaceSnapshot & {
     system: SnapshotSystem;
     domainKey?: string;
     critical?: boolean;
-    sides: PartSide[];
-  }) => SnapshotPart[];
+    sides: DutySide[];
+  }) => SnapshotDuty[];
   addEvidence: (over?: Partial<SnapshotEvidence>) => SnapshotEvidence;
-  addLink: (part: SnapshotPart, evidence: SnapshotEvidence) => void;
+  addLink: (part: SnapshotDuty, evidence: SnapshotEvidence) => void;
 };
 
 function workspace(): Builder {
@@ -61,7 +61,7 @@ function workspace(): Builder {
       };
       (ws.responsibilities as SnapshotResponsibility[]).push(r);
       return sides.map((side) => {
-        const p: SnapshotPart = {
+        const p: SnapshotDuty = {
           id: id("part"),
           responsibilityId: r.id,
           side,
@@ -72,7 +72,7 @@ function workspace(): Builder {
           riskAcceptanceExpiresAt: null,
           riskApproverId: null,
         };
-        (ws.parts as SnapshotPart[]).push(p);
+        (ws.parts as SnapshotDuty[]).push(p);
         return p;
       });
     },
@@ -91,8 +91,8 @@ function workspace(): Builder {
       return e;
     },
     addLink(part, evidence) {
-      (ws.evidenceLinks as { partId: string; evidenceId: string }[]).push({
-        partId: part.id,
+      (ws.evidenceLinks as { dutyId: string; evidenceId: string }[]).push({
+        dutyId: part.id,
         evidenceId: evidence.id,
       });
     },
@@ -101,7 +101,7 @@ function workspace(): Builder {
 }
 
 /** One customer part, owned and IMPLEMENTED, so only its evidence decides coverage. */
-function implementedPart(ws: Builder): SnapshotPart {
+function implementedDuty(ws: Builder): SnapshotDuty {
   const [part] = ws.addDuty({ system: ws.addSystem(), sides: ["CUSTOMER"] });
   Object.assign(part!, { ownerId: "alice", status: "IMPLEMENTED" });
   return part!;
@@ -113,15 +113,19 @@ const reasons = (ws: WorkspaceSnapshot) =>
 
 describe("coverage reference", () => {
   it("an empty scope has null coverage, not 0 or 1", () => {
-    expect(coverage(workspace())).toMatchObject({ totalParts: 0, coverage: null, ownedRate: null });
+    expect(coverage(workspace())).toMatchObject({
+      totalDuties: 0,
+      coverage: null,
+      ownedRate: null,
+    });
   });
 
   it("owned + implemented + current evidence covers a customer part", () => {
     const ws = workspace();
-    ws.addLink(implementedPart(ws), ws.addEvidence({ validUntil: future }));
+    ws.addLink(implementedDuty(ws), ws.addEvidence({ validUntil: future }));
     expect(coverage(ws)).toMatchObject({
-      totalParts: 1,
-      coveredParts: 1,
+      totalDuties: 1,
+      coveredDuties: 1,
       coverage: 1,
       evidencedRate: 1,
     });
@@ -130,9 +134,9 @@ describe("coverage reference", () => {
 
   it("expired evidence does not count and is reported as EVIDENCE_EXPIRED", () => {
     const ws = workspace();
-    ws.addLink(implementedPart(ws), ws.addEvidence({ validUntil: past }));
+    ws.addLink(implementedDuty(ws), ws.addEvidence({ validUntil: past }));
     expect(coverage(ws)).toMatchObject({
-      coveredParts: 0,
+      coveredDuties: 0,
       evidencedRate: 0,
       implementedRate: 1,
       ownedRate: 1,
@@ -142,16 +146,16 @@ describe("coverage reference", () => {
 
   it("superseded evidence does not count", () => {
     const ws = workspace();
-    ws.addLink(implementedPart(ws), ws.addEvidence({ supersededById: "newer" }));
-    expect(coverage(ws).coveredParts).toBe(0);
+    ws.addLink(implementedDuty(ws), ws.addEvidence({ supersededById: "newer" }));
+    expect(coverage(ws).coveredDuties).toBe(0);
     expect(reasons(ws)).toEqual([["NO_CURRENT_EVIDENCE"]]);
   });
 
   it("rejected evidence and soft-deleted evidence do not count", () => {
     const ws = workspace();
-    ws.addLink(implementedPart(ws), ws.addEvidence({ reviewStatus: "REJECTED" }));
-    ws.addLink(implementedPart(ws), ws.addEvidence({ deletedAt: past }));
-    expect(coverage(ws)).toMatchObject({ totalParts: 2, coveredParts: 0 });
+    ws.addLink(implementedDuty(ws), ws.addEvidence({ reviewStatus: "REJECTED" }));
+    ws.addLink(implementedDuty(ws), ws.addEvidence({ deletedAt: past }));
+    expect(coverage(ws)).toMatchObject({ totalDuties: 2, coveredDuties: 0 });
     expect(reasons(ws)).toEqual([["NO_CURRENT_EVIDENCE"], ["NO_CURRENT_EVIDENCE"]]);
   });
 
@@ -167,9 +171,9 @@ describe("coverage reference", () => {
     };
     Object.assign(valid!, accepted, { riskAcceptanceExpiresAt: NOW });
     Object.assign(lapsed!, accepted, { riskAcceptanceExpiresAt: past });
-    expect(coverage(ws)).toMatchObject({ totalParts: 2, coveredParts: 1, implementedRate: 0 });
+    expect(coverage(ws)).toMatchObject({ totalDuties: 2, coveredDuties: 1, implementedRate: 0 });
     expect(gapList({ snapshot: ws, now: NOW })).toEqual([
-      expect.objectContaining({ partId: lapsed!.id, reasons: ["ACCEPTANCE_EXPIRED"] }),
+      expect.objectContaining({ dutyId: lapsed!.id, reasons: ["ACCEPTANCE_EXPIRED"] }),
     ]);
   });
 
@@ -200,14 +204,14 @@ describe("coverage reference", () => {
     Object.assign(customer!, { ownerId: "alice", status: "IMPLEMENTED" });
     ws.addLink(customer!, ws.addEvidence());
     expect(coverage(ws)).toMatchObject({
-      totalParts: 2,
-      coveredParts: 1,
+      totalDuties: 2,
+      coveredDuties: 1,
       coverage: 0.5,
       providerAssuredRate: 0,
     });
     expect(gapList({ snapshot: ws, now: NOW })).toEqual([
       expect.objectContaining({
-        partId: provider!.id,
+        dutyId: provider!.id,
         side: "PROVIDER",
         reasons: ["NO_ATTESTATION"],
       }),
@@ -218,9 +222,9 @@ describe("coverage reference", () => {
     const ws = workspace();
     const [provider] = ws.addDuty({ system: ws.addSystem(), sides: ["PROVIDER"] });
     ws.addLink(provider!, ws.addEvidence({ kind: "FILE" }));
-    expect(coverage(ws).coveredParts).toBe(0);
+    expect(coverage(ws).coveredDuties).toBe(0);
     ws.addLink(provider!, ws.addEvidence({ kind: "ATTESTATION" }));
-    expect(coverage(ws).coveredParts).toBe(1);
+    expect(coverage(ws).coveredDuties).toBe(1);
   });
 
   it("a current vendor attestation covers provider parts of that vendor's systems only", () => {
@@ -236,17 +240,17 @@ describe("coverage reference", () => {
     ws.addEvidence({ kind: "ATTESTATION", vendorId: "v1", validUntil: future });
     ws.addEvidence({ kind: "ATTESTATION", vendorId: "v2", validUntil: past });
     expect(coverage(ws)).toMatchObject({
-      providerParts: 2,
-      coveredParts: 1,
+      providerDuties: 2,
+      coveredDuties: 1,
       providerAssuredRate: 0.5,
     });
     expect(gapList({ snapshot: ws, now: NOW })).toEqual([
-      expect.objectContaining({ partId: otherVendor!.id, reasons: ["EVIDENCE_EXPIRED"] }),
+      expect.objectContaining({ dutyId: otherVendor!.id, reasons: ["EVIDENCE_EXPIRED"] }),
     ]);
     expect(ofVendor).toBeDefined();
     expect(
       coverage({ ...ws, evidence: ws.evidence.map((e) => ({ ...e, vendorId: null })) })
-        .coveredParts,
+        .coveredDuties,
     ).toBe(0);
   });
 
@@ -265,7 +269,7 @@ describe("coverage reference", () => {
       sides: agents!.parts,
     });
     expect(parts.map((p) => p.side)).toEqual(["CUSTOMER"]);
-    expect(coverage(ws)).toMatchObject({ totalParts: 1, customerParts: 1, coverage: 0 });
+    expect(coverage(ws)).toMatchObject({ totalDuties: 1, customerDuties: 1, coverage: 0 });
     expect(reasons(ws)).toEqual([["NO_OWNER", "NOT_IMPLEMENTED", "NO_CURRENT_EVIDENCE"]]);
   });
 
@@ -278,7 +282,7 @@ describe("coverage reference", () => {
       { name: "pilot", lifecycle: "PILOT" as const },
     ];
     for (const over of cases) ws.addDuty({ system: ws.addSystem(over), sides: ["CUSTOMER"] });
-    expect(coverage(ws).totalParts).toBe(2);
+    expect(coverage(ws).totalDuties).toBe(2);
     expect(gapList({ snapshot: ws, now: NOW }).map((g) => g.systemName)).toEqual([
       "pilot",
       "planned",
@@ -292,7 +296,7 @@ describe("coverage reference", () => {
     const [pa] = ws.addDuty({ system: a, domainKey: "data", sides: ["CUSTOMER"] });
     ws.addDuty({ system: b, domainKey: "governance", sides: ["CUSTOMER", "PROVIDER"] });
     pa!.ownerId = "alice";
-    const total = (scope: object) => computeCoverage({ snapshot: ws, now: NOW, scope }).totalParts;
+    const total = (scope: object) => computeCoverage({ snapshot: ws, now: NOW, scope }).totalDuties;
     expect(total({})).toBe(3);
     expect(total({ systemIds: [b.id] })).toBe(2);
     expect(total({ systemIds: [] })).toBe(0);
@@ -311,7 +315,7 @@ describe("coverage reference", () => {
         tier?: SnapshotSystem["riskTier"];
         due?: Date;
         domain?: string;
-        sides?: PartSide[];
+        sides?: DutySide[];
       },
     ) => {
       const system = ws.addSystem({ name, riskTier: over.tier === undefined ? "LOW" : over.tier });

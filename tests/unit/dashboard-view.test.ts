@@ -87,16 +87,16 @@ describe("toHeatmapGrid", () => {
         {
           systemId: "s1",
           systemName: "Chatbot",
-          coveredParts: 1,
-          totalParts: 3,
+          coveredDuties: 1,
+          totalDuties: 3,
           cells: [
             {
               domainKey: "agents",
               value: "S",
               critical: true,
               state: "partly",
-              coveredParts: 1,
-              totalParts: 2,
+              coveredDuties: 1,
+              totalDuties: 2,
             },
           ],
         },
@@ -106,8 +106,8 @@ describe("toHeatmapGrid", () => {
     expect(grid.rows[0]).toEqual({
       systemId: "s1",
       systemName: "Chatbot",
-      coveredParts: 1,
-      totalParts: 3,
+      coveredDuties: 1,
+      totalDuties: 3,
       cells: [null, ["partly", "S", true, 1, 2]],
     });
   });

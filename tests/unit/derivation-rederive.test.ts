@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   type DerivedResponsibility,
   type ExistingResponsibility,
-  partsFor,
+  dutiesFor,
   planRederivation,
 } from "@/lib/domain/derivation";
 import type { ResponsibilityValue } from "@/lib/domain/responsibility";
@@ -19,7 +19,7 @@ function derived(
     overrideValue: null,
     value: derivedValue,
     critical,
-    parts: partsFor(derivedValue),
+    parts: dutiesFor(derivedValue),
   };
 }
 
@@ -111,18 +111,18 @@ describe("planRederivation", () => {
       ],
     });
 
-    expect(plan.keptParts.map((k) => k.part)).toEqual([
+    expect(plan.keptDuties.map((k) => k.part)).toEqual([
       current[0]!.parts[0],
       current[1]!.parts[0],
       current[2]!.parts[0],
     ]);
-    expect(plan.addedParts).toEqual([
+    expect(plan.addedDuties).toEqual([
       { domainKey: "data", responsibilityId: "r-data", side: "PROVIDER" },
       { domainKey: "models", responsibilityId: null, side: "PROVIDER" },
     ]);
-    expect(plan.removedParts.map((r) => r.part.id)).toEqual(["p-gov-p", "p-legacy-c"]);
+    expect(plan.removedDuties.map((r) => r.part.id)).toEqual(["p-gov-p", "p-legacy-c"]);
     expect(plan.removedResponsibilityIds).toEqual(["r-legacy"]);
-    expect(plan.lostWork).toEqual({ partsWithOwner: 1, evidenceLinks: 2 });
+    expect(plan.lostWork).toEqual({ dutiesWithOwner: 1, evidenceLinks: 2 });
     expect(plan.isNoop).toBe(false);
 
     const byDomain = Object.fromEntries(plan.domains.map((d) => [d.domainKey, d]));
@@ -147,9 +147,9 @@ describe("planRederivation", () => {
       ],
     });
     expect(plan.isNoop).toBe(true);
-    expect(plan.keptParts).toHaveLength(5);
-    expect(plan.addedParts).toEqual([]);
-    expect(plan.removedParts).toEqual([]);
+    expect(plan.keptDuties).toHaveLength(5);
+    expect(plan.addedDuties).toEqual([]);
+    expect(plan.removedDuties).toEqual([]);
   });
 
   it("removes a duplicate part on the same side so applying heals it", () => {
@@ -167,8 +167,8 @@ describe("planRederivation", () => {
       ],
     };
     const plan = planRederivation({ current: [dup], next: [derived("data", "C")] });
-    expect(plan.keptParts.map((k) => k.part.id)).toEqual(["p-data-c"]);
-    expect(plan.removedParts.map((r) => r.part.id)).toEqual(["p-dup"]);
+    expect(plan.keptDuties.map((k) => k.part.id)).toEqual(["p-data-c"]);
+    expect(plan.removedDuties.map((r) => r.part.id)).toEqual(["p-dup"]);
     expect(plan.isNoop).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import {
   deriveResponsibilities,
   effectiveValue,
   type MatrixCell,
-  partsFor,
+  dutiesFor,
 } from "@/lib/domain/derivation";
 import type { ResponsibilityValue } from "@/lib/domain/responsibility";
 import { parseFrameworkDefinition } from "@/lib/frameworks/validate";
@@ -71,7 +71,7 @@ describe("AI SRM 1.1.0 matrix", () => {
       expect(d.derivedValue).toBe(cell!.value);
       expect(d.value).toBe(cell!.value);
       expect(d.critical).toBe(cell!.critical);
-      expect(d.parts).toEqual(partsFor(cell!.value));
+      expect(d.parts).toEqual(dutiesFor(cell!.value));
     }
   });
 
@@ -93,7 +93,7 @@ describe("AI SRM 1.1.0 matrix", () => {
           const values = models.map((m) => columnOf(m).get(d.rowKey)!.value);
           expect(d.derivedValue).toBe(effectiveValue(values));
           expect(d.critical).toBe(models.some((m) => columnOf(m).get(d.rowKey)!.critical));
-          expect(d.parts).toEqual(partsFor(d.derivedValue));
+          expect(d.parts).toEqual(dutiesFor(d.derivedValue));
         }
       }),
       { numRuns: 300 },

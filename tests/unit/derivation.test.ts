@@ -5,7 +5,7 @@ import {
   deriveResponsibilities,
   effectiveValue,
   type MatrixCell,
-  partsFor,
+  dutiesFor,
   UnknownColumnError,
 } from "@/lib/domain/derivation";
 import { RESPONSIBILITY_VALUES, type ResponsibilityValue } from "@/lib/domain/responsibility";
@@ -37,12 +37,12 @@ describe("effectiveValue", () => {
   });
 });
 
-describe("partsFor", () => {
+describe("dutiesFor", () => {
   it("maps each value to its sides", () => {
-    expect(partsFor("C")).toEqual(["CUSTOMER"]);
-    expect(partsFor("S")).toEqual(["CUSTOMER", "PROVIDER"]);
-    expect(partsFor("P")).toEqual(["PROVIDER"]);
-    expect(partsFor("NA")).toEqual([]);
+    expect(dutiesFor("C")).toEqual(["CUSTOMER"]);
+    expect(dutiesFor("S")).toEqual(["CUSTOMER", "PROVIDER"]);
+    expect(dutiesFor("P")).toEqual(["PROVIDER"]);
+    expect(dutiesFor("NA")).toEqual([]);
   });
 });
 
@@ -57,7 +57,7 @@ describe("deriveResponsibilities", () => {
         expect(d.derivedValue).toBe(expected);
         expect(d.value).toBe(expected);
         expect(d.overrideValue).toBeNull();
-        expect(d.parts).toEqual(partsFor(expected));
+        expect(d.parts).toEqual(dutiesFor(expected));
         expect(d.critical).toBe(CRITICAL.has(`${d.rowKey}|${column}`));
       }
     },

@@ -60,8 +60,8 @@ async function makeBundle(name: string, oscal: string): Promise<string> {
       auditEvents: 0,
     },
     coverage: {
-      totalParts: 0,
-      coveredParts: 0,
+      totalDuties: 0,
+      coveredDuties: 0,
       coverage: null,
       ownedRate: null,
       implementedRate: null,

@@ -77,8 +77,8 @@ async function makeBundle(file: string) {
       auditEvents: 9,
     },
     coverage: {
-      totalParts: 0,
-      coveredParts: 0,
+      totalDuties: 0,
+      coveredDuties: 0,
       coverage: null,
       ownedRate: null,
       implementedRate: null,

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
 import { exportScopeSchema } from "@/lib/validation/exports";
 import { acceptInvitationWithSignUpSchema } from "@/lib/validation/members";
-import { updatePartSchema } from "@/lib/validation/responsibilities";
+import { updateDutySchema } from "@/lib/validation/responsibilities";
 import { linkVendorSystemsSchema, vendorFieldsSchema } from "@/lib/validation/vendors";
 import { deleteWorkspaceSchema } from "@/lib/validation/workspace";
 
@@ -78,11 +78,11 @@ describe("form validation with the shared schemas", () => {
   });
 
   it("treats empty date fields of the duty editor as no date, and refuses a malformed one", async () => {
-    const base = { partId: "p1", expectedVersion: 1, ownerId: "", justification: "" };
+    const base = { dutyId: "p1", expectedVersion: 1, ownerId: "", justification: "" };
     expect(
-      await formErrors(updatePartSchema, { ...base, dueDate: "", riskAcceptanceExpiresAt: "" }),
+      await formErrors(updateDutySchema, { ...base, dueDate: "", riskAcceptanceExpiresAt: "" }),
     ).toEqual({});
-    const errors = await formErrors(updatePartSchema, { ...base, dueDate: "31/12/2026" });
+    const errors = await formErrors(updateDutySchema, { ...base, dueDate: "31/12/2026" });
     expect(message(errors, "dueDate")).toBeTruthy();
   });
 

@@ -107,7 +107,7 @@ describe("lint: lib/domain/** never imports lib/server or lib/db", () => {
   });
 
   it("passes imports of other pure rules", async () => {
-    expect(await errorsOf(file, use("PART_SIDES", "@/lib/domain/responsibility"))).toEqual([]);
+    expect(await errorsOf(file, use("DUTY_SIDES", "@/lib/domain/responsibility"))).toEqual([]);
   });
 });
 

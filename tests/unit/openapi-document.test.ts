@@ -89,15 +89,15 @@ describe("duty paths", () => {
 
   it.each([
     ["get", "/api/v1/responsibilities", "GET /api/v1/duties"],
-    ["patch", "/api/v1/responsibilities/parts/{partId}", "PATCH /api/v1/duties/{dutyId}"],
+    ["patch", "/api/v1/responsibilities/parts/{dutyId}", "PATCH /api/v1/duties/{dutyId}"],
     [
       "put",
-      "/api/v1/evidence/{evidenceId}/parts/{partId}",
+      "/api/v1/evidence/{evidenceId}/parts/{dutyId}",
       "PUT /api/v1/evidence/{evidenceId}/duties/{dutyId}",
     ],
     [
       "delete",
-      "/api/v1/evidence/{evidenceId}/parts/{partId}",
+      "/api/v1/evidence/{evidenceId}/parts/{dutyId}",
       "DELETE /api/v1/evidence/{evidenceId}/duties/{dutyId}",
     ],
   ])("%s %s is deprecated in favour of %s", (method, path, successor) => {

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { dueGroupOf } from "@/lib/server/responsibilities/list-my-responsibilities";
 import {
   endOfDay,
-  partStatusProblems,
+  dutyStatusProblems,
   startOfDay,
-  updatePartSchema,
+  updateDutySchema,
 } from "@/lib/validation/responsibilities";
 import { systemFieldsSchema, systemListQuerySchema } from "@/lib/validation/systems";
 
@@ -14,19 +14,19 @@ const NOW = new Date("2026-03-15T12:00:00.000Z");
 describe("part status rules", () => {
   const base = { justification: null, riskApproverId: null, riskAcceptanceExpiresAt: null };
   it("NOT_APPLICABLE needs a justification", () => {
-    expect(partStatusProblems({ ...base, status: "NOT_APPLICABLE" }, NOW)).toHaveProperty(
+    expect(dutyStatusProblems({ ...base, status: "NOT_APPLICABLE" }, NOW)).toHaveProperty(
       "justification",
     );
     expect(
-      partStatusProblems({ ...base, status: "NOT_APPLICABLE", justification: "   " }, NOW),
+      dutyStatusProblems({ ...base, status: "NOT_APPLICABLE", justification: "   " }, NOW),
     ).toHaveProperty("justification");
     expect(
-      partStatusProblems({ ...base, status: "NOT_APPLICABLE", justification: "No user data" }, NOW),
+      dutyStatusProblems({ ...base, status: "NOT_APPLICABLE", justification: "No user data" }, NOW),
     ).toEqual({});
   });
   it("RISK_ACCEPTED needs justification, approver and a future expiry", () => {
     expect(
-      Object.keys(partStatusProblems({ ...base, status: "RISK_ACCEPTED" }, NOW)).sort(),
+      Object.keys(dutyStatusProblems({ ...base, status: "RISK_ACCEPTED" }, NOW)).sort(),
     ).toEqual(["justification", "riskAcceptanceExpiresAt", "riskApproverId"]);
     const ok = {
       status: "RISK_ACCEPTED" as const,
@@ -34,25 +34,25 @@ describe("part status rules", () => {
       riskApproverId: "u1",
       riskAcceptanceExpiresAt: endOfDay("2026-03-15"),
     };
-    expect(partStatusProblems(ok, NOW)).toEqual({});
+    expect(dutyStatusProblems(ok, NOW)).toEqual({});
     expect(
-      partStatusProblems({ ...ok, riskAcceptanceExpiresAt: endOfDay("2026-03-14") }, NOW),
+      dutyStatusProblems({ ...ok, riskAcceptanceExpiresAt: endOfDay("2026-03-14") }, NOW),
     ).toHaveProperty("riskAcceptanceExpiresAt");
   });
   it("other statuses need nothing", () => {
     for (const status of ["NOT_STARTED", "IN_PROGRESS", "IMPLEMENTED"] as const)
-      expect(partStatusProblems({ ...base, status }, NOW)).toEqual({});
+      expect(dutyStatusProblems({ ...base, status }, NOW)).toEqual({});
   });
 });
 
 describe("schemas", () => {
   it("rejects impossible dates and accepts null to clear", () => {
     expect(
-      updatePartSchema.safeParse({ partId: "p", expectedVersion: 1, dueDate: "2026-02-30" })
+      updateDutySchema.safeParse({ dutyId: "p", expectedVersion: 1, dueDate: "2026-02-30" })
         .success,
     ).toBe(false);
     expect(
-      updatePartSchema.parse({ partId: "p", expectedVersion: 1, dueDate: "" }).dueDate,
+      updateDutySchema.parse({ dutyId: "p", expectedVersion: 1, dueDate: "" }).dueDate,
     ).toBeNull();
   });
   it("turns blank optional fields into null and defaults the lifecycle", () => {

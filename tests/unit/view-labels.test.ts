@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { PART_SIDES } from "@/lib/domain/responsibility";
+import { DUTY_SIDES } from "@/lib/domain/responsibility";
 import { SIDE_LABELS as COVERAGE_SIDE_LABELS } from "@/lib/view/coverage/labels";
 import { SIDE_LABELS } from "@/lib/view/duties/labels";
 import { formatBytes } from "@/lib/view/format";
@@ -19,7 +19,7 @@ describe("formatBytes (one size format for evidence, exports and upload limits)"
 
 describe("side labels", () => {
   it("name every side in the glossary's words, the same wherever they are read", () => {
-    expect(Object.keys(SIDE_LABELS).sort()).toEqual([...PART_SIDES].sort());
+    expect(Object.keys(SIDE_LABELS).sort()).toEqual([...DUTY_SIDES].sort());
     expect(SIDE_LABELS).toEqual({ CUSTOMER: "Your part", PROVIDER: "Provider's part" });
     expect(COVERAGE_SIDE_LABELS).toBe(SIDE_LABELS);
   });

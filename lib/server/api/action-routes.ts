@@ -69,7 +69,7 @@ export const ACTION_ROUTES: Record<string, ParityEntry> = {
 
   // Responsibilities and duties
   overrideResponsibilityAction: "POST /api/v1/responsibilities/{responsibilityId}/override",
-  updatePartAction: "PATCH /api/v1/duties/{dutyId}",
+  updateDutyAction: "PATCH /api/v1/duties/{dutyId}",
   bulkAssignOwnerAction: "POST /api/v1/responsibilities/bulk-owner",
   bulkSetDueDateAction: "POST /api/v1/responsibilities/bulk-due-date",
 
@@ -117,7 +117,7 @@ export const UI_ROUTE_HANDLER_ROUTES: Record<string, ParityEntry> = {
   "GET /api/workspaces/[workspace]/evidence": "GET /api/v1/evidence",
   "POST /api/workspaces/[workspace]/evidence/files": "POST /api/v1/evidence/files",
   // The reuse picker's steps: the systems, then one system's duties.
-  "GET /api/workspaces/[workspace]/evidence/part-options": "GET /api/v1/duties",
+  "GET /api/workspaces/[workspace]/evidence/duty-options": "GET /api/v1/duties",
 };
 
 /** Route handlers that are not a member's action at all (sign-in machinery, probes). */

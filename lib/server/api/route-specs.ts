@@ -53,7 +53,7 @@ import {
   bulkSetDueDateSpec,
   listResponsibilitiesSpec,
   overrideResponsibilitySpec,
-  updatePartSpec,
+  deprecatedUpdateDutySpec,
 } from "@/lib/server/api/specs/responsibilities";
 import {
   archiveSystemSpec,
@@ -155,7 +155,7 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   getDutySpec,
   updateDutySpec,
   listResponsibilitiesSpec,
-  updatePartSpec,
+  deprecatedUpdateDutySpec,
   overrideResponsibilitySpec,
   bulkAssignOwnerSpec,
   bulkSetDueDateSpec,

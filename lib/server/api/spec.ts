@@ -49,7 +49,7 @@ export type DownloadContentType =
 export type ApiDeprecation = {
   /** The successor's path template, e.g. "/api/v1/duties/{dutyId}". */
   successor: `/api/v1/${string}`;
-  /** Successor parameter ← this route's parameter, where the names differ ({ dutyId: "partId" }). */
+  /** Successor parameter ← this route's parameter, where the names differ ({ dutyId: "dutyId" }). */
   renamedParams?: Record<string, string>;
   /** The day the path was deprecated (YYYY-MM-DD), sent as the Deprecation date. */
   since: string;

@@ -4,30 +4,30 @@ import type { CoverageSummary } from "@/lib/domain/coverage-reference";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
- * Counts of a set of `pc` rows (see part-coverage-sql.ts), as the reference's `computeCoverage`
+ * Counts of a set of `pc` rows (see duty-coverage-sql.ts), as the reference's `computeCoverage`
  * counts them. Used inside a GROUP BY (grouped coverage) or alone (one scope).
  */
 export const SUMMARY_COUNTS = Prisma.sql`
-  count(*)::int AS "totalParts",
-  count(*) FILTER (WHERE pc.covered)::int AS "coveredParts",
-  count(*) FILTER (WHERE pc.side = 'CUSTOMER')::int AS "customerParts",
-  count(*) FILTER (WHERE pc.side = 'PROVIDER')::int AS "providerParts",
-  count(*) FILTER (WHERE pc.side = 'CUSTOMER' AND pc."ownerId" IS NOT NULL)::int AS "ownedParts",
+  count(*)::int AS "totalDuties",
+  count(*) FILTER (WHERE pc.covered)::int AS "coveredDuties",
+  count(*) FILTER (WHERE pc.side = 'CUSTOMER')::int AS "customerDuties",
+  count(*) FILTER (WHERE pc.side = 'PROVIDER')::int AS "providerDuties",
+  count(*) FILTER (WHERE pc.side = 'CUSTOMER' AND pc."ownerId" IS NOT NULL)::int AS "ownedDuties",
   count(*) FILTER (WHERE pc.side = 'CUSTOMER' AND pc.status = 'IMPLEMENTED')::int
-    AS "implementedParts",
-  count(*) FILTER (WHERE pc.side = 'CUSTOMER' AND pc."hasCurrentEvidence")::int AS "evidencedParts",
-  count(*) FILTER (WHERE pc.side = 'PROVIDER' AND pc.covered)::int AS "assuredParts"`;
+    AS "implementedDuties",
+  count(*) FILTER (WHERE pc.side = 'CUSTOMER' AND pc."hasCurrentEvidence")::int AS "evidencedDuties",
+  count(*) FILTER (WHERE pc.side = 'PROVIDER' AND pc.covered)::int AS "assuredDuties"`;
 
 /** The count columns SUMMARY_COUNTS yields (and the stored per-system rows carry). */
 export const COUNT_COLUMNS = [
-  "totalParts",
-  "coveredParts",
-  "customerParts",
-  "providerParts",
-  "ownedParts",
-  "implementedParts",
-  "evidencedParts",
-  "assuredParts",
+  "totalDuties",
+  "coveredDuties",
+  "customerDuties",
+  "providerDuties",
+  "ownedDuties",
+  "implementedDuties",
+  "evidencedDuties",
+  "assuredDuties",
 ] as const;
 
 /**
@@ -44,20 +44,20 @@ export const SUMMED_COUNTS = Prisma.raw(
  * null rate (the reference's `ratio`: no duty is neither 0 % nor 100 %).
  */
 export const SUMMARY_RATES = Prisma.sql`
-  c."totalParts", c."coveredParts", c."customerParts", c."providerParts",
-  c."coveredParts"::float8 / NULLIF(c."totalParts", 0) AS coverage,
-  c."ownedParts"::float8 / NULLIF(c."customerParts", 0) AS "ownedRate",
-  c."implementedParts"::float8 / NULLIF(c."customerParts", 0) AS "implementedRate",
-  c."evidencedParts"::float8 / NULLIF(c."customerParts", 0) AS "evidencedRate",
-  c."assuredParts"::float8 / NULLIF(c."providerParts", 0) AS "providerAssuredRate"`;
+  c."totalDuties", c."coveredDuties", c."customerDuties", c."providerDuties",
+  c."coveredDuties"::float8 / NULLIF(c."totalDuties", 0) AS coverage,
+  c."ownedDuties"::float8 / NULLIF(c."customerDuties", 0) AS "ownedRate",
+  c."implementedDuties"::float8 / NULLIF(c."customerDuties", 0) AS "implementedRate",
+  c."evidencedDuties"::float8 / NULLIF(c."customerDuties", 0) AS "evidencedRate",
+  c."assuredDuties"::float8 / NULLIF(c."providerDuties", 0) AS "providerAssuredRate"`;
 
 /** Picks the summary fields (drops grouping columns) with the reference's field order. */
 export function toSummary(row: CoverageSummary): CoverageSummary {
   return {
-    totalParts: row.totalParts,
-    coveredParts: row.coveredParts,
-    customerParts: row.customerParts,
-    providerParts: row.providerParts,
+    totalDuties: row.totalDuties,
+    coveredDuties: row.coveredDuties,
+    customerDuties: row.customerDuties,
+    providerDuties: row.providerDuties,
     coverage: row.coverage,
     ownedRate: row.ownedRate,
     implementedRate: row.implementedRate,
@@ -67,10 +67,10 @@ export function toSummary(row: CoverageSummary): CoverageSummary {
 }
 
 export const EMPTY_SUMMARY: CoverageSummary = {
-  totalParts: 0,
-  coveredParts: 0,
-  customerParts: 0,
-  providerParts: 0,
+  totalDuties: 0,
+  coveredDuties: 0,
+  customerDuties: 0,
+  providerDuties: 0,
   coverage: null,
   ownedRate: null,
   implementedRate: null,

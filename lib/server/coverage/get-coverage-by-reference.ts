@@ -10,14 +10,14 @@ import {
   SUMMED_COUNTS,
   toSummary,
 } from "@/lib/server/coverage/coverage-summary-sql";
-import { partCoverageSql } from "@/lib/server/coverage/part-coverage-sql";
+import { dutyCoverageSql } from "@/lib/server/coverage/duty-coverage-sql";
 
 export type ReferenceCoverageRow = CoverageSummary & { catalogue: string; entry: string };
 export type CatalogueCoverageRow = CoverageSummary & { catalogue: string };
 
 /**
- * Coverage by external reference: a grouping over the engine's per-part SQL
- * (`partCoverageSql`, unchanged) joined to crosswalk edges. A part counts for an entry when its
+ * Coverage by external reference: a grouping over the engine's per-duty SQL
+ * (`dutyCoverageSql`, unchanged) joined to crosswalk edges. A part counts for an entry when its
  * system is assessed against a version of the edge's framework and its domain is the edge's row;
  * so each reference's figures equal `getCoverage` over exactly those parts, and a catalogue's
  * figures count each part once, whichever of its entries relate to it.
@@ -49,7 +49,7 @@ export async function getCoverageByReference(input: {
   const rows = await db.$queryRaw<Row[]>`
     WITH per_domain AS (
       SELECT f.key AS fw, pc."domainKey" AS dk, ${SUMMARY_COUNTS}
-      FROM (${partCoverageSql(where)}) pc
+      FROM (${dutyCoverageSql(where)}) pc
       JOIN "AiSystem" s ON s.id = pc."systemId" AND s."workspaceId" = ${input.workspaceId}
       JOIN "FrameworkVersion" fv ON fv.id = s."frameworkVersionId"
       JOIN "Framework" f ON f.id = fv."frameworkId"

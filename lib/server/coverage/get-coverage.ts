@@ -11,7 +11,7 @@ import {
   SUMMED_COUNTS,
   toSummary,
 } from "@/lib/server/coverage/coverage-summary-sql";
-import { partCoverageSql } from "@/lib/server/coverage/part-coverage-sql";
+import { dutyCoverageSql } from "@/lib/server/coverage/duty-coverage-sql";
 import {
   isSystemLevelScope,
   queryWithSystemCounts,
@@ -41,7 +41,7 @@ export async function getCoverage(input: {
       )
     : await db.$queryRaw<CoverageSummary[]>`
         SELECT ${SUMMARY_RATES}
-        FROM (SELECT ${SUMMARY_COUNTS} FROM (${partCoverageSql(where)}) pc) c`;
+        FROM (SELECT ${SUMMARY_COUNTS} FROM (${dutyCoverageSql(where)}) pc) c`;
   return rows[0] ? toSummary(rows[0]) : EMPTY_SUMMARY;
 }
 
@@ -98,7 +98,7 @@ function grouping(group: CoverageGroup, workspaceId: string) {
 
 /**
  * Coverage per system, domain, deployment model, owner or vendor: one GROUP BY over the same
- * per-part rows as `getCoverage`, so each group equals `getCoverage` scoped to it. Groups without
+ * per-duty rows as `getCoverage`, so each group equals `getCoverage` scoped to it. Groups without
  * parts do not appear. Ordered by key (code-unit order, nulls last).
  */
 export async function getCoverageBy(input: {
@@ -122,13 +122,13 @@ export async function getCoverageBy(input: {
           where,
           Prisma.sql`SELECT c.key, ${g.label} AS label, ${SUMMARY_RATES}
           FROM (SELECT ${g.key} AS key, ${SUMMED_COUNTS} FROM counts pc ${g.from}
-                GROUP BY 1 HAVING sum(pc."totalParts") > 0) c
+                GROUP BY 1 HAVING sum(pc."totalDuties") > 0) c
           ${order}`,
         )
       : await db.$queryRaw<CoverageGroupRow[]>`
           SELECT c.key, ${g.label} AS label, ${SUMMARY_RATES}
           FROM (SELECT ${g.key} AS key, ${SUMMARY_COUNTS}
-                FROM (${partCoverageSql(where)}) pc ${g.from} GROUP BY 1) c
+                FROM (${dutyCoverageSql(where)}) pc ${g.from} GROUP BY 1) c
           ${order}`;
   return rows.map((row) => ({ key: row.key, label: row.label, ...toSummary(row) }));
 }

@@ -5,7 +5,7 @@ import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
 import { type RiskTier, riskTierRank } from "@/lib/domain/responsibility";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { partCoverageSql } from "@/lib/server/coverage/part-coverage-sql";
+import { dutyCoverageSql } from "@/lib/server/coverage/duty-coverage-sql";
 import {
   isSystemLevelScope,
   queryWithSystemCounts,
@@ -56,10 +56,10 @@ const GAP_ORDER = Prisma.sql`
     WHEN 'LOW' THEN 3 ELSE 4 END,
   g."dueDate" ASC NULLS LAST,
   g."systemName" COLLATE "C", g."domainKey" COLLATE "C", g.side::text COLLATE "C",
-  g."partId" COLLATE "C"`;
+  g."dutyId" COLLATE "C"`;
 
 /**
- * The same order on the part's own columns, exactly as the index "ResponsibilityPart_gap_order_idx"
+ * The same order on the part's own columns, exactly as the index "Duty_gap_order_idx"
  * (migration gap_order) stores it, so that PostgreSQL reads parts in this order from the index
  * and stops after the page. The part's copies of critical, the risk tier's rank and the system
  * name equal the values GAP_ORDER reads (triggers keep them so), and the side enum's order
@@ -67,10 +67,10 @@ const GAP_ORDER = Prisma.sql`
  */
 const INDEX_ORDER = Prisma.sql`
   pc."orderCritical" DESC, pc."orderRiskTierRank", pc."dueDate",
-  pc."orderSystemName" COLLATE "C", pc."domainKey" COLLATE "C", pc.side, pc."partId" COLLATE "C"`;
+  pc."orderSystemName" COLLATE "C", pc."domainKey" COLLATE "C", pc.side, pc."dutyId" COLLATE "C"`;
 
 /** The columns of a gap row (from `pc`), before the owner's name is joined. */
-const GAP_COLUMNS = Prisma.sql`pc."partId", pc."responsibilityId", pc."systemId", pc."systemName",
+const GAP_COLUMNS = Prisma.sql`pc."dutyId", pc."responsibilityId", pc."systemId", pc."systemName",
   pc."domainKey", pc.side, pc.critical, pc."riskTier", pc."dueDate", pc."ownerId", pc.status,
   pc.reasons`;
 
@@ -91,7 +91,7 @@ type GapListInput = {
  */
 function pageSelect(input: { workspaceId: string; total: Prisma.Sql; page: Prisma.Sql }) {
   return Prisma.sql`
-    SELECT t.total, t.answered, g."partId", g."responsibilityId", g."systemId", g."systemName",
+    SELECT t.total, t.answered, g."dutyId", g."responsibilityId", g."systemId", g."systemName",
       g."domainKey", g.side::text AS side, g.critical, g."riskTier"::text AS "riskTier",
       g."dueDate", g."ownerId", u.name AS "ownerName", g.status::text AS status, g.reasons
     FROM ${input.total} t
@@ -109,7 +109,7 @@ function pageSelect(input: { workspaceId: string; total: Prisma.Sql; page: Prism
  * PostgreSQL may spread it over parallel workers.
  */
 export function gapListSql(input: GapListInput): Prisma.Sql {
-  const pc = partCoverageSql({
+  const pc = dutyCoverageSql({
     workspaceId: input.workspaceId,
     scope: input.scope ?? {},
     now: input.now ?? new Date(),
@@ -157,7 +157,7 @@ export const WALK_LIMIT = 5_000;
  * its stored or freshly computed counts:
  * - total: the sum of uncovered parts (total − covered) over the systems the filters keep;
  * - page: parts in gap order straight from the part's gap-order index, each evaluated by the one
- *   definition (partCoverageSql), until the page is full. The walk passes about (offset + limit)
+ *   definition (dutyCoverageSql), until the page is full. The walk passes about (offset + limit)
  *   × parts / gaps rows, known from the counts before the page is read (a one-time filter):
  *   when that exceeds WALK_LIMIT (few gaps, or a deep page) the statement reads no page and says
  *   so (`answered` false), and the caller runs `gapListSql` instead.
@@ -169,7 +169,7 @@ export function gapWalkSql(input: GapListInput & { now: Date; walk?: boolean }):
   const filters = input.filters ?? {};
   const limit = input.limit ?? 50;
   const offset = input.offset ?? 0;
-  const pc = partCoverageSql({ workspaceId: input.workspaceId, scope, now: input.now });
+  const pc = dutyCoverageSql({ workspaceId: input.workspaceId, scope, now: input.now });
 
   // The total over the systems the filters keep; `parts`: the parts those systems hold.
   const systemFilters: Prisma.Sql[] = [Prisma.sql`true`];
@@ -188,7 +188,7 @@ export function gapWalkSql(input: GapListInput & { now: Date; walk?: boolean }):
     scope.vendorId !== undefined ||
     filters.model !== undefined;
   const walked = narrowed
-    ? Prisma.sql`GREATEST(x.parts, (SELECT COALESCE(sum(sc."totalParts"), 0)
+    ? Prisma.sql`GREATEST(x.parts, (SELECT COALESCE(sum(sc."totalDuties"), 0)
         FROM "SystemCoverage" sc WHERE sc."workspaceId" = ${input.workspaceId}))`
     : Prisma.sql`x.parts`;
   const worthWalking =
@@ -198,8 +198,8 @@ export function gapWalkSql(input: GapListInput & { now: Date; walk?: boolean }):
   const total = Prisma.sql`(
     SELECT x.total, x.total > ${offset} AND ${worthWalking} AS walk,
       x.total <= ${offset} OR ${worthWalking} AS answered
-    FROM (SELECT COALESCE(sum(c."totalParts" - c."coveredParts"), 0)::int AS total,
-            COALESCE(sum(c."totalParts"), 0)::bigint AS parts
+    FROM (SELECT COALESCE(sum(c."totalDuties" - c."coveredDuties"), 0)::int AS total,
+            COALESCE(sum(c."totalDuties"), 0)::bigint AS parts
           FROM counts c WHERE ${Prisma.join(systemFilters, " AND ")}) x)`;
 
   // The walk filters on the part's copy of the risk tier rank: a condition the index evaluates.
@@ -237,7 +237,7 @@ export function forceGapPathForTests(path: GapPath | null): void {
  * plus the total number of gaps matching the scope and filters.
  */
 export async function getGapList(input: GapListInput): Promise<GapPage> {
-  type Row = Omit<GapRow, "partId"> & { partId: string | null; total: number; answered: boolean };
+  type Row = Omit<GapRow, "dutyId"> & { dutyId: string | null; total: number; answered: boolean };
   const now = input.now ?? new Date();
   let rows: Row[] | null = null;
   if (forcedPath !== "statement" && canWalk(input)) {
@@ -251,11 +251,11 @@ export async function getGapList(input: GapListInput): Promise<GapPage> {
   }
   rows ??= await db.$queryRaw<Row[]>(gapListSql({ ...input, now }));
   const total = rows[0]?.total ?? 0;
-  const page = rows.filter((row): row is typeof row & { partId: string } => row.partId !== null);
+  const page = rows.filter((row): row is typeof row & { dutyId: string } => row.dutyId !== null);
   return {
     total,
     rows: page.map((row) => ({
-      partId: row.partId,
+      dutyId: row.dutyId,
       responsibilityId: row.responsibilityId,
       systemId: row.systemId,
       systemName: row.systemName,

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
 import { db } from "@/lib/db/client";
-import { partCoverageSql, scopePredicate } from "@/lib/server/coverage/part-coverage-sql";
+import { dutyCoverageSql, scopePredicate } from "@/lib/server/coverage/duty-coverage-sql";
 
 /**
  * State of one duty (system × domain), from its parts' `covered`:
@@ -19,8 +19,8 @@ export type HeatmapCell = {
   domainKey: string;
   value: "P" | "C" | "S" | "NA";
   critical: boolean;
-  totalParts: number;
-  coveredParts: number;
+  totalDuties: number;
+  coveredDuties: number;
   state: HeatmapState;
 };
 
@@ -29,7 +29,7 @@ export type HeatmapScope = Omit<CoverageScope, "ownerId">;
 
 /**
  * One cell per responsibility of an active system in scope, NA ones included, ordered by system
- * name (code units), system id, domain key. Parts come from the same per-part rows as every other
+ * name (code units), system id, domain key. Parts come from the same per-duty rows as every other
  * coverage number.
  */
 export async function getHeatmap(input: {
@@ -38,22 +38,22 @@ export async function getHeatmap(input: {
   now?: Date;
 }): Promise<HeatmapCell[]> {
   const scope = { ...input.scope, ownerId: undefined };
-  const pc = partCoverageSql({
+  const pc = dutyCoverageSql({
     workspaceId: input.workspaceId,
     scope,
     now: input.now ?? new Date(),
   });
   return db.$queryRaw<HeatmapCell[]>`
     SELECT c.*,
-      CASE WHEN c."totalParts" = 0 THEN 'not_applicable'
-        WHEN c."coveredParts" = c."totalParts" THEN 'covered'
-        WHEN c."coveredParts" > 0 THEN 'partly'
+      CASE WHEN c."totalDuties" = 0 THEN 'not_applicable'
+        WHEN c."coveredDuties" = c."totalDuties" THEN 'covered'
+        WHEN c."coveredDuties" > 0 THEN 'partly'
         ELSE 'gap' END AS state
     FROM (
       SELECT s.id AS "systemId", s.name AS "systemName", r.id AS "responsibilityId",
         r."domainKey", r.value::text AS value, r.critical,
-        count(pc."partId")::int AS "totalParts",
-        count(pc."partId") FILTER (WHERE pc.covered)::int AS "coveredParts"
+        count(pc."dutyId")::int AS "totalDuties",
+        count(pc."dutyId") FILTER (WHERE pc.covered)::int AS "coveredDuties"
       FROM "Responsibility" r
       JOIN "AiSystem" s ON s.id = r."systemId"
       LEFT JOIN (${pc}) pc ON pc."responsibilityId" = r.id

@@ -6,8 +6,8 @@ import { utcDay } from "@/lib/server/coverage/take-daily-snapshot";
 export type TrendPoint = {
   /** UTC day, "YYYY-MM-DD". */
   day: string;
-  totalParts: number;
-  coveredParts: number;
+  totalDuties: number;
+  coveredDuties: number;
   coverage: number | null;
   ownedRate: number | null;
   implementedRate: number | null;
@@ -35,9 +35,9 @@ export async function getTrend(input: {
   });
   return rows.map((row) => ({
     day: utcDay(row.day),
-    totalParts: row.totalParts,
-    coveredParts: row.coveredParts,
-    coverage: row.totalParts === 0 ? null : row.coveredParts / row.totalParts,
+    totalDuties: row.totalDuties,
+    coveredDuties: row.coveredDuties,
+    coverage: row.totalDuties === 0 ? null : row.coveredDuties / row.totalDuties,
     ownedRate: row.ownedRate,
     implementedRate: row.implementedRate,
     evidencedRate: row.evidencedRate,

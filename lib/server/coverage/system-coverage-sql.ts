@@ -6,9 +6,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { COUNT_COLUMNS, SUMMARY_COUNTS } from "@/lib/server/coverage/coverage-summary-sql";
 import {
   activeSystemConditions,
-  partCoverageSql,
+  dutyCoverageSql,
   sqlInstant,
-} from "@/lib/server/coverage/part-coverage-sql";
+} from "@/lib/server/coverage/duty-coverage-sql";
 
 /*
  * Stored per-system counts (table "SystemCoverage"), so that coverage of a workspace, or of any
@@ -16,8 +16,8 @@ import {
  * its evidence (npm run bench: bench/results-*.json, "coverageMedianMs" against
  * "coverageColdMedianMs").
  *
- * The counts are never maintained by hand. They are the GROUP BY system of the one per-part
- * definition (partCoverageSql), computed on read for the systems whose stored row cannot answer
+ * The counts are never maintained by hand. They are the GROUP BY system of the one per-duty
+ * definition (dutyCoverageSql), computed on read for the systems whose stored row cannot answer
  * and stored in the same statement. A stored row answers for instant `now` when:
  * - its generation equals the system's "coverageGeneration", which database triggers bump on
  *   every write that can change the counts (parts, links, evidence, vendor attestations, the
@@ -27,7 +27,7 @@ import {
  *   an instant x of the system's data (evidence validUntil, vendor attestation validUntil, risk
  *   acceptance expiry), so the counts stay the same for every `now` after the latest such x
  *   before it and up to the earliest x at or after it (timestamps have millisecond precision).
- *   partCoverageSql yields those two instants per part ("instantBefore", "instantFrom"), next
+ *   dutyCoverageSql yields those two instants per part ("instantBefore", "instantFrom"), next
  *   to the tests that read them; the window is stored with the counts. It also makes pinned
  *   instants (tests) correct.
  *
@@ -103,7 +103,7 @@ function targetAndStoredSql(input: { workspaceId: string; scope: CoverageScope; 
 /**
  * The counts of `pc` rows and the window in which they hold: from the latest instant before
  * `now` that a time test reads, plus 1 ms, up to the earliest one at or after it, plus 1 ms
- * (exclusive): see `instantBefore` in part-coverage-sql.ts. No instant: no bound on that side.
+ * (exclusive): see `instantBefore` in duty-coverage-sql.ts. No instant: no bound on that side.
  */
 const COUNTS_AND_WINDOW = Prisma.sql`${SUMMARY_COUNTS},
   max(pc."instantBefore") + interval '1 millisecond' AS "validFrom",
@@ -126,7 +126,7 @@ function freshSql(input: {
   const zeroOr = Prisma.raw(COUNT_COLUMNS.map((c) => `COALESCE(c."${c}", 0) AS "${c}"`).join(", "));
   const fresh = Prisma.sql`st.id AS "systemId", st.generation, st."vendorId",
     st."deploymentModels", c."validFrom", c."validTo", ${zeroOr}`;
-  const oneByOne = partCoverageSql({
+  const oneByOne = dutyCoverageSql({
     workspaceId: ws,
     scope: {},
     now: input.now,
@@ -134,7 +134,7 @@ function freshSql(input: {
   });
   // The scope's parts, all of them: restricted to the stale systems, the planner (which has no
   // estimate of how many that is) probes the parts per system instead of one hash join.
-  const together = partCoverageSql({ workspaceId: ws, scope: input.scope, now: input.now });
+  const together = dutyCoverageSql({ workspaceId: ws, scope: input.scope, now: input.now });
   const branches = {
     "one by one": Prisma.sql`
       SELECT ${fresh} FROM stale st

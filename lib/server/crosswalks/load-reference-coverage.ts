@@ -97,7 +97,7 @@ export async function loadReferenceCoverage(input: {
         entryCount: entries.length,
         mappedEntries: entries.filter((e) => e.domains.length > 0).length,
         fullyCoveredEntries: entries.filter(
-          (e) => e.summary.totalParts > 0 && e.summary.coverage === 1,
+          (e) => e.summary.totalDuties > 0 && e.summary.coverage === 1,
         ).length,
         entries,
       };

@@ -6,7 +6,7 @@ import type { GapView, LabelledKey } from "@/lib/view/dashboard/types";
 /** An engine gap row as the tables and the JSON route show it (dates as ISO text, domain named). */
 export function toGapView(row: GapRow, domains: readonly LabelledKey[]): GapView {
   return {
-    partId: row.partId,
+    dutyId: row.dutyId,
     systemId: row.systemId,
     systemName: row.systemName,
     domainKey: row.domainKey,

@@ -73,7 +73,7 @@ export async function loadDomainCoverage(input: {
   const [summary, byModel, parts, gaps, members] = await Promise.all([
     getCoverage({ workspaceId, scope, now }),
     getCoverageBy({ workspaceId, scope, now, groupBy: "deploymentModel" }),
-    db.responsibilityPart.findMany({
+    db.duty.findMany({
       where: { workspaceId, domainKey, systemId: { in: systemIds } },
       select: { id: true, systemId: true, side: true, status: true, ownerId: true },
       orderBy: { side: "asc" },
@@ -86,7 +86,7 @@ export async function loadDomainCoverage(input: {
     }),
     memberDirectory(workspaceId),
   ]);
-  const reasonsByPart = new Map(gaps.rows.map((g) => [g.partId, g.reasons as GapReason[]]));
+  const reasonsByDuty = new Map(gaps.rows.map((g) => [g.dutyId, g.reasons as GapReason[]]));
   return {
     domain: { key: domainKey, name: nameOf(labels.domains, domainKey) },
     summary,
@@ -106,8 +106,8 @@ export async function loadDomainCoverage(input: {
           side: p.side,
           status: p.status,
           ownerName: p.ownerId ? (members.get(p.ownerId)?.name ?? "Former member") : null,
-          covered: !reasonsByPart.has(p.id),
-          reasons: reasonsByPart.get(p.id) ?? [],
+          covered: !reasonsByDuty.has(p.id),
+          reasons: reasonsByDuty.get(p.id) ?? [],
         })),
     })),
     totalSystems: cells.length,

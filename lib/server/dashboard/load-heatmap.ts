@@ -55,7 +55,7 @@ export async function loadHeatmap(input: {
         .sort(
           (a, b) =>
             (a.coverage ?? 2) - (b.coverage ?? 2) ||
-            b.totalParts - a.totalParts ||
+            b.totalDuties - a.totalDuties ||
             (a.label ?? "").localeCompare(b.label ?? ""),
         )
         .slice(0, limit)
@@ -82,21 +82,21 @@ export async function loadHeatmap(input: {
       row = {
         systemId: cell.systemId,
         systemName: cell.systemName,
-        coveredParts: 0,
-        totalParts: 0,
+        coveredDuties: 0,
+        totalDuties: 0,
         cells: [],
       };
       rows.set(cell.systemId, row);
     }
-    row.coveredParts += cell.coveredParts;
-    row.totalParts += cell.totalParts;
+    row.coveredDuties += cell.coveredDuties;
+    row.totalDuties += cell.totalDuties;
     row.cells.push({
       domainKey: cell.domainKey,
       value: cell.value,
       critical: cell.critical,
       state: cell.state,
-      coveredParts: cell.coveredParts,
-      totalParts: cell.totalParts,
+      coveredDuties: cell.coveredDuties,
+      totalDuties: cell.totalDuties,
     });
   }
   const ordered = systemIds

@@ -10,7 +10,7 @@ import type { GapView } from "@/lib/view/dashboard/types";
 
 export type SystemDomainCoverage = Pick<
   HeatmapCell,
-  "domainKey" | "value" | "critical" | "state" | "coveredParts" | "totalParts"
+  "domainKey" | "value" | "critical" | "state" | "coveredDuties" | "totalDuties"
 > & { domainName: string; gaps: GapView[] };
 
 export type SystemCoverageData = {
@@ -49,8 +49,8 @@ export async function loadSystemCoverage(input: {
         value: cell.value,
         critical: cell.critical,
         state: cell.state,
-        coveredParts: cell.coveredParts,
-        totalParts: cell.totalParts,
+        coveredDuties: cell.coveredDuties,
+        totalDuties: cell.totalDuties,
         gaps: gaps.rows
           .filter((g) => g.domainKey === cell.domainKey)
           .map((g) => toGapView(g, labels.domains)),

@@ -59,11 +59,11 @@ export function overviewView(
     byDomain: data.byDomain,
     byModel: data.byModel,
     heatmap: { grid: toHeatmapGrid(data.heatmap), totalSystems: data.heatmap.totalSystems },
-    trend: data.trend.map(({ day, coverage, coveredParts, totalParts }) => ({
+    trend: data.trend.map(({ day, coverage, coveredDuties, totalDuties }) => ({
       day,
       coverage,
-      coveredParts,
-      totalParts,
+      coveredDuties,
+      totalDuties,
     })),
     trendDays: OVERVIEW_TREND_DAYS,
     topGaps: data.topGaps,
@@ -169,11 +169,11 @@ async function computeOverview(
         ownerId: row.key,
         // An owner id that is no member any more (left the workspace) has no name here.
         name: row.key === null ? "Nobody (unowned)" : (row.label ?? "Former member"),
-        openParts: row.totalParts - row.coveredParts,
-        totalParts: row.totalParts,
+        openDuties: row.totalDuties - row.coveredDuties,
+        totalDuties: row.totalDuties,
       }))
-      .filter((row) => row.openParts > 0)
-      .sort((a, b) => b.openParts - a.openParts || a.name.localeCompare(b.name)),
+      .filter((row) => row.openDuties > 0)
+      .sort((a, b) => b.openDuties - a.openDuties || a.name.localeCompare(b.name)),
     labels,
   };
 }

@@ -24,7 +24,7 @@ export async function createEvidence({
     insertEvidence(tx, {
       workspaceId,
       actor,
-      partIds: input.partIds,
+      dutyIds: input.dutyIds,
       supersedesId: input.supersedesId,
       evidence: {
         kind: input.kind,

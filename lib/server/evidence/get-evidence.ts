@@ -1,7 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
-import type { PartSide } from "@/lib/domain/responsibility";
+import type { DutySide } from "@/lib/domain/responsibility";
 import { NotFoundError } from "@/lib/errors";
 import {
   evidenceSelect,
@@ -10,8 +10,8 @@ import {
 } from "@/lib/server/evidence/evidence-view";
 
 export type EvidenceLinkView = {
-  partId: string;
-  side: PartSide;
+  dutyId: string;
+  side: DutySide;
   domainKey: string;
   system: { id: string; name: string };
   linkedAt: Date;
@@ -50,10 +50,10 @@ export async function getEvidence({
     where: { workspaceId, evidenceId },
     orderBy: { createdAt: "asc" },
     select: {
-      partId: true,
+      dutyId: true,
       createdAt: true,
       createdById: true,
-      part: {
+      duty: {
         select: {
           side: true,
           domainKey: true,
@@ -66,10 +66,10 @@ export async function getEvidence({
   return {
     ...item,
     links: links.map((link) => ({
-      partId: link.partId,
-      side: link.part.side,
-      domainKey: link.part.domainKey,
-      system: link.part.responsibility.system,
+      dutyId: link.dutyId,
+      side: link.duty.side,
+      domainKey: link.duty.domainKey,
+      system: link.duty.responsibility.system,
       linkedAt: link.createdAt,
       linkedById: link.createdById,
     })),

@@ -3,7 +3,7 @@ import "server-only";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { EvidenceKind, Prisma } from "@/lib/generated/prisma/client";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { assertPartsInWorkspace } from "@/lib/server/evidence/assert-parts-in-workspace";
+import { assertDutiesInWorkspace } from "@/lib/server/evidence/assert-duties-in-workspace";
 
 export type NewEvidence = {
   kind: EvidenceKind;
@@ -28,7 +28,7 @@ export type InsertEvidenceArgs = {
   workspaceId: string;
   actor: AuditActor;
   evidence: NewEvidence;
-  partIds?: readonly string[];
+  dutyIds?: readonly string[];
   supersedesId?: string | null;
 };
 
@@ -40,7 +40,7 @@ export type InsertEvidenceArgs = {
  */
 export async function insertEvidence(tx: Prisma.TransactionClient, args: InsertEvidenceArgs) {
   const { workspaceId, actor } = args;
-  const partIds = [...new Set(args.partIds ?? [])];
+  const dutyIds = [...new Set(args.dutyIds ?? [])];
   let { vendorId = null, attestationType = null } = args.evidence;
 
   const previous = args.supersedesId
@@ -73,7 +73,7 @@ export async function insertEvidence(tx: Prisma.TransactionClient, args: InsertE
     });
     if (!vendor) throw new NotFoundError("Vendor not found.");
   }
-  await assertPartsInWorkspace(tx, { workspaceId, partIds });
+  await assertDutiesInWorkspace(tx, { workspaceId, dutyIds });
 
   const { file } = args.evidence;
   const created = await tx.evidence.create({
@@ -100,12 +100,12 @@ export async function insertEvidence(tx: Prisma.TransactionClient, args: InsertE
     select: { id: true },
   });
 
-  if (partIds.length > 0) {
+  if (dutyIds.length > 0) {
     await tx.evidenceLink.createMany({
-      data: partIds.map((partId) => ({
+      data: dutyIds.map((dutyId) => ({
         workspaceId,
         evidenceId: created.id,
-        partId,
+        dutyId,
         createdById: actorUserId(actor),
       })),
     });
@@ -132,7 +132,7 @@ export async function insertEvidence(tx: Prisma.TransactionClient, args: InsertE
             sha256: file.sha256,
           }
         : undefined,
-      partIds: partIds.length > 0 ? partIds : undefined,
+      dutyIds: dutyIds.length > 0 ? dutyIds : undefined,
       supersedesId: previous?.id,
     },
   });
@@ -163,17 +163,17 @@ async function supersede(
 
   const oldLinks = await tx.evidenceLink.findMany({
     where: { workspaceId, evidenceId: previousId },
-    select: { id: true, partId: true },
+    select: { id: true, dutyId: true },
   });
   const already = new Set(
     (
       await tx.evidenceLink.findMany({
         where: { workspaceId, evidenceId: nextId },
-        select: { partId: true },
+        select: { dutyId: true },
       })
-    ).map((l) => l.partId),
+    ).map((l) => l.dutyId),
   );
-  const toMove = oldLinks.filter((link) => !already.has(link.partId)).map((link) => link.id);
+  const toMove = oldLinks.filter((link) => !already.has(link.dutyId)).map((link) => link.id);
   // Moving (not copying) keeps each link's creator and date, and leaves the old revision unlinked
   // so it can never count twice.
   if (toMove.length > 0) {
@@ -190,7 +190,7 @@ async function supersede(
     action: "evidence.supersede",
     entityType: "Evidence",
     entityId: previousId,
-    diff: { supersededById: nextId, movedPartIds: oldLinks.map((link) => link.partId) },
+    diff: { supersededById: nextId, movedDutyIds: oldLinks.map((link) => link.dutyId) },
   });
 }
 

@@ -64,7 +64,7 @@ export async function listEvidence({
   if (query.systemId) {
     and.push({
       OR: [
-        { links: { some: { workspaceId, part: { workspaceId, systemId: query.systemId } } } },
+        { links: { some: { workspaceId, duty: { workspaceId, systemId: query.systemId } } } },
         // Vendor attestations cover every system of that vendor (docs/glossary.md, "Covered").
         {
           kind: "ATTESTATION",
@@ -75,7 +75,7 @@ export async function listEvidence({
   }
   if (query.domainKey)
     and.push({
-      links: { some: { workspaceId, part: { workspaceId, domainKey: query.domainKey } } },
+      links: { some: { workspaceId, duty: { workspaceId, domainKey: query.domainKey } } },
     });
   if (query.unlinked === "true") and.push({ links: { none: {} }, vendorId: null });
   if (query.unlinked === "false")

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
-import { partCoverageSql } from "@/lib/server/coverage/part-coverage-sql";
+import { dutyCoverageSql } from "@/lib/server/coverage/duty-coverage-sql";
 import { evidenceSelect, toEvidenceView } from "@/lib/server/evidence/evidence-view";
 import type { EvidenceState } from "@/lib/domain/evidence-state";
 import type { EvidenceKind } from "@/lib/generated/prisma/client";
@@ -16,12 +16,12 @@ export type EvidenceChip = {
 
 export type SystemEvidence = {
   /** Evidence linked directly to each part (live items only: deleted ones no longer count). */
-  byPart: Record<string, EvidenceChip[]>;
+  byDuty: Record<string, EvidenceChip[]>;
   /** Live attestations held for the system's vendor: they count on every provider part. */
   vendorAttestations: EvidenceChip[];
   vendor: { id: string; name: string } | null;
   /** Coverage per part from THE coverage SQL (parts of archived or retired systems are absent). */
-  coveredByPart: Record<string, boolean>;
+  coveredByDuty: Record<string, boolean>;
 };
 
 /**
@@ -41,7 +41,7 @@ export async function listSystemEvidence({
     where: { id: systemId, workspaceId },
     select: { vendor: { select: { id: true, name: true } } },
   });
-  if (!system) return { byPart: {}, vendorAttestations: [], vendor: null, coveredByPart: {} };
+  if (!system) return { byDuty: {}, vendorAttestations: [], vendor: null, coveredByDuty: {} };
   const chip = (row: Parameters<typeof toEvidenceView>[0]): EvidenceChip => {
     const view = toEvidenceView(row, now);
     return {
@@ -56,11 +56,11 @@ export async function listSystemEvidence({
     db.evidenceLink.findMany({
       where: {
         workspaceId,
-        part: { workspaceId, systemId },
+        duty: { workspaceId, systemId },
         evidence: { workspaceId, deletedAt: null },
       },
       orderBy: { createdAt: "asc" },
-      select: { partId: true, evidence: { select: evidenceSelect } },
+      select: { dutyId: true, evidence: { select: evidenceSelect } },
     }),
     system.vendor
       ? db.evidence.findMany({
@@ -75,16 +75,16 @@ export async function listSystemEvidence({
           select: evidenceSelect,
         })
       : Promise.resolve([]),
-    db.$queryRaw<{ partId: string; covered: boolean }[]>`
-      SELECT pc."partId", pc.covered
-      FROM (${partCoverageSql({ workspaceId, scope: { systemIds: [systemId] }, now })}) pc`,
+    db.$queryRaw<{ dutyId: string; covered: boolean }[]>`
+      SELECT pc."dutyId", pc.covered
+      FROM (${dutyCoverageSql({ workspaceId, scope: { systemIds: [systemId] }, now })}) pc`,
   ]);
-  const byPart: Record<string, EvidenceChip[]> = {};
-  for (const link of links) (byPart[link.partId] ??= []).push(chip(link.evidence));
+  const byDuty: Record<string, EvidenceChip[]> = {};
+  for (const link of links) (byDuty[link.dutyId] ??= []).push(chip(link.evidence));
   return {
-    byPart,
+    byDuty,
     vendorAttestations: attestations.map(chip),
     vendor: system.vendor,
-    coveredByPart: Object.fromEntries(coverage.map((row) => [row.partId, row.covered])),
+    coveredByDuty: Object.fromEntries(coverage.map((row) => [row.dutyId, row.covered])),
   };
 }

@@ -96,7 +96,7 @@ export async function readMultipartUpload<T>({
     });
     parser.on("filesLimit", () => fail(ValidationError.forField("file", "Send exactly one file.")));
     parser.on("fieldsLimit", () => fail(new ValidationError("Too many form fields.")));
-    parser.on("partsLimit", () => fail(new ValidationError("Too many form parts.")));
+    parser.on("dutiesLimit", () => fail(new ValidationError("Too many form parts.")));
     parser.on("error", (error: Error) => {
       fail(
         ValidationError.forField("file", `The multipart body could not be read: ${error.message}`),

@@ -70,7 +70,7 @@ export async function createFileEvidence({
       return insertEvidence(tx, {
         workspaceId,
         actor,
-        partIds: fields.partIds,
+        dutyIds: fields.dutyIds,
         supersedesId: fields.supersedesId,
         evidence: {
           kind: fields.kind,

@@ -214,7 +214,7 @@ export async function buildBundle(input: {
       counts: {
         systems: data.systems.length,
         responsibilities: data.responsibilities.length,
-        parts: collected.partCount,
+        parts: collected.dutyCount,
         evidence: data.evidence.length,
         evidenceFiles: data.evidence.filter((e) => e.bundlePath).length,
         gaps: data.gaps.length,

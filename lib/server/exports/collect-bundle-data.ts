@@ -22,7 +22,7 @@ export type CollectedEvidence = BundleEvidence & { storageKey: string | null; gr
 export type CollectedBundle = {
   data: Omit<BundleData, "evidence"> & { evidence: CollectedEvidence[] };
   coverage: ManifestCoverage;
-  partCount: number;
+  dutyCount: number;
 };
 
 const GAP_PAGE = 500;
@@ -30,8 +30,8 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 function coverageOf(summary: ManifestCoverage): ManifestCoverage {
   const {
-    totalParts,
-    coveredParts,
+    totalDuties,
+    coveredDuties,
     coverage,
     ownedRate,
     implementedRate,
@@ -39,8 +39,8 @@ function coverageOf(summary: ManifestCoverage): ManifestCoverage {
     providerAssuredRate,
   } = summary;
   return {
-    totalParts,
-    coveredParts,
+    totalDuties,
+    coveredDuties,
     coverage,
     ownedRate,
     implementedRate,
@@ -68,7 +68,7 @@ export async function collectBundleData({
     getTrend({ workspaceId, days: 90, now }),
   ]);
   const systemCoverage = new Map(bySystem.map((row) => [row.key, coverageOf(row)]));
-  const gapParts = new Set(gaps.map((gap) => gap.partId));
+  const gapDuties = new Set(gaps.map((gap) => gap.dutyId));
   const systemById = new Map(resolved.systems.map((s) => [s.id, s]));
   const isActive = (systemId: string) => {
     const system = systemById.get(systemId);
@@ -101,7 +101,7 @@ export async function collectBundleData({
     },
     orderBy: [{ systemId: "asc" }, { domainKey: "asc" }],
     include: {
-      parts: {
+      duties: {
         orderBy: { side: "asc" },
         include: { evidenceLinks: { where: { workspaceId }, select: { evidenceId: true } } },
       },
@@ -120,7 +120,7 @@ export async function collectBundleData({
       overrideJustification: r.overrideJustification,
       value: r.value,
       critical: r.critical,
-      parts: r.parts.map((p) => ({
+      parts: r.duties.map((p) => ({
         id: p.id,
         side: p.side,
         ownerName: resolved.memberName(p.ownerId),
@@ -129,7 +129,7 @@ export async function collectBundleData({
         dueDate: iso(p.dueDate),
         riskAcceptanceExpiresAt: iso(p.riskAcceptanceExpiresAt),
         evidenceIds: p.evidenceLinks.map((l) => l.evidenceId),
-        covered: isActive(r.systemId) ? !gapParts.has(p.id) : null,
+        covered: isActive(r.systemId) ? !gapDuties.has(p.id) : null,
       })),
     };
   });
@@ -165,18 +165,18 @@ export async function collectBundleData({
       trend: trend.map((t) => ({
         day: t.day,
         coverage: t.coverage,
-        coveredParts: t.coveredParts,
-        totalParts: t.totalParts,
+        coveredDuties: t.coveredDuties,
+        totalDuties: t.totalDuties,
       })),
     },
     coverage: coverageOf(summary),
-    partCount: responsibilities.reduce((n, r) => n + r.parts.length, 0),
+    dutyCount: responsibilities.reduce((n, r) => n + r.parts.length, 0),
   };
 }
 
 const EMPTY: ManifestCoverage = {
-  totalParts: 0,
-  coveredParts: 0,
+  totalDuties: 0,
+  coveredDuties: 0,
   coverage: null,
   ownedRate: null,
   implementedRate: null,
@@ -208,7 +208,7 @@ async function collectEvidence({
   const workspaceId = resolved.workspace.id;
   const { scope } = resolved;
   const narrowed = Boolean(scope.systemIds || scope.domainKeys);
-  const partInScope: Prisma.ResponsibilityPartWhereInput = {
+  const dutyInScope: Prisma.DutyWhereInput = {
     workspaceId,
     systemId: { in: resolved.systems.map((s) => s.id) },
     ...(scope.domainKeys ? { domainKey: { in: scope.domainKeys } } : {}),
@@ -226,7 +226,7 @@ async function collectEvidence({
       // Narrowed scopes keep what is linked to their parts, plus attestations held for the
       // vendors of their systems (those assure the provider parts).
       ...(narrowed
-        ? { OR: [{ links: { some: { part: partInScope } } }, { vendorId: { in: vendorIds } }] }
+        ? { OR: [{ links: { some: { duty: dutyInScope } } }, { vendorId: { in: vendorIds } }] }
         : {}),
     },
     orderBy: [{ collectedAt: "asc" }, { id: "asc" }],
@@ -234,15 +234,15 @@ async function collectEvidence({
       vendor: { select: { name: true } },
       supersededBy: { select: { id: true } },
       links: {
-        where: { workspaceId, part: partInScope },
-        select: { part: { select: { side: true, domainKey: true, systemId: true } } },
+        where: { workspaceId, duty: dutyInScope },
+        select: { duty: { select: { side: true, domainKey: true, systemId: true } } },
       },
     },
   });
   const systemById = new Map(resolved.systems.map((s) => [s.id, s]));
   const days = env().EXPIRING_SOON_DAYS;
   return rows.map((row) => {
-    const links = row.links.map(({ part }) => {
+    const links = row.links.map(({ duty: part }) => {
       const system = systemById.get(part.systemId);
       const domain = resolved.domainName(system?.frameworkVersionId ?? null, part.domainKey);
       return {

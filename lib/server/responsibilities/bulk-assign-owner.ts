@@ -18,18 +18,18 @@ export async function bulkAssignOwner({
 }) {
   return workspaceTransaction(workspaceId, "bulkAssignOwner", async (tx) => {
     if (input.ownerId) await assertOwnerIsMember(tx, { workspaceId, userId: input.ownerId });
-    const partIds = await resolveBulkTarget(tx, { workspaceId, target: input.target });
+    const dutyIds = await resolveBulkTarget(tx, { workspaceId, target: input.target });
     // Bumping the version makes an edit opened before the bulk change a (clear) conflict.
-    const { count } = await tx.responsibilityPart.updateMany({
-      where: { workspaceId, id: { in: partIds } },
+    const { count } = await tx.duty.updateMany({
+      where: { workspaceId, id: { in: dutyIds } },
       data: { ownerId: input.ownerId, version: { increment: 1 } },
     });
     await recordAuditEvent(tx, {
       workspaceId,
       actor,
       action: "responsibility.bulkAssignOwner",
-      entityType: "ResponsibilityPart",
-      diff: { ownerId: input.ownerId, target: input.target.kind, count, partIds },
+      entityType: "Duty",
+      diff: { ownerId: input.ownerId, target: input.target.kind, count, dutyIds },
     });
     return { count };
   });

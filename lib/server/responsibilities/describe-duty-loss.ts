@@ -4,8 +4,8 @@ import { createHash } from "node:crypto";
 
 import type { db } from "@/lib/db/client";
 import type {
-  PartSide,
-  PartStatus,
+  DutySide,
+  DutyStatus,
   Prisma,
   ResponsibilityValue,
 } from "@/lib/generated/prisma/client";
@@ -20,12 +20,12 @@ export type LostLink = {
   createdAt: string;
 };
 
-export type LostPart = {
+export type LostDuty = {
   id: string;
   domainKey: string;
-  side: PartSide;
+  side: DutySide;
   ownerId: string | null;
-  status: PartStatus;
+  status: DutyStatus;
   justification: string | null;
   dueDate: string | null;
   riskAcceptanceExpiresAt: string | null;
@@ -49,7 +49,7 @@ export type LostPart = {
  * domains, so work added or changed after the preview changes the hash and the save is refused
  * with 409 instead of losing it unseen.
  */
-export type DutyLoss = { hash: string; parts: LostPart[] };
+export type DutyLoss = { hash: string; parts: LostDuty[] };
 
 const day = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -57,15 +57,15 @@ export async function describeDutyLoss(
   client: Client,
   {
     workspaceId,
-    partIds,
+    dutyIds,
     removedResponsibilityIds = [],
-  }: { workspaceId: string; partIds: string[]; removedResponsibilityIds?: string[] },
+  }: { workspaceId: string; dutyIds: string[]; removedResponsibilityIds?: string[] },
 ): Promise<DutyLoss> {
   const parts =
-    partIds.length === 0
+    dutyIds.length === 0
       ? []
-      : await client.responsibilityPart.findMany({
-          where: { workspaceId, id: { in: partIds } },
+      : await client.duty.findMany({
+          where: { workspaceId, id: { in: dutyIds } },
           orderBy: { id: "asc" },
           select: {
             id: true,
@@ -102,7 +102,7 @@ export async function describeDutyLoss(
           },
         });
   const removedDomains = new Set(removedResponsibilityIds);
-  const lost: LostPart[] = parts.map((part) => ({
+  const lost: LostDuty[] = parts.map((part) => ({
     id: part.id,
     domainKey: part.domainKey,
     side: part.side,
@@ -144,7 +144,7 @@ export async function describeDutyLoss(
 }
 
 /** Whether a removed part holds anything a person did: only such a loss needs confirming. */
-export function partCarriesWork(part: LostPart): boolean {
+export function dutyCarriesWork(part: LostDuty): boolean {
   return (
     part.ownerId !== null ||
     part.status !== "NOT_STARTED" ||
@@ -164,7 +164,7 @@ export function partCarriesWork(part: LostPart): boolean {
  */
 export function lossConfirmed(loss: DutyLoss, confirmLoss: string | null | undefined): boolean {
   if (confirmLoss) return confirmLoss === loss.hash;
-  return !loss.parts.some(partCarriesWork);
+  return !loss.parts.some(dutyCarriesWork);
 }
 
 /** The short form for previews, API answers and 409 bodies. */
@@ -179,7 +179,7 @@ export function lossSummary(loss: DutyLoss) {
       status: part.status,
       hasJustification: part.justification !== null,
       evidenceLinks: part.evidenceLinks.length,
-      carriesWork: partCarriesWork(part),
+      carriesWork: dutyCarriesWork(part),
     })),
   };
 }

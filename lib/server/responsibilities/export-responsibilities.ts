@@ -3,8 +3,8 @@ import "server-only";
 import { toCsv } from "@/lib/csv/csv";
 import { db } from "@/lib/db/client";
 import {
-  PART_ROW_SELECT,
-  presentPartRows,
+  DUTY_ROW_SELECT,
+  presentDutyRows,
   responsibilityListWhere,
 } from "@/lib/server/responsibilities/list-responsibilities";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
@@ -43,14 +43,14 @@ export async function exportResponsibilitiesCsv({
   const members = await memberDirectory(workspaceId);
   const rows: (string | number | boolean | null)[][] = [];
   for (let cursor: string | undefined; ;) {
-    const batch = await db.responsibilityPart.findMany({
+    const batch = await db.duty.findMany({
       where,
       orderBy: { id: "asc" },
       take: BATCH,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-      select: PART_ROW_SELECT,
+      select: DUTY_ROW_SELECT,
     });
-    for (const part of await presentPartRows(workspaceId, batch)) {
+    for (const part of await presentDutyRows(workspaceId, batch)) {
       rows.push([
         part.system.id,
         part.system.name,

@@ -2,9 +2,9 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import {
-  PART_ROW_SELECT,
-  type PartListRow,
-  presentPartRows,
+  DUTY_ROW_SELECT,
+  type DutyListRow,
+  presentDutyRows,
 } from "@/lib/server/responsibilities/list-responsibilities";
 
 export const DUE_GROUPS = ["overdue", "thisWeek", "later", "noDate"] as const;
@@ -38,7 +38,7 @@ export async function listMyResponsibilities({
   includeClosed?: boolean;
   now?: Date;
 }) {
-  const rows = await db.responsibilityPart.findMany({
+  const rows = await db.duty.findMany({
     where: {
       workspaceId,
       ownerId: userId,
@@ -47,10 +47,10 @@ export async function listMyResponsibilities({
     },
     orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     take: 1000,
-    select: PART_ROW_SELECT,
+    select: DUTY_ROW_SELECT,
   });
-  const parts = await presentPartRows(workspaceId, rows);
-  const groups: Record<DueGroup, PartListRow[]> = {
+  const parts = await presentDutyRows(workspaceId, rows);
+  const groups: Record<DueGroup, DutyListRow[]> = {
     overdue: [],
     thisWeek: [],
     later: [],

@@ -2,7 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { partListFromSql, partListOrderSql } from "@/lib/server/responsibilities/part-list-sql";
+import { dutyListFromSql, dutyListOrderSql } from "@/lib/server/responsibilities/duty-list-sql";
 import { domainNames, loadMatrices } from "@/lib/server/systems/framework-matrix";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
 import type { ResponsibilityListQuery } from "@/lib/validation/responsibilities";
@@ -15,14 +15,14 @@ import type { ResponsibilityListQuery } from "@/lib/validation/responsibilities"
 export function responsibilityListWhere(
   workspaceId: string,
   query: Omit<ResponsibilityListQuery, "sort" | "page" | "pageSize">,
-): Prisma.ResponsibilityPartWhereInput {
+): Prisma.DutyWhereInput {
   const system: Prisma.AiSystemWhereInput = { workspaceId, archivedAt: null };
   if (query.model) system.deploymentModels = { has: query.model };
   if (query.risk) system.riskTier = query.risk;
   if (query.lifecycle) system.lifecycle = query.lifecycle;
   if (query.vendor) system.vendorId = query.vendor;
   if (query.q) system.name = { contains: query.q, mode: "insensitive" };
-  const where: Prisma.ResponsibilityPartWhereInput = {
+  const where: Prisma.DutyWhereInput = {
     workspaceId,
     responsibility: { is: { system: { is: system } } },
   };
@@ -38,7 +38,7 @@ export function responsibilityListWhere(
   return where;
 }
 
-export const PART_ROW_SELECT = {
+export const DUTY_ROW_SELECT = {
   id: true,
   side: true,
   ownerId: true,
@@ -69,12 +69,12 @@ export const PART_ROW_SELECT = {
       },
     },
   },
-} satisfies Prisma.ResponsibilityPartSelect;
+} satisfies Prisma.DutySelect;
 
-type PartRow = Prisma.ResponsibilityPartGetPayload<{ select: typeof PART_ROW_SELECT }>;
+type DutyRow = Prisma.DutyGetPayload<{ select: typeof DUTY_ROW_SELECT }>;
 
 /** Flattens part rows with owner and domain names (two lookups per page, never one per row). */
-export async function presentPartRows(workspaceId: string, rows: PartRow[]) {
+export async function presentDutyRows(workspaceId: string, rows: DutyRow[]) {
   const [members, matrices] = await Promise.all([
     memberDirectory(workspaceId),
     loadMatrices(
@@ -113,11 +113,11 @@ export async function presentPartRows(workspaceId: string, rows: PartRow[]) {
     },
   }));
 }
-export type PartListRow = Awaited<ReturnType<typeof presentPartRows>>[number];
+export type DutyListRow = Awaited<ReturnType<typeof presentDutyRows>>[number];
 
 /**
  * One page of duties (parts) with filters, sorting and the total: the page's ids and the count in
- * SQL (part-list-sql.ts), then the rows of those ids in one query.
+ * SQL (duty-list-sql.ts), then the rows of those ids in one query.
  */
 export async function listResponsibilities({
   workspaceId,
@@ -126,15 +126,15 @@ export async function listResponsibilities({
   workspaceId: string;
   query: ResponsibilityListQuery;
 }) {
-  const from = partListFromSql(workspaceId, query);
+  const from = dutyListFromSql(workspaceId, query);
   const [ids, counted] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`SELECT p.id ${from} ${partListOrderSql(query.sort)}
+    db.$queryRaw<{ id: string }[]>`SELECT p.id ${from} ${dutyListOrderSql(query.sort)}
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${from}`,
   ]);
-  const rows = await db.responsibilityPart.findMany({
+  const rows = await db.duty.findMany({
     where: { workspaceId, id: { in: ids.map((row) => row.id) } },
-    select: PART_ROW_SELECT,
+    select: DUTY_ROW_SELECT,
   });
   const position = new Map(ids.map((row, index) => [row.id, index]));
   rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
@@ -144,6 +144,6 @@ export async function listResponsibilities({
     page: query.page,
     pageSize: query.pageSize,
     pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
-    parts: await presentPartRows(workspaceId, rows),
+    parts: await presentDutyRows(workspaceId, rows),
   };
 }

@@ -1,10 +1,10 @@
 import "server-only";
 
 import { workspaceTransaction } from "@/lib/db/transaction";
-import { partsFor } from "@/lib/domain/derivation";
+import { dutiesFor } from "@/lib/domain/derivation";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { archiveParts, createPartsRestoring } from "@/lib/server/responsibilities/archive-parts";
+import { archiveDuties, createDutiesRestoring } from "@/lib/server/responsibilities/archive-duties";
 import {
   describeDutyLoss,
   lossConfirmed,
@@ -41,7 +41,7 @@ export async function overrideResponsibility({
       where: { id: input.responsibilityId, workspaceId },
       include: {
         system: { select: { archivedAt: true } },
-        parts: {
+        duties: {
           where: { workspaceId },
           select: {
             id: true,
@@ -60,14 +60,14 @@ export async function overrideResponsibility({
       );
     }
     const value = input.value ?? responsibility.derivedValue;
-    const wanted = new Set(partsFor(value));
-    const removed = responsibility.parts.filter((part) => !wanted.has(part.side));
-    const existingSides = new Set(responsibility.parts.map((part) => part.side));
+    const wanted = new Set(dutiesFor(value));
+    const removed = responsibility.duties.filter((part) => !wanted.has(part.side));
+    const existingSides = new Set(responsibility.duties.map((part) => part.side));
     const added = [...wanted].filter((side) => !existingSides.has(side));
 
     const loss = await describeDutyLoss(tx, {
       workspaceId,
-      partIds: removed.map((part) => part.id),
+      dutyIds: removed.map((part) => part.id),
     });
     if (!lossConfirmed(loss, input.confirmLoss)) {
       throw new ConflictError(
@@ -78,18 +78,18 @@ export async function overrideResponsibility({
       );
     }
     if (removed.length > 0) {
-      await archiveParts(tx, {
+      await archiveDuties(tx, {
         workspaceId,
         systemId: responsibility.systemId,
         parts: loss.parts,
         reason: "override",
         archivedById: actor.type === "USER" ? (actor.id ?? null) : null,
       });
-      await tx.responsibilityPart.deleteMany({
+      await tx.duty.deleteMany({
         where: { workspaceId, id: { in: removed.map((part) => part.id) } },
       });
     }
-    const { restored } = await createPartsRestoring(tx, {
+    const { restored } = await createDutiesRestoring(tx, {
       workspaceId,
       systemId: responsibility.systemId,
       parts: added.map((side) => ({
@@ -122,9 +122,9 @@ export async function overrideResponsibility({
         value: { from: responsibility.value, to: value },
         overrideValue: { from: responsibility.overrideValue, to: input.value },
         justification: overridden ? input.justification : null,
-        addedParts: added,
-        removedParts: loss.parts,
-        restoredParts: restored,
+        addedDuties: added,
+        removedDuties: loss.parts,
+        restoredDuties: restored,
       },
     });
     return {

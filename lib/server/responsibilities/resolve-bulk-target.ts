@@ -13,7 +13,8 @@ export async function resolveBulkTarget(
   tx: Prisma.TransactionClient,
   { workspaceId, target }: { workspaceId: string; target: BulkAssignOwnerInput["target"] },
 ): Promise<string[]> {
-  if (target.kind === "parts") return assertBulkParts(tx, { workspaceId, partIds: target.partIds });
+  if (target.kind === "parts")
+    return assertBulkDuties(tx, { workspaceId, dutyIds: target.dutyIds });
   const systemIds = target.kind === "system" ? [target.systemId] : [...new Set(target.systemIds)];
   const systems = await tx.aiSystem.findMany({
     where: { workspaceId, id: { in: systemIds } },
@@ -23,7 +24,7 @@ export async function resolveBulkTarget(
     throw new NotFoundError("One or more AI systems were not found.");
   if (systems.some((system) => system.archivedAt))
     throw new ConflictError("Archived systems cannot be changed. Restore them first.");
-  const parts = await tx.responsibilityPart.findMany({
+  const parts = await tx.duty.findMany({
     where: {
       workspaceId,
       systemId: { in: systemIds },
@@ -35,12 +36,12 @@ export async function resolveBulkTarget(
   return parts.map((part) => part.id);
 }
 
-export async function assertBulkParts(
+export async function assertBulkDuties(
   tx: Prisma.TransactionClient,
-  { workspaceId, partIds }: { workspaceId: string; partIds: string[] },
+  { workspaceId, dutyIds }: { workspaceId: string; dutyIds: string[] },
 ) {
-  const unique = [...new Set(partIds)];
-  const parts = await tx.responsibilityPart.findMany({
+  const unique = [...new Set(dutyIds)];
+  const parts = await tx.duty.findMany({
     where: { workspaceId, id: { in: unique } },
     select: { id: true, responsibility: { select: { system: { select: { archivedAt: true } } } } },
   });

@@ -254,7 +254,7 @@ export async function seedDemoEvidence(): Promise<string[]> {
 
   const [vendors, parts] = await Promise.all([
     db.vendor.findMany({ where: { workspaceId }, select: { id: true, name: true } }),
-    db.responsibilityPart.findMany({
+    db.duty.findMany({
       where: { workspaceId, side: "CUSTOMER", status: "IMPLEMENTED", ownerId: { not: null } },
       orderBy: [{ domainKey: "asc" }, { systemId: "asc" }],
       select: { id: true, domainKey: true },
@@ -268,7 +268,7 @@ export async function seedDemoEvidence(): Promise<string[]> {
   for (const item of catalogue()) {
     const validUntil =
       item.validForDays === undefined ? null : new Date(now + item.validForDays * DAY);
-    const partIds = item.target
+    const dutyIds = item.target
       ? parts
           .filter((p) => item.target!.domains.includes(p.domainKey))
           .slice(0, item.target.limit)
@@ -280,7 +280,7 @@ export async function seedDemoEvidence(): Promise<string[]> {
       title: item.title,
       description: item.description,
       validUntil,
-      partIds,
+      dutyIds,
       supersedesId,
       collectedAt: new Date(now - 7 * DAY),
     };
@@ -314,7 +314,7 @@ type Common = {
   title: string;
   description: string;
   validUntil: Date | null;
-  partIds: string[];
+  dutyIds: string[];
   supersedesId?: string;
   collectedAt: Date;
 };

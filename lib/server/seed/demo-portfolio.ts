@@ -259,7 +259,7 @@ export async function seedDemoPortfolio(): Promise<string[]> {
         businessOwnerId: people[index % people.length] ?? null,
       }),
     });
-    const parts = await db.responsibilityPart.findMany({
+    const parts = await db.duty.findMany({
       where: { workspaceId, systemId: created.id, side: "CUSTOMER" },
       orderBy: { domainKey: "asc" },
       select: { id: true },
@@ -269,7 +269,7 @@ export async function seedDemoPortfolio(): Promise<string[]> {
     for (const [n, part] of parts.entries()) {
       if (n % 2 === 1) continue;
       const step = (index + n) % 4;
-      await db.responsibilityPart.updateMany({
+      await db.duty.updateMany({
         where: { id: part.id, workspaceId },
         data: {
           ownerId: people[(index + n) % people.length] ?? null,
@@ -279,12 +279,12 @@ export async function seedDemoPortfolio(): Promise<string[]> {
       });
     }
   }
-  const accepted = await db.responsibilityPart.findFirst({
+  const accepted = await db.duty.findFirst({
     where: { workspaceId, side: "CUSTOMER", ownerId: null },
     select: { id: true },
   });
   if (accepted && owner) {
-    await db.responsibilityPart.updateMany({
+    await db.duty.updateMany({
       where: { id: accepted.id, workspaceId },
       data: {
         status: "RISK_ACCEPTED",

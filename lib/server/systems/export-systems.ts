@@ -27,7 +27,7 @@ export async function exportSystemsCsv({
       where: { workspaceId },
       select: { user: { select: { id: true, email: true } } },
     }),
-    db.responsibilityPart.groupBy({
+    db.duty.groupBy({
       by: ["systemId", "side"],
       where: { workspaceId },
       _count: { _all: true },

@@ -26,7 +26,7 @@ export async function getSystem({
       responsibilities: {
         where: { workspaceId },
         include: {
-          parts: {
+          duties: {
             where: { workspaceId },
             orderBy: { side: "asc" },
             include: { _count: { select: { evidenceLinks: true } } },
@@ -70,7 +70,7 @@ export async function getSystem({
         overriddenAt: r.overriddenAt,
         value: r.value,
         critical: r.critical,
-        parts: r.parts.map((p) => ({
+        parts: r.duties.map((p) => ({
           id: p.id,
           side: p.side,
           ownerId: p.ownerId,

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { deriveResponsibilities, partsFor } from "@/lib/domain/derivation";
+import { deriveResponsibilities, dutiesFor } from "@/lib/domain/derivation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deploymentModelsOf } from "@/lib/server/systems/check-system-fields";
 import type { FrameworkMatrix } from "@/lib/server/systems/framework-matrix";
@@ -68,7 +68,7 @@ export async function insertDerivedSystems(
     select: { id: true, systemId: true, domainKey: true, value: true },
   });
   const parts = responsibilities.flatMap((responsibility) =>
-    partsFor(responsibility.value).map((side) => ({
+    dutiesFor(responsibility.value).map((side) => ({
       workspaceId,
       responsibilityId: responsibility.id,
       systemId: responsibility.systemId,
@@ -76,7 +76,7 @@ export async function insertDerivedSystems(
       side,
     })),
   );
-  if (parts.length > 0) await tx.responsibilityPart.createMany({ data: parts });
+  if (parts.length > 0) await tx.duty.createMany({ data: parts });
   return created.map((system, index) => ({
     ...system,
     counts: countDerived(derivedPerSystem[index] ?? []),

@@ -82,7 +82,7 @@ export async function listSystems({
     db.aiSystem.count({ where }),
   ]);
   const counts = rows.length
-    ? await db.responsibilityPart.groupBy({
+    ? await db.duty.groupBy({
         by: ["systemId", "side"],
         where: { workspaceId, systemId: { in: rows.map((row) => row.id) } },
         _count: { _all: true, ownerId: true },

@@ -2,7 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { archivedSlots } from "@/lib/server/responsibilities/archive-parts";
+import { archivedSlots } from "@/lib/server/responsibilities/archive-duties";
 import {
   describeDutyLoss,
   type LossSummary,
@@ -59,7 +59,7 @@ export async function previewRederivation({
     });
     const loss = await describeDutyLoss(tx, {
       workspaceId,
-      partIds: plan.removedParts.map((ref) => ref.part.id),
+      dutyIds: plan.removedDuties.map((ref) => ref.part.id),
       removedResponsibilityIds: plan.removedResponsibilityIds,
     });
     const archived = await archivedSlots(tx, { workspaceId, systemId });

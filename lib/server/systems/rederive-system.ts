@@ -10,9 +10,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   type ArchivedOverride,
   archivedOverrides,
-  createPartsRestoring,
+  createDutiesRestoring,
   slotKey,
-} from "@/lib/server/responsibilities/archive-parts";
+} from "@/lib/server/responsibilities/archive-duties";
 import type { FrameworkMatrix } from "@/lib/server/systems/framework-matrix";
 
 type Client = Prisma.TransactionClient | typeof db;
@@ -38,7 +38,7 @@ export async function planSystemRederivation(
       derivedValue: true,
       overrideValue: true,
       critical: true,
-      parts: {
+      duties: {
         where: { workspaceId },
         select: {
           id: true,
@@ -63,7 +63,7 @@ export async function planSystemRederivation(
   const plan = planRederivation({
     current: current.map((r) => ({
       ...r,
-      parts: r.parts.map((p) => ({
+      parts: r.duties.map((p) => ({
         id: p.id,
         side: p.side,
         ownerId: p.ownerId,
@@ -79,7 +79,7 @@ export async function planSystemRederivation(
 /**
  * Applies a plan computed in the same transaction. Kept parts are not touched at all, so their
  * owner, status, due date and evidence links stay. Removed parts must have been archived by the
- * caller first (archive-parts.ts; the evidence itself always stays in the library); added parts
+ * caller first (archive-duties.ts; the evidence itself always stays in the library); added parts
  * whose slot has an archived part come back from the archive with their work.
  */
 export async function applyRederivationPlan(
@@ -94,10 +94,10 @@ export async function applyRederivationPlan(
     plan: RederivationPlan & { archivedOverrides?: Map<string, ArchivedOverride> };
   },
 ) {
-  const removedPartIds = plan.removedParts.map((ref) => ref.part.id);
-  if (removedPartIds.length > 0) {
-    await tx.responsibilityPart.deleteMany({
-      where: { workspaceId, systemId, id: { in: removedPartIds } },
+  const removedDutyIds = plan.removedDuties.map((ref) => ref.part.id);
+  if (removedDutyIds.length > 0) {
+    await tx.duty.deleteMany({
+      where: { workspaceId, systemId, id: { in: removedDutyIds } },
     });
   }
   if (plan.removedResponsibilityIds.length > 0) {
@@ -141,13 +141,13 @@ export async function applyRederivationPlan(
     });
     for (const row of created) createdIds.set(row.domainKey, row.id);
   }
-  const parts = plan.addedParts.map((part) => {
+  const parts = plan.addedDuties.map((part) => {
     const responsibilityId = part.responsibilityId ?? createdIds.get(part.domainKey);
     if (!responsibilityId)
       throw new Error(`applyRederivationPlan: no responsibility for ${part.domainKey}`);
     return { responsibilityId, domainKey: part.domainKey, side: part.side };
   });
-  return createPartsRestoring(tx, { workspaceId, systemId, parts });
+  return createDutiesRestoring(tx, { workspaceId, systemId, parts });
 }
 
 /**
@@ -165,14 +165,14 @@ export function summarisePlan(plan: RederivationPlan, archived: Set<string> = ne
       criticalFrom: d.before?.critical ?? null,
       criticalTo: d.after?.critical ?? null,
     })),
-    addedParts: plan.addedParts.length,
-    restoredParts: plan.addedParts.filter((part) =>
+    addedDuties: plan.addedDuties.length,
+    restoredDuties: plan.addedDuties.filter((part) =>
       archived.has(slotKey(part.domainKey, part.side)),
     ).length,
-    removedParts: plan.removedParts.length,
-    keptParts: plan.keptParts.length,
-    keptOwners: plan.keptParts.filter((ref) => ref.part.ownerId !== null).length,
-    keptEvidenceLinks: plan.keptParts.reduce((sum, ref) => sum + ref.part.evidenceLinkCount, 0),
+    removedDuties: plan.removedDuties.length,
+    keptDuties: plan.keptDuties.length,
+    keptOwners: plan.keptDuties.filter((ref) => ref.part.ownerId !== null).length,
+    keptEvidenceLinks: plan.keptDuties.reduce((sum, ref) => sum + ref.part.evidenceLinkCount, 0),
     lostWork: plan.lostWork,
     isNoop: plan.isNoop,
   };

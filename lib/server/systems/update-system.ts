@@ -3,7 +3,7 @@ import "server-only";
 import { workspaceTransaction } from "@/lib/db/transaction";
 import { ConflictError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { archiveParts, archivedSlots } from "@/lib/server/responsibilities/archive-parts";
+import { archiveDuties, archivedSlots } from "@/lib/server/responsibilities/archive-duties";
 import {
   describeDutyLoss,
   lossConfirmed,
@@ -83,7 +83,7 @@ export async function updateSystem({
       });
       const loss = await describeDutyLoss(tx, {
         workspaceId,
-        partIds: plan.removedParts.map((ref) => ref.part.id),
+        dutyIds: plan.removedDuties.map((ref) => ref.part.id),
         removedResponsibilityIds: plan.removedResponsibilityIds,
       });
       if (!lossConfirmed(loss, confirmLoss)) {
@@ -95,7 +95,7 @@ export async function updateSystem({
         );
       }
       const archived = await archivedSlots(tx, { workspaceId, systemId });
-      await archiveParts(tx, {
+      await archiveDuties(tx, {
         workspaceId,
         systemId,
         parts: loss.parts,
@@ -103,8 +103,8 @@ export async function updateSystem({
         archivedById: actor.type === "USER" ? (actor.id ?? null) : null,
       });
       const { restored } = await applyRederivationPlan(tx, { workspaceId, systemId, plan });
-      diff.removedParts = loss.parts;
-      diff.restoredParts = restored;
+      diff.removedDuties = loss.parts;
+      diff.restoredDuties = restored;
       diff.deploymentModels = { from: current.deploymentModels, to: models };
       if (current.frameworkVersionId !== fields.frameworkVersionId) {
         diff.frameworkVersionId = {

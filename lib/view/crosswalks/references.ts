@@ -67,7 +67,7 @@ export function percentText(rate: number | null): string {
 
 /** "LLM01:2025 Prompt Injection: 72 % covered across 40 duties". */
 export function entryCoverageSentence(entry: Pick<EntryCoverage, "id" | "title" | "summary">) {
-  const duties = entry.summary.totalParts;
+  const duties = entry.summary.totalDuties;
   const head = `${entry.id} ${entry.title}`;
   if (duties === 0) return `${head}: no duties in scope`;
   return `${head}: ${percentText(entry.summary.coverage)} covered across ${duties} ${duties === 1 ? "duty" : "duties"}`;
@@ -77,7 +77,7 @@ export function entryCoverageSentence(entry: Pick<EntryCoverage, "id" | "title" 
 export function formatCatalogueCoverage(catalogue: CatalogueCoverage): string {
   const s = catalogue.summary;
   const lines = [
-    `${catalogue.name} ${catalogue.version}: ${percentText(s.coverage)} covered across ${s.totalParts} duties ` +
+    `${catalogue.name} ${catalogue.version}: ${percentText(s.coverage)} covered across ${s.totalDuties} duties ` +
       `(each duty once); ${catalogue.mappedEntries} of ${catalogue.entryCount} entries related, ` +
       `${catalogue.fullyCoveredEntries} fully covered`,
     ...catalogue.entries.map((entry) => `  ${entryCoverageSentence(entry)}`),

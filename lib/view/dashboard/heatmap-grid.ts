@@ -15,8 +15,8 @@ export type HeatmapGrid = {
   rows: {
     systemId: string;
     systemName: string;
-    coveredParts: number;
-    totalParts: number;
+    coveredDuties: number;
+    totalDuties: number;
     /** One entry per column of `domains`. */
     cells: (HeatmapGridCell | null)[];
   }[];
@@ -31,12 +31,12 @@ export function toHeatmapGrid(data: Pick<HeatmapData, "domains" | "rows">): Heat
       return {
         systemId: row.systemId,
         systemName: row.systemName,
-        coveredParts: row.coveredParts,
-        totalParts: row.totalParts,
+        coveredDuties: row.coveredDuties,
+        totalDuties: row.totalDuties,
         cells: data.domains.map((domain): HeatmapGridCell | null => {
           const cell = byDomain.get(domain.key);
           return cell
-            ? [cell.state, cell.value, cell.critical, cell.coveredParts, cell.totalParts]
+            ? [cell.state, cell.value, cell.critical, cell.coveredDuties, cell.totalDuties]
             : null;
         }),
       };

@@ -20,7 +20,7 @@ export type NamedCoverage = CoverageSummary & { key: string; name: string };
 
 /** A gap as the tables show it. */
 export type GapView = {
-  partId: string;
+  dutyId: string;
   systemId: string;
   systemName: string;
   domainKey: string;
@@ -39,15 +39,15 @@ export type HeatmapCellView = {
   value: "P" | "C" | "S" | "NA";
   critical: boolean;
   state: HeatmapState;
-  coveredParts: number;
-  totalParts: number;
+  coveredDuties: number;
+  totalDuties: number;
 };
 
 export type HeatmapRow = {
   systemId: string;
   systemName: string;
-  coveredParts: number;
-  totalParts: number;
+  coveredDuties: number;
+  totalDuties: number;
   cells: HeatmapCellView[];
 };
 
@@ -64,8 +64,8 @@ export type OwnerDuties = {
   /** null: parts nobody owns yet. */
   ownerId: string | null;
   name: string;
-  openParts: number;
-  totalParts: number;
+  openDuties: number;
+  totalDuties: number;
 };
 
 /** One page of a list that the server pages through (1-based `page`). */
@@ -97,8 +97,8 @@ export type ExpiringEvidence = { id: string; title: string; validUntil: string |
 export type TrendRow = {
   day: string;
   coverage: number | null;
-  coveredParts: number;
-  totalParts: number;
+  coveredDuties: number;
+  totalDuties: number;
 };
 
 /** What the overview page draws (components/dashboard/workspace-overview.tsx). */

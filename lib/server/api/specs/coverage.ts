@@ -51,10 +51,10 @@ export const gapsQuerySchema = gapListQuerySchema.extend({
 
 const rate = z.number().nullable().describe("0..1; null when the denominator is 0");
 const summaryShape = {
-  totalParts: z.number().int(),
-  coveredParts: z.number().int(),
-  customerParts: z.number().int(),
-  providerParts: z.number().int(),
+  totalDuties: z.number().int(),
+  coveredDuties: z.number().int(),
+  customerDuties: z.number().int(),
+  providerDuties: z.number().int(),
   coverage: rate.describe("covered parts / all parts"),
   ownedRate: rate.describe("owned customer parts / customer parts"),
   implementedRate: rate.describe("implemented customer parts / customer parts"),
@@ -82,7 +82,7 @@ export const coverageResponseSchema = z
 
 export const gapSchema = z
   .object({
-    partId: z.string(),
+    dutyId: z.string(),
     responsibilityId: z.string(),
     systemId: z.string(),
     systemName: z.string(),

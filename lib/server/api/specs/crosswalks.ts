@@ -230,7 +230,7 @@ export const getReferenceCoverageSpec = defineApiRoute({
   tag: "Coverage",
   summary: "Coverage by external reference",
   description:
-    "Per catalogue and per entry: the coverage of the duties whose domain a crosswalk relates to the entry (the engine's definition). `totalParts` is the number of duties. Entries nothing maps to have zero parts and null rates.",
+    "Per catalogue and per entry: the coverage of the duties whose domain a crosswalk relates to the entry (the engine's definition). `totalDuties` is the number of duties. Entries nothing maps to have zero parts and null rates.",
   permission: "coverage.read",
   query: z.object({
     catalogue: catalogueKeySchema.optional().describe("one catalogue, e.g. owasp-llm-top10"),

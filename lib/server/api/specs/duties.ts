@@ -1,11 +1,11 @@
 import { z } from "zod";
 
 import { defineApiRoute } from "@/lib/server/api/spec";
-import { responsibilityListQuerySchema, updatePartSchema } from "@/lib/validation/responsibilities";
+import { responsibilityListQuerySchema, updateDutySchema } from "@/lib/validation/responsibilities";
 import { idSchema } from "@/lib/validation/systems";
 
 // "Duty" is the API's name for what one side must do for one responsibility (docs/glossary.md;
-// the database still calls it ResponsibilityPart). The old /responsibilities paths that serve the
+// the database still calls it Duty). The old /responsibilities paths that serve the
 // same operations are deprecated aliases (specs/responsibilities.ts).
 
 const TAG = "Duties";
@@ -77,7 +77,7 @@ export const UPDATE_DUTY_SUMMARY =
   "Update a duty (owner, status, due date, justification, risk acceptance)";
 export const UPDATE_DUTY_DESCRIPTION =
   "Fields left out stay. `expectedVersion` is required: 409 when the duty changed since. NOT_APPLICABLE and RISK_ACCEPTED need a justification; RISK_ACCEPTED also riskApproverId (an ADMIN or OWNER) and riskAcceptanceExpiresAt (YYYY-MM-DD).";
-export const updateDutyBodySchema = updatePartSchema.omit({ partId: true }).meta({
+export const updateDutyBodySchema = updateDutySchema.omit({ dutyId: true }).meta({
   id: "DutyUpdate",
 });
 export const updateDutyResponseSchema = z.object({

@@ -6,7 +6,7 @@ import {
   createEvidenceBodySchema,
   EVIDENCE_KINDS,
   evidenceParamsSchema,
-  evidencePartParamsSchema,
+  deprecatedEvidenceDutyParamsSchema,
   listEvidenceQuerySchema,
   reviewEvidenceBodySchema,
 } from "@/lib/validation/evidence";
@@ -62,7 +62,7 @@ export const evidenceDetailSchema = evidenceSchema
   .extend({
     links: z.array(
       z.object({
-        partId: z.string(),
+        dutyId: z.string(),
         side: z.enum(["CUSTOMER", "PROVIDER"]),
         domainKey: z.string(),
         system: z.object({ id: z.string(), name: z.string() }),
@@ -126,7 +126,7 @@ export const uploadEvidenceSpec = defineApiRoute({
   tag: TAG,
   summary: "Upload a file (multipart/form-data)",
   description:
-    "Request body: multipart/form-data with one part named `file` and text fields `kind` (FILE or ATTESTATION), `title` (default: the file name), `description`, `collectedAt`, `validUntil` (YYYY-MM-DD = end of that day, or ISO 8601), `partIds` (repeat or comma-separate), `supersedesId`, `attestationType`, `vendorId`. The body is streamed, never buffered. The type is decided from the content: PDF, PNG, JPEG, GIF, WebP, DOCX/XLSX/PPTX, UTF-8 text/CSV/JSON/Markdown; markup (HTML, SVG, XML) is refused. Too large: 413. Nothing is kept when the upload is refused or interrupted.",
+    "Request body: multipart/form-data with one part named `file` and text fields `kind` (FILE or ATTESTATION), `title` (default: the file name), `description`, `collectedAt`, `validUntil` (YYYY-MM-DD = end of that day, or ISO 8601), `dutyIds` (repeat or comma-separate), `supersedesId`, `attestationType`, `vendorId`. The body is streamed, never buffered. The type is decided from the content: PDF, PNG, JPEG, GIF, WebP, DOCX/XLSX/PPTX, UTF-8 text/CSV/JSON/Markdown; markup (HTML, SVG, XML) is refused. Too large: 413. Nothing is kept when the upload is refused or interrupted.",
   permission: "evidence.create",
   response: evidenceDetailSchema,
   successStatus: 201,
@@ -181,7 +181,7 @@ export const downloadEvidenceSpec = defineApiRoute({
 
 const evidenceDutyParamsSchema = z.object({
   evidenceId: evidenceParamsSchema.shape.evidenceId,
-  dutyId: evidencePartParamsSchema.shape.partId,
+  dutyId: deprecatedEvidenceDutyParamsSchema.shape.dutyId,
 });
 const LINK_DESCRIPTION =
   "Idempotent (`created: false` when the link existed). Only the newest revision of a live item can be linked.";
@@ -210,30 +210,30 @@ export const unlinkEvidenceDutySpec = defineApiRoute({
 // The old paths of the two above, kept for one API version.
 const oldPath = {
   successor: "/api/v1/evidence/{evidenceId}/duties/{dutyId}",
-  renamedParams: { dutyId: "partId" },
+  renamedParams: { dutyId: "dutyId" },
   since: DUTY_RENAME_DATE,
 } as const;
 
 export const linkEvidenceSpec = defineApiRoute({
   method: "PUT",
-  path: "/api/v1/evidence/{evidenceId}/parts/{partId}",
+  path: "/api/v1/evidence/{evidenceId}/parts/{dutyId}",
   tag: TAG,
   summary: "Link an evidence item to a duty (old path)",
   description: LINK_DESCRIPTION,
   permission: "evidence.update",
-  params: evidencePartParamsSchema,
-  response: z.object({ evidenceId: z.string(), partId: z.string(), created: z.boolean() }),
+  params: deprecatedEvidenceDutyParamsSchema,
+  response: z.object({ evidenceId: z.string(), dutyId: z.string(), created: z.boolean() }),
   deprecated: oldPath,
 });
 
 export const unlinkEvidenceSpec = defineApiRoute({
   method: "DELETE",
-  path: "/api/v1/evidence/{evidenceId}/parts/{partId}",
+  path: "/api/v1/evidence/{evidenceId}/parts/{dutyId}",
   tag: TAG,
   summary: "Unlink an evidence item from a duty (old path)",
   permission: "evidence.update",
-  params: evidencePartParamsSchema,
-  response: z.object({ evidenceId: z.string(), partId: z.string(), removed: z.literal(true) }),
+  params: deprecatedEvidenceDutyParamsSchema,
+  response: z.object({ evidenceId: z.string(), dutyId: z.string(), removed: z.literal(true) }),
   deprecated: oldPath,
 });
 

@@ -37,19 +37,19 @@ export const listResponsibilitiesSpec = defineApiRoute({
   deprecated: { successor: "/api/v1/duties", since: DUTY_RENAME_DATE },
 });
 
-export const updatePartSpec = defineApiRoute({
+export const deprecatedUpdateDutySpec = defineApiRoute({
   method: "PATCH",
-  path: "/api/v1/responsibilities/parts/{partId}",
+  path: "/api/v1/responsibilities/parts/{dutyId}",
   tag: "Duties",
   summary: `${UPDATE_DUTY_SUMMARY} (old path)`,
   description: UPDATE_DUTY_DESCRIPTION,
   permission: "responsibility.update",
-  params: z.object({ partId: idSchema }),
+  params: z.object({ dutyId: idSchema }),
   body: updateDutyBodySchema,
   response: updateDutyResponseSchema,
   deprecated: {
     successor: "/api/v1/duties/{dutyId}",
-    renamedParams: { dutyId: "partId" },
+    renamedParams: { dutyId: "dutyId" },
     since: DUTY_RENAME_DATE,
   },
 });
@@ -78,7 +78,7 @@ export const bulkAssignOwnerSpec = defineApiRoute({
   tag: "Responsibilities",
   summary: "Assign one owner to many duties",
   description:
-    'Target: `{kind: "parts", partIds}` (duty ids), `{kind: "domain", domainKey, systemIds}` (that domain\'s customer duties) or `{kind: "system", systemId}` (all its customer duties). One unknown id: 404 and nothing changes.',
+    'Target: `{kind: "parts", dutyIds}` (duty ids), `{kind: "domain", domainKey, systemIds}` (that domain\'s customer duties) or `{kind: "system", systemId}` (all its customer duties). One unknown id: 404 and nothing changes.',
   permission: "responsibility.update",
   body: bulkAssignOwnerSchema,
   response: z.object({ count: z.number() }),

@@ -114,7 +114,7 @@ export const previewRederivationSpec = defineApiRoute({
   tag: "AI systems",
   summary: "Preview a re-derivation",
   description:
-    "What changing the deployment models or framework version would add, remove, change and keep, including `restoredParts` (new duties that come back from the archive with their work) and `loss`: the hash to confirm and each part that would be removed. Writes nothing.",
+    "What changing the deployment models or framework version would add, remove, change and keep, including `restoredDuties` (new duties that come back from the archive with their work) and `loss`: the hash to confirm and each part that would be removed. Writes nothing.",
   permission: "system.update",
   params: systemParams,
   body: rederivationPreviewSchema.omit({ systemId: true }),
@@ -123,7 +123,7 @@ export const previewRederivationSpec = defineApiRoute({
       isNoop: z.boolean(),
       addedDomains: z.array(z.string()),
       removedDomains: z.array(z.string()),
-      restoredParts: z.number(),
+      restoredDuties: z.number(),
       loss: z.object({
         hash: z.string().describe("send as confirmLoss to apply exactly this loss"),
         parts: z.array(

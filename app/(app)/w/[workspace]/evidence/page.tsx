@@ -12,7 +12,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { listEvidence } from "@/lib/server/evidence/list-evidence";
-import { listPartOptionSystems } from "@/lib/server/evidence/list-part-options";
+import { listDutyOptionSystems } from "@/lib/server/evidence/list-duty-options";
 import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
 import { EVIDENCE_KINDS, listEvidenceQuerySchema } from "@/lib/validation/evidence";
 
@@ -46,7 +46,7 @@ export default async function EvidenceLibraryPage({ params, searchParams }: Prop
   const [page, options, systems] = await Promise.all([
     listEvidence({ workspaceId, query }),
     systemFilterOptions(workspaceId),
-    listPartOptionSystems(workspaceId),
+    listDutyOptionSystems(workspaceId),
   ]);
   const slug = auth.workspace.slug;
   const base = `/w/${slug}/evidence`;

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
-import { CriticalBadge, PartStatusBadge } from "@/components/ui/status-badge";
+import { CriticalBadge, DutyStatusBadge } from "@/components/ui/status-badge";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import {
   DUE_GROUPS,
@@ -88,7 +88,7 @@ export default async function MyResponsibilitiesPage({ params, searchParams }: P
                       <span>{part.domainName}</span>
                       <ResponsibilityBadge value={part.value} display="code" />
                       {part.critical ? <CriticalBadge /> : null}
-                      <PartStatusBadge status={part.status} />
+                      <DutyStatusBadge status={part.status} />
                       <span className="ml-auto tabular-nums">
                         {toDayString(part.dueDate) ?? "No date"}
                       </span>

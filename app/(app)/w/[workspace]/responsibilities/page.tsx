@@ -8,11 +8,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
-import { LIFECYCLES, PART_STATUSES, RISK_TIERS } from "@/lib/domain/responsibility";
+import { LIFECYCLES, DUTY_STATUSES, RISK_TIERS } from "@/lib/domain/responsibility";
 import { listResponsibilities } from "@/lib/server/responsibilities/list-responsibilities";
 import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
 import {
-  PART_STATUS_LABELS,
+  DUTY_STATUS_LABELS,
   responsibilityListQuerySchema,
   toDayString,
 } from "@/lib/validation/responsibilities";
@@ -88,7 +88,7 @@ export default async function ResponsibilitiesPage({ params, searchParams }: Pro
             name: "status",
             label: "Status",
             value: query.status,
-            options: PART_STATUSES.map((s) => ({ value: s, label: PART_STATUS_LABELS[s] })),
+            options: DUTY_STATUSES.map((s) => ({ value: s, label: DUTY_STATUS_LABELS[s] })),
           },
           {
             kind: "select",

@@ -10,7 +10,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
-import { CriticalBadge, PartStatusBadge } from "@/components/ui/status-badge";
+import { CriticalBadge, DutyStatusBadge } from "@/components/ui/status-badge";
 import {
   Table,
   TableBody,
@@ -19,15 +19,15 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import type { PartSide, ResponsibilityValue } from "@/lib/domain/responsibility";
+import type { DutySide, ResponsibilityValue } from "@/lib/domain/responsibility";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { bulkAssignOwnerSchema, bulkSetDueDateSchema } from "@/lib/validation/responsibilities";
 
 import { bulkAssignOwnerAction, bulkSetDueDateAction } from "@/lib/actions/responsibilities";
 
-export type PartRowView = {
+export type DutyRowView = {
   id: string;
-  side: PartSide;
+  side: DutySide;
   status: string;
   ownerName: string | null;
   dueDate: string | null;
@@ -46,7 +46,7 @@ export function ResponsibilityTable({
   canEdit,
 }: {
   slug: string;
-  rows: PartRowView[];
+  rows: DutyRowView[];
   members: PickerOption[];
   canEdit: boolean;
 }) {
@@ -60,21 +60,21 @@ export function ResponsibilityTable({
   const owner = useActionForm({
     action: assignOwner,
     schema: bulkAssignOwnerSchema,
-    defaultValues: { ownerId: "", target: { kind: "parts", partIds: [] } },
+    defaultValues: { ownerId: "", target: { kind: "parts", dutyIds: [] } },
     actionProps: { onSuccess: done },
   });
   const setDueDate = bulkSetDueDateAction.bind(null, slug);
   const due = useActionForm({
     action: setDueDate,
     schema: bulkSetDueDateSchema,
-    defaultValues: { partIds: [], dueDate: "" },
+    defaultValues: { dutyIds: [], dueDate: "" },
     actionProps: { onSuccess: done },
   });
   // The selected rows are the duties both bulk forms act on.
   function setSelected(next: Set<string>) {
     setSelectedState(next);
-    owner.form.setValue("target.partIds", [...next]);
-    due.form.setValue("partIds", [...next]);
+    owner.form.setValue("target.dutyIds", [...next]);
+    due.form.setValue("dutyIds", [...next]);
   }
   const ownerError = owner.fieldError("ownerId");
   const dueError = due.fieldError("dueDate");
@@ -221,7 +221,7 @@ export function ResponsibilityTable({
                 {row.ownerName ?? <span className="text-muted-foreground">Nobody</span>}
               </TableCell>
               <TableCell>
-                <PartStatusBadge status={row.status} />
+                <DutyStatusBadge status={row.status} />
               </TableCell>
               <TableCell className="tabular-nums">{row.dueDate ?? "—"}</TableCell>
             </TableRow>

@@ -17,9 +17,9 @@ import { toDayString } from "@/lib/validation/responsibilities";
 import { EU_AI_ACT_LABELS } from "@/lib/validation/systems";
 
 import { type DomainView, DomainList } from "../_components/domain-list";
-import { ArchiveSystemButton, AssignAllCustomerParts } from "../_components/system-controls";
+import { ArchiveSystemButton, AssignAllCustomerDuties } from "../_components/system-controls";
 import { loadSystemPage } from "../_lib/load-system-page";
-import { partEvidenceSlots } from "@/components/evidence/part-evidence-slots";
+import { dutyEvidenceSlots } from "@/components/evidence/duty-evidence-slots";
 
 type Props = { params: Promise<{ workspace: string; systemId: string }> };
 
@@ -50,7 +50,7 @@ export default async function SystemPage({ params }: Props) {
     })),
   }));
   const count = (value: string) => detail.domains.filter((d) => d.value === value).length;
-  const evidenceSlots = await partEvidenceSlots({
+  const evidenceSlots = await dutyEvidenceSlots({
     workspaceId: auth.workspace.id,
     workspaceSlug: slug,
     systemId: system.id,
@@ -174,7 +174,7 @@ export default async function SystemPage({ params }: Props) {
             </p>
           </div>
           {canEdit ? (
-            <AssignAllCustomerParts slug={slug} systemId={system.id} members={members} />
+            <AssignAllCustomerDuties slug={slug} systemId={system.id} members={members} />
           ) : null}
         </div>
         <DomainList

@@ -5,11 +5,11 @@ import { useState, type ReactNode } from "react";
 import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Button } from "@/components/ui/button";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
-import { CriticalBadge, PartStatusBadge } from "@/components/ui/status-badge";
-import type { PartSide, PartStatus, ResponsibilityValue } from "@/lib/domain/responsibility";
+import { CriticalBadge, DutyStatusBadge } from "@/components/ui/status-badge";
+import type { DutySide, DutyStatus, ResponsibilityValue } from "@/lib/domain/responsibility";
 import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
-import { type EditablePart, PartEditor } from "@/components/responsibilities/part-editor";
+import { type EditableDuty, DutyEditor } from "@/components/responsibilities/duty-editor";
 import { OverrideDialog } from "@/components/responsibilities/override-dialog";
 
 export type DomainView = {
@@ -23,8 +23,8 @@ export type DomainView = {
   overriddenBy: string | null;
   value: ResponsibilityValue;
   critical: boolean;
-  parts: (EditablePart & {
-    side: PartSide;
+  parts: (EditableDuty & {
+    side: DutySide;
     ownerName: string | null;
     riskApproverName: string | null;
     evidenceLinks: number;
@@ -48,7 +48,7 @@ export function DomainList({
   approvers: PickerOption[];
   canEdit: boolean;
   canOverride: boolean;
-  /** Server-rendered evidence block per part id (components/evidence/part-evidence-slots.tsx). */
+  /** Server-rendered evidence block per part id (components/evidence/duty-evidence-slots.tsx). */
   evidenceSlots?: Record<string, ReactNode>;
   /** Server-rendered related external references per responsibility id (components/crosswalks). */
   referenceSlots?: Record<string, ReactNode>;
@@ -113,7 +113,7 @@ export function DomainList({
                   <li key={part.id} className="rounded-md bg-muted/40 p-3 text-sm">
                     <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
                       <span className="font-medium">{SIDE_LABELS[part.side]}</span>
-                      <PartStatusBadge status={part.status as PartStatus} />
+                      <DutyStatusBadge status={part.status as DutyStatus} />
                       <span>
                         Owner:{" "}
                         {part.ownerName ?? (
@@ -147,7 +147,7 @@ export function DomainList({
                     ) : null}
                     {editing === part.id ? (
                       <div className="mt-2">
-                        <PartEditor
+                        <DutyEditor
                           slug={slug}
                           part={part}
                           label={label}

@@ -59,7 +59,7 @@ export function ArchiveSystemButton({
 }
 
 /** One owner for every customer duty of this system (bulk assignment). */
-export function AssignAllCustomerParts({
+export function AssignAllCustomerDuties({
   slug,
   systemId,
   members,

@@ -1,14 +1,14 @@
 import { apiRoute } from "@/lib/server/api/route";
 import { linkEvidenceDutySpec, unlinkEvidenceDutySpec } from "@/lib/server/api/specs/evidence";
-import { linkEvidenceToPart } from "@/lib/server/evidence/link-evidence-to-part";
-import { unlinkEvidenceFromPart } from "@/lib/server/evidence/unlink-evidence-from-part";
+import { linkEvidenceToDuty } from "@/lib/server/evidence/link-evidence-to-duty";
+import { unlinkEvidenceFromDuty } from "@/lib/server/evidence/unlink-evidence-from-duty";
 
 export const PUT = apiRoute(linkEvidenceDutySpec, async ({ workspace, actor, params }) => {
-  const { created } = await linkEvidenceToPart({
+  const { created } = await linkEvidenceToDuty({
     workspaceId: workspace.id,
     actor,
     evidenceId: params.evidenceId,
-    partId: params.dutyId,
+    dutyId: params.dutyId,
   });
   return Response.json(
     { ...params, created },
@@ -17,11 +17,11 @@ export const PUT = apiRoute(linkEvidenceDutySpec, async ({ workspace, actor, par
 });
 
 export const DELETE = apiRoute(unlinkEvidenceDutySpec, async ({ workspace, actor, params }) => {
-  await unlinkEvidenceFromPart({
+  await unlinkEvidenceFromDuty({
     workspaceId: workspace.id,
     actor,
     evidenceId: params.evidenceId,
-    partId: params.dutyId,
+    dutyId: params.dutyId,
   });
   return { ...params, removed: true as const };
 });

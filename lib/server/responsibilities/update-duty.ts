@@ -9,12 +9,12 @@ import {
 } from "@/lib/server/responsibilities/check-members";
 import {
   endOfDay,
-  partStatusProblems,
+  dutyStatusProblems,
   startOfDay,
-  type UpdatePartInput,
+  type UpdateDutyInput,
 } from "@/lib/validation/responsibilities";
 
-export const STALE_PART_MESSAGE =
+export const STALE_DUTY_MESSAGE =
   "Someone else changed this duty after you opened it. Your edit was not saved and nothing was lost: " +
   "reload to see their change, then apply yours again.";
 
@@ -23,23 +23,23 @@ export const STALE_PART_MESSAGE =
  * The status rules are checked on the part as it will be after the edit, and the write only
  * succeeds on the version the editor saw, so the second of two concurrent saves gets a 409.
  */
-export async function updatePart({
+export async function updateDuty({
   workspaceId,
   actor,
   input,
 }: {
   workspaceId: string;
   actor: AuditActor;
-  input: UpdatePartInput;
+  input: UpdateDutyInput;
 }) {
   const now = new Date();
-  return workspaceTransaction(workspaceId, "updatePart", async (tx) => {
-    const part = await tx.responsibilityPart.findFirst({
-      where: { id: input.partId, workspaceId },
+  return workspaceTransaction(workspaceId, "updateDuty", async (tx) => {
+    const part = await tx.duty.findFirst({
+      where: { id: input.dutyId, workspaceId },
       include: { responsibility: { select: { system: { select: { archivedAt: true } } } } },
     });
     if (!part) throw new NotFoundError("Responsibility not found.");
-    if (part.version !== input.expectedVersion) throw new ConflictError(STALE_PART_MESSAGE);
+    if (part.version !== input.expectedVersion) throw new ConflictError(STALE_DUTY_MESSAGE);
     if (part.responsibility.system.archivedAt)
       throw new ConflictError("The system is archived. Restore it before changing its duties.");
 
@@ -67,7 +67,7 @@ export async function updatePart({
       next.riskApproverId = null;
       next.riskAcceptanceExpiresAt = null;
     }
-    const problems = partStatusProblems(next, now);
+    const problems = dutyStatusProblems(next, now);
     if (Object.keys(problems).length > 0) {
       throw new ValidationError(
         Object.values(problems)[0] ?? "Check the highlighted fields.",
@@ -89,11 +89,11 @@ export async function updatePart({
     if (Object.keys(diff).length === 0)
       return { id: part.id, version: part.version, changed: false };
 
-    const updated = await tx.responsibilityPart.updateMany({
+    const updated = await tx.duty.updateMany({
       where: { id: part.id, workspaceId, version: input.expectedVersion },
       data: { ...next, version: { increment: 1 } },
     });
-    if (updated.count !== 1) throw new ConflictError(STALE_PART_MESSAGE);
+    if (updated.count !== 1) throw new ConflictError(STALE_DUTY_MESSAGE);
     await recordAuditEvent(tx, {
       workspaceId,
       actor,
@@ -101,7 +101,7 @@ export async function updatePart({
         next.status === "RISK_ACCEPTED" && part.status !== "RISK_ACCEPTED"
           ? "responsibility.acceptRisk"
           : "responsibility.update",
-      entityType: "ResponsibilityPart",
+      entityType: "Duty",
       entityId: part.id,
       diff: { systemId: part.systemId, domainKey: part.domainKey, side: part.side, ...diff },
     });

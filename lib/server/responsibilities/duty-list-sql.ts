@@ -9,15 +9,15 @@ import type { ResponsibilityListQuery } from "@/lib/validation/responsibilities"
  * plain join lets PostgreSQL walk systems in name order (index (workspaceId, archivedAt, name)) and
  * fetch each one's parts by (workspaceId, systemId), stopping at the page size.
  */
-export function partListFromSql(
+export function dutyListFromSql(
   workspaceId: string,
   query: Omit<ResponsibilityListQuery, "sort" | "page" | "pageSize">,
 ): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`p."workspaceId" = ${workspaceId}`];
   if (query.system) conditions.push(Prisma.sql`p."systemId" = ${query.system}`);
   if (query.domain) conditions.push(Prisma.sql`p."domainKey" = ${query.domain}`);
-  if (query.status) conditions.push(Prisma.sql`p.status = ${query.status}::"PartStatus"`);
-  if (query.side) conditions.push(Prisma.sql`p.side = ${query.side}::"PartSide"`);
+  if (query.status) conditions.push(Prisma.sql`p.status = ${query.status}::"DutyStatus"`);
+  if (query.side) conditions.push(Prisma.sql`p.side = ${query.side}::"DutySide"`);
   if (query.owner === "none") conditions.push(Prisma.sql`p."ownerId" IS NULL`);
   else if (query.owner) conditions.push(Prisma.sql`p."ownerId" = ${query.owner}`);
   if (query.model)
@@ -30,13 +30,13 @@ export function partListFromSql(
   const critical = query.critical
     ? Prisma.sql`JOIN "Responsibility" r ON r.id = p."responsibilityId" AND r."workspaceId" = ${workspaceId} AND r.critical = ${query.critical === "true"}`
     : Prisma.empty;
-  return Prisma.sql`FROM "ResponsibilityPart" p
+  return Prisma.sql`FROM "Duty" p
     JOIN "AiSystem" s ON s.id = p."systemId" AND s."workspaceId" = ${workspaceId} AND s."archivedAt" IS NULL
     ${critical}
     WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
-export function partListOrderSql(sort: ResponsibilityListQuery["sort"]): Prisma.Sql {
+export function dutyListOrderSql(sort: ResponsibilityListQuery["sort"]): Prisma.Sql {
   const desc = sort.startsWith("-");
   switch (sort.replace(/^-/, "")) {
     case "domain":

@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { PartSide, Prisma, ResponsibilityValue } from "@/lib/generated/prisma/client";
-import type { LostPart } from "@/lib/server/responsibilities/describe-duty-loss";
+import type { DutySide, Prisma, ResponsibilityValue } from "@/lib/generated/prisma/client";
+import type { LostDuty } from "@/lib/server/responsibilities/describe-duty-loss";
 
 type ArchiveReason = "rederivation" | "override";
 
@@ -9,25 +9,25 @@ type ArchiveReason = "rederivation" | "override";
  * Keeps parts that are about to be deleted (call before deleting them, in the same
  * transaction), replacing an older archive of the same slot (system, domain, side).
  */
-export async function archiveParts(
+export async function archiveDuties(
   tx: Prisma.TransactionClient,
   args: {
     workspaceId: string;
     systemId: string;
-    parts: LostPart[];
+    parts: LostDuty[];
     reason: ArchiveReason;
     archivedById: string | null;
   },
 ) {
   if (args.parts.length === 0) return;
-  await tx.archivedPart.deleteMany({
+  await tx.archivedDuty.deleteMany({
     where: {
       workspaceId: args.workspaceId,
       systemId: args.systemId,
       OR: args.parts.map((part) => ({ domainKey: part.domainKey, side: part.side })),
     },
   });
-  await tx.archivedPart.createMany({
+  await tx.archivedDuty.createMany({
     data: args.parts.map((part) => ({
       id: part.id,
       workspaceId: args.workspaceId,
@@ -72,7 +72,7 @@ export async function archivedOverrides(
   client: Prisma.TransactionClient,
   { workspaceId, systemId }: { workspaceId: string; systemId: string },
 ): Promise<Map<string, ArchivedOverride>> {
-  const rows = await client.archivedPart.findMany({
+  const rows = await client.archivedDuty.findMany({
     where: { workspaceId, systemId, overrideValue: { not: null } },
     orderBy: { archivedAt: "asc" },
     select: {
@@ -101,14 +101,14 @@ export async function archivedSlots(
   client: Prisma.TransactionClient,
   { workspaceId, systemId }: { workspaceId: string; systemId: string },
 ): Promise<Set<string>> {
-  const rows = await client.archivedPart.findMany({
+  const rows = await client.archivedDuty.findMany({
     where: { workspaceId, systemId },
     select: { domainKey: true, side: true },
   });
   return new Set(rows.map((row) => slotKey(row.domainKey, row.side)));
 }
 
-export function slotKey(domainKey: string, side: PartSide): string {
+export function slotKey(domainKey: string, side: DutySide): string {
   return JSON.stringify([domainKey, side]);
 }
 
@@ -120,17 +120,17 @@ type LinkRecord = { id: string; evidenceId: string; createdById: string | null; 
  * this workspace (with their original link ids). The archive row is then removed. Returns the
  * slots that came back and how many links were restored.
  */
-export async function createPartsRestoring(
+export async function createDutiesRestoring(
   tx: Prisma.TransactionClient,
   args: {
     workspaceId: string;
     systemId: string;
-    parts: { responsibilityId: string; domainKey: string; side: PartSide }[];
+    parts: { responsibilityId: string; domainKey: string; side: DutySide }[];
   },
-): Promise<{ restored: { id: string; domainKey: string; side: PartSide; links: number }[] }> {
+): Promise<{ restored: { id: string; domainKey: string; side: DutySide; links: number }[] }> {
   const { workspaceId, systemId } = args;
   if (args.parts.length === 0) return { restored: [] };
-  const archived = await tx.archivedPart.findMany({
+  const archived = await tx.archivedDuty.findMany({
     where: {
       workspaceId,
       systemId,
@@ -139,14 +139,14 @@ export async function createPartsRestoring(
   });
   const bySlot = new Map(archived.map((row) => [slotKey(row.domainKey, row.side), row]));
   const fresh: typeof args.parts = [];
-  const restored: { id: string; domainKey: string; side: PartSide; links: number }[] = [];
+  const restored: { id: string; domainKey: string; side: DutySide; links: number }[] = [];
   for (const part of args.parts) {
     const row = bySlot.get(slotKey(part.domainKey, part.side));
     if (!row) {
       fresh.push(part);
       continue;
     }
-    await tx.responsibilityPart.create({
+    await tx.duty.create({
       data: {
         id: row.id,
         workspaceId,
@@ -180,18 +180,18 @@ export async function createPartsRestoring(
           id: link.id,
           workspaceId,
           evidenceId: link.evidenceId,
-          partId: row.id,
+          dutyId: row.id,
           createdById: link.createdById,
           createdAt: new Date(link.createdAt),
         })),
         skipDuplicates: true,
       });
     }
-    await tx.archivedPart.deleteMany({ where: { id: row.id, workspaceId } });
+    await tx.archivedDuty.deleteMany({ where: { id: row.id, workspaceId } });
     restored.push({ id: row.id, domainKey: part.domainKey, side: part.side, links: kept.length });
   }
   if (fresh.length > 0) {
-    await tx.responsibilityPart.createMany({
+    await tx.duty.createMany({
       data: fresh.map((part) => ({ workspaceId, systemId, ...part })),
     });
   }

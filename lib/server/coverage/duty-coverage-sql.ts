@@ -1,13 +1,13 @@
 import "server-only";
 
 import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
-import type { PartSide } from "@/lib/domain/responsibility";
+import type { DutySide } from "@/lib/domain/responsibility";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * THE one SQL definition of coverage: every number of the engine (rates, grouped coverage, gap
- * list, heat map, snapshots) selects from `partCoverageSql`. It mirrors, rule for rule, the
- * reference in lib/domain/coverage-reference.ts (`evaluateParts`) and lib/domain/evidence-state.ts
+ * list, heat map, snapshots) selects from `dutyCoverageSql`. It mirrors, rule for rule, the
+ * reference in lib/domain/coverage-reference.ts (`evaluateDuties`) and lib/domain/evidence-state.ts
  * (`isCurrentEvidence`, `evidenceState(...) === "expired"`); a property test
  * (tests/integration/coverage-property.test.ts) checks both agree on generated workspaces.
  *
@@ -17,14 +17,14 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * caller's predicates down to the indexed columns.
  */
 
-/** One row per part of an active system in scope; the columns `partCoverageSql` yields. */
-export type PartCoverageRow = {
-  partId: string;
+/** One row per part of an active system in scope; the columns `dutyCoverageSql` yields. */
+export type DutyCoverageRow = {
+  dutyId: string;
   responsibilityId: string;
   systemId: string;
   systemName: string;
   domainKey: string;
-  side: PartSide;
+  side: DutySide;
   ownerId: string | null;
   status: string;
   dueDate: Date | null;
@@ -153,7 +153,7 @@ function systemsRestriction(rows: string, systems: SystemRestriction | undefined
  * has an item current at `now` (validUntil null or >= now) and one "expired" (validUntil < now),
  * read from the part's linked-evidence summary columns. Database triggers keep those columns
  * equal to an aggregate over the part's links to live evidence of the same workspace
- * (srm_refresh_part_evidence in migration 20261122014103_system_coverage_summary), so coverage
+ * (srm_refresh_duty_evidence in migration 20261122014103_system_coverage_summary), so coverage
  * never scans the links: "some item has no end or ends at/after now" is "open-ended or latest
  * end >= now", and "some item ended before now" is "earliest end < now".
  */
@@ -205,15 +205,15 @@ function nearestInstant(now: Prisma.Sql, before: boolean): Prisma.Sql {
 }
 
 /**
- * The per-part subquery. Use as `FROM (${partCoverageSql(...)}) pc`.
+ * The per-duty subquery. Use as `FROM (${dutyCoverageSql(...)}) pc`.
  *
- * covered (reference `evaluateParts`):
+ * covered (reference `evaluateDuties`):
  * - CUSTOMER: owner set AND ((IMPLEMENTED AND current evidence linked) OR (NOT_APPLICABLE AND
  *   justification) OR (RISK_ACCEPTED AND justification AND approver AND expiry >= now)).
  * - PROVIDER: a current ATTESTATION linked, or held by the system's vendor.
  * reasons: GAP_REASONS order, empty exactly when covered (checked on every part by the tests).
  */
-export function partCoverageSql(input: {
+export function dutyCoverageSql(input: {
   workspaceId: string;
   scope: CoverageScope;
   now: Date;
@@ -227,7 +227,7 @@ export function partCoverageSql(input: {
   const linked = linkedEvidence(now, false);
   const attested = linkedEvidence(now, true);
   const flags = Prisma.sql`
-    SELECT p.id AS "partId", p."responsibilityId", p."systemId", s.name AS "systemName",
+    SELECT p.id AS "dutyId", p."responsibilityId", p."systemId", s.name AS "systemName",
       p."domainKey", p.side, p."ownerId", p.status, p."dueDate", s."riskTier", s."vendorId",
       s."deploymentModels", COALESCE(r.critical, false) AS critical,
       p.critical AS "orderCritical", p."riskTierRank" AS "orderRiskTierRank",
@@ -240,7 +240,7 @@ export function partCoverageSql(input: {
       ${attested.expired} OR COALESCE(va."anyExpired", false) AS "attestationExpired",
       ${nearestInstant(now, true)} AS "instantBefore",
       ${nearestInstant(now, false)} AS "instantFrom"
-    FROM "ResponsibilityPart" p
+    FROM "Duty" p
     JOIN "AiSystem" s ON s.id = p."systemId"
     -- LEFT JOIN on the primary key: PostgreSQL drops it when no caller reads critical (the rates).
     -- A part always has its responsibility (foreign key, same workspace, written together).
@@ -256,7 +256,7 @@ export function partCoverageSql(input: {
   const accepted = Prisma.sql`f.status = 'RISK_ACCEPTED'`;
   const closed = Prisma.sql`f.status IN ('NOT_APPLICABLE', 'RISK_ACCEPTED')`;
   return Prisma.sql`
-    SELECT f."partId", f."responsibilityId", f."systemId", f."systemName", f."domainKey", f.side,
+    SELECT f."dutyId", f."responsibilityId", f."systemId", f."systemName", f."domainKey", f.side,
       f."ownerId", f.status, f."dueDate", f."riskTier", f."vendorId", f."deploymentModels",
       f.critical, f."orderCritical", f."orderRiskTierRank", f."orderSystemName",
       f."instantBefore", f."instantFrom",

@@ -5,20 +5,20 @@ import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-aud
 import { evidenceTransaction } from "@/lib/server/evidence/evidence-transaction";
 
 /** Removes one part link; 404 when the item, the part or the link is not in the workspace. */
-export async function unlinkEvidenceFromPart({
+export async function unlinkEvidenceFromDuty({
   workspaceId,
   actor,
   evidenceId,
-  partId,
+  dutyId,
 }: {
   workspaceId: string;
   actor: AuditActor;
   evidenceId: string;
-  partId: string;
+  dutyId: string;
 }): Promise<void> {
-  await evidenceTransaction(workspaceId, "unlinkEvidenceFromPart", async (tx) => {
+  await evidenceTransaction(workspaceId, "unlinkEvidenceFromDuty", async (tx) => {
     const removed = await tx.evidenceLink.deleteMany({
-      where: { workspaceId, evidenceId, partId },
+      where: { workspaceId, evidenceId, dutyId },
     });
     if (removed.count === 0) throw new NotFoundError("This evidence is not linked to that part.");
     await recordAuditEvent(tx, {
@@ -27,7 +27,7 @@ export async function unlinkEvidenceFromPart({
       action: "evidence.unlink",
       entityType: "Evidence",
       entityId: evidenceId,
-      diff: { partId },
+      diff: { dutyId },
     });
   });
 }

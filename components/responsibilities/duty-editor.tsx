@@ -9,17 +9,17 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-import { PART_STATUSES, type PartStatus } from "@/lib/domain/responsibility";
+import { DUTY_STATUSES, type DutyStatus } from "@/lib/domain/responsibility";
 import { useActionForm } from "@/lib/forms/use-action-form";
-import { PART_STATUS_LABELS, updatePartSchema } from "@/lib/validation/responsibilities";
+import { DUTY_STATUS_LABELS, updateDutySchema } from "@/lib/validation/responsibilities";
 
-import { updatePartAction } from "@/lib/actions/responsibilities";
+import { updateDutyAction } from "@/lib/actions/responsibilities";
 
-export type EditablePart = {
+export type EditableDuty = {
   id: string;
   version: number;
   ownerId: string | null;
-  status: PartStatus;
+  status: DutyStatus;
   justification: string | null;
   dueDate: string | null;
   riskApproverId: string | null;
@@ -30,7 +30,7 @@ export type EditablePart = {
  * Edits one duty in place. Sends the version it was opened with: if someone saved in between, the
  * server answers with a conflict, the form keeps the user's input on screen and says what to do.
  */
-export function PartEditor({
+export function DutyEditor({
   slug,
   part,
   label,
@@ -39,20 +39,20 @@ export function PartEditor({
   onDone,
 }: {
   slug: string;
-  part: EditablePart;
+  part: EditableDuty;
   label: string;
   members: PickerOption[];
   approvers: PickerOption[];
   onDone: () => void;
 }) {
   const router = useRouter();
-  const updatePart = updatePartAction.bind(null, slug);
+  const updateDuty = updateDutyAction.bind(null, slug);
   const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
-    action: updatePart,
-    schema: updatePartSchema,
+    action: updateDuty,
+    schema: updateDutySchema,
     // Blank fields mean "none": the schema turns "" into null.
     defaultValues: {
-      partId: part.id,
+      dutyId: part.id,
       expectedVersion: part.version,
       ownerId: part.ownerId ?? "",
       status: part.status,
@@ -96,9 +96,9 @@ export function PartEditor({
       </FormField>
       <FormField id={id("status")} label="Status" error={fieldError("status")}>
         <NativeSelect {...form.register("status")}>
-          {PART_STATUSES.map((s) => (
+          {DUTY_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {PART_STATUS_LABELS[s]}
+              {DUTY_STATUS_LABELS[s]}
             </option>
           ))}
         </NativeSelect>

@@ -1,9 +1,9 @@
 import { workspaceRoute } from "@/lib/auth/workspace-route";
 import { toApiErrorResponse } from "@/lib/errors";
 import {
-  listPartOptionDomains,
-  listPartOptionSystems,
-} from "@/lib/server/evidence/list-part-options";
+  listDutyOptionDomains,
+  listDutyOptionSystems,
+} from "@/lib/server/evidence/list-duty-options";
 import { idSchema } from "@/lib/validation/evidence";
 
 /**
@@ -15,12 +15,12 @@ export const GET = workspaceRoute({ permission: "evidence.read" }, async ({ requ
     const systemId = idSchema.safeParse(new URL(request.url).searchParams.get("systemId"));
     const body = systemId.success
       ? {
-          domains: await listPartOptionDomains({
+          domains: await listDutyOptionDomains({
             workspaceId: auth.workspace.id,
             systemId: systemId.data,
           }),
         }
-      : { systems: await listPartOptionSystems(auth.workspace.id) };
+      : { systems: await listDutyOptionSystems(auth.workspace.id) };
     return Response.json(body, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toApiErrorResponse(error);

@@ -1,21 +1,21 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
-import type { PartSide } from "@/lib/domain/responsibility";
+import type { DutySide } from "@/lib/domain/responsibility";
 import { domainNames, loadFrameworkMatrix } from "@/lib/server/systems/framework-matrix";
 
-export type PartOptionSystem = { id: string; name: string };
-export type PartOptionDomain = {
+export type DutyOptionSystem = { id: string; name: string };
+export type DutyOptionDomain = {
   key: string;
   name: string;
-  parts: { id: string; side: PartSide }[];
+  parts: { id: string; side: DutySide }[];
 };
 
 /**
  * Systems a piece of evidence can be linked to (the first step of the "reuse" and "attach"
  * pickers): not archived, by name. Scoped by workspace like every read.
  */
-export async function listPartOptionSystems(workspaceId: string): Promise<PartOptionSystem[]> {
+export async function listDutyOptionSystems(workspaceId: string): Promise<DutyOptionSystem[]> {
   return db.aiSystem.findMany({
     where: { workspaceId, archivedAt: null },
     orderBy: { name: "asc" },
@@ -28,25 +28,25 @@ export async function listPartOptionSystems(workspaceId: string): Promise<PartOp
  * (the picker's second and third steps). A system of another workspace yields an empty list, the
  * same as an unknown id, so the route answers without revealing anything.
  */
-export async function listPartOptionDomains({
+export async function listDutyOptionDomains({
   workspaceId,
   systemId,
 }: {
   workspaceId: string;
   systemId: string;
-}): Promise<PartOptionDomain[]> {
+}): Promise<DutyOptionDomain[]> {
   const system = await db.aiSystem.findFirst({
     where: { id: systemId, workspaceId },
     select: { frameworkVersionId: true },
   });
   if (!system) return [];
-  const parts = await db.responsibilityPart.findMany({
+  const parts = await db.duty.findMany({
     where: { workspaceId, systemId },
     orderBy: [{ domainKey: "asc" }, { side: "asc" }],
     select: { id: true, side: true, domainKey: true },
   });
   const { names, order } = await domainLabels(workspaceId, system.frameworkVersionId);
-  const domains = new Map<string, PartOptionDomain>();
+  const domains = new Map<string, DutyOptionDomain>();
   for (const part of parts) {
     const domain = domains.get(part.domainKey) ?? {
       key: part.domainKey,

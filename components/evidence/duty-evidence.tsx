@@ -3,10 +3,10 @@ import Link from "next/link";
 import { AttachEvidenceDialog } from "@/components/evidence/attach-evidence-dialog";
 import { Badge } from "@/components/ui/badge";
 import { EvidenceStateBadge } from "@/components/ui/status-badge";
-import type { EvidenceKind, PartSide } from "@/lib/domain/responsibility";
+import type { EvidenceKind, DutySide } from "@/lib/domain/responsibility";
 import { attestationLabel, type Option } from "@/lib/view/evidence/labels";
 
-export type PartEvidenceItem = {
+export type DutyEvidenceItem = {
   id: string;
   title: string;
   kind: EvidenceKind;
@@ -14,15 +14,15 @@ export type PartEvidenceItem = {
   attestationType: string | null;
 };
 
-export type PartEvidenceProps = {
+export type DutyEvidenceProps = {
   workspaceSlug: string;
-  partId: string;
-  side: PartSide;
+  dutyId: string;
+  side: DutySide;
   /** Names the part, e.g. "Your part of Access control". */
   label: string;
-  items: PartEvidenceItem[];
+  items: DutyEvidenceItem[];
   /** Provider parts: the attestations held for the system's vendor, which count here too. */
-  vendor?: { id: string; name: string; attestations: PartEvidenceItem[] } | null;
+  vendor?: { id: string; name: string; attestations: DutyEvidenceItem[] } | null;
   /** From the coverage engine; undefined for parts it does not count (archived systems). */
   covered?: boolean;
   canAttach: boolean;
@@ -30,9 +30,9 @@ export type PartEvidenceProps = {
 };
 
 /** A part's evidence in the responsibility view: what is linked, whether it covers, and "Attach". */
-export function PartEvidence({
+export function DutyEvidence({
   workspaceSlug,
-  partId,
+  dutyId,
   side,
   label,
   items,
@@ -40,7 +40,7 @@ export function PartEvidence({
   covered,
   canAttach,
   vendors,
-}: PartEvidenceProps) {
+}: DutyEvidenceProps) {
   const through = side === "PROVIDER" ? (vendor?.attestations ?? []) : [];
   return (
     <div className="mt-2 grid gap-1.5" aria-label={`Evidence for ${label}`} role="group">
@@ -57,7 +57,7 @@ export function PartEvidence({
           <span className="ml-auto">
             <AttachEvidenceDialog
               workspaceSlug={workspaceSlug}
-              partId={partId}
+              dutyId={dutyId}
               label={label}
               linkedIds={items.map((item) => item.id)}
               vendors={vendors}
@@ -86,7 +86,7 @@ function EvidenceItems({
   items,
 }: {
   workspaceSlug: string;
-  items: PartEvidenceItem[];
+  items: DutyEvidenceItem[];
 }) {
   return (
     <ul className="grid gap-1">

@@ -2,22 +2,22 @@ import "server-only";
 
 import type { ReactNode } from "react";
 
-import { PartEvidence } from "@/components/evidence/part-evidence";
+import { DutyEvidence } from "@/components/evidence/duty-evidence";
 import { can } from "@/lib/auth/permissions";
-import type { PartSide } from "@/lib/domain/responsibility";
+import type { DutySide } from "@/lib/domain/responsibility";
 import type { Role } from "@/lib/generated/prisma/client";
 import { listSystemEvidence } from "@/lib/server/evidence/list-system-evidence";
 import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
 import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
-type DomainParts = { name: string; parts: { id: string; side: PartSide }[] };
+type DomainDuties = { name: string; parts: { id: string; side: DutySide }[] };
 
 /**
  * The evidence block of every part of one system, rendered on the server and handed to the
  * responsibility view (a client component) as ready-made slots keyed by part id, so the view
  * needs one extra prop and no data access of its own.
  */
-export async function partEvidenceSlots({
+export async function dutyEvidenceSlots({
   workspaceId,
   workspaceSlug,
   systemId,
@@ -30,7 +30,7 @@ export async function partEvidenceSlots({
   systemId: string;
   role: Role;
   archived: boolean;
-  domains: DomainParts[];
+  domains: DomainDuties[];
 }): Promise<Record<string, ReactNode>> {
   if (!can(role, "evidence.read")) return {};
   const canAttach = !archived && can(role, "evidence.create") && can(role, "evidence.update");
@@ -45,14 +45,14 @@ export async function partEvidenceSlots({
   for (const domain of domains) {
     for (const part of domain.parts) {
       slots[part.id] = (
-        <PartEvidence
+        <DutyEvidence
           workspaceSlug={workspaceSlug}
-          partId={part.id}
+          dutyId={part.id}
           side={part.side}
           label={`${SIDE_LABELS[part.side]} of ${domain.name}`}
-          items={evidence.byPart[part.id] ?? []}
+          items={evidence.byDuty[part.id] ?? []}
           vendor={vendor}
-          covered={evidence.coveredByPart[part.id]}
+          covered={evidence.coveredByDuty[part.id]}
           canAttach={canAttach}
           vendors={options?.vendors}
         />

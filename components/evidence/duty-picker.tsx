@@ -11,13 +11,13 @@ import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
-export type PartChoice = { systemId: string; domainKey: string; partId: string };
+export type DutyChoice = { systemId: string; domainKey: string; dutyId: string };
 
 /**
  * Chooses one responsibility part in three steps: AI system → security domain → side. Each step's
  * choices load when the previous one is made (the library page does not carry the whole matrix).
  */
-export function PartPicker({
+export function DutyPicker({
   workspaceSlug,
   idPrefix,
   value,
@@ -26,8 +26,8 @@ export function PartPicker({
 }: {
   workspaceSlug: string;
   idPrefix: string;
-  value: PartChoice;
-  onChange: (value: PartChoice) => void;
+  value: DutyChoice;
+  onChange: (value: DutyChoice) => void;
   error?: string[];
 }) {
   const systems = useQuery({
@@ -47,7 +47,7 @@ export function PartPicker({
         <NativeSelect
           value={value.systemId}
           disabled={systems.isPending}
-          onChange={(e) => onChange({ systemId: e.target.value, domainKey: "", partId: "" })}
+          onChange={(e) => onChange({ systemId: e.target.value, domainKey: "", dutyId: "" })}
         >
           <option value="">{systems.isPending ? "Loading systems…" : "Choose a system"}</option>
           {systems.data?.map((s) => (
@@ -65,7 +65,7 @@ export function PartPicker({
             const next = domains.data?.find((d) => d.key === e.target.value);
             // A domain with a single part needs no third choice.
             const only = next?.parts.length === 1 ? (next.parts[0]?.id ?? "") : "";
-            onChange({ ...value, domainKey: e.target.value, partId: only });
+            onChange({ ...value, domainKey: e.target.value, dutyId: only });
           }}
         >
           <option value="">
@@ -80,9 +80,9 @@ export function PartPicker({
       </FormField>
       <FormField id={`${idPrefix}-side`} label="Side" required error={error}>
         <NativeSelect
-          value={value.partId}
+          value={value.dutyId}
           disabled={!domain}
-          onChange={(e) => onChange({ ...value, partId: e.target.value })}
+          onChange={(e) => onChange({ ...value, dutyId: e.target.value })}
         >
           <option value="">Choose a side</option>
           {domain?.parts.map((p) => (
