@@ -9,15 +9,15 @@ import type { AuditActor } from "@/lib/server/audit/record-audit-event";
 
 /*
  * Wraps a route handler that the app's own pages call with the session cookie (status polling,
- * CSV and file downloads, the evidence upload): everything under app/(app)/w/[workspace]/…/route.ts
- * and app/api/workspaces/[workspace]/…. The check is the pages' (lib/auth/workspace-gate.ts), the
+ * CSV and file downloads, the evidence upload): everything under app/(app)/w/[workspaceSlug]/…/route.ts
+ * and app/api/workspaces/[workspaceSlug]/…. The check is the pages' (lib/auth/workspace-gate.ts), the
  * answers are JSON like the REST API's: no session → 401, unknown slug or not a member → 404,
  * role without the permission → 403, each as `{ "error": { "code", "message" } }`.
  *
  *   export const GET = workspaceRoute({ permission: "report.read" }, async ({ auth }) =>
  *     Response.json(await listReports(auth.workspace.id)));
  *
- * Route parameters besides the slug are typed with the generic: workspaceRoute<{ workspace:
+ * Route parameters besides the slug are typed with the generic: workspaceRoute<{ workspaceSlug:
  * string; reportId: string }>(…, async ({ params }) => …).
  *
  * A request that changes something (any method but GET/HEAD) must come from our own pages: a
@@ -36,7 +36,7 @@ export type WorkspaceRouteContext<Params> = {
   auth: WorkspaceRouteAuth;
 };
 
-type WorkspaceParams = { workspace: string };
+type WorkspaceParams = { workspaceSlug: string };
 
 export function workspaceRoute<Params extends WorkspaceParams = WorkspaceParams>(
   options: { permission: Permission },
@@ -48,7 +48,7 @@ export function workspaceRoute<Params extends WorkspaceParams = WorkspaceParams>
         throw new ForbiddenError("This request did not come from the app's own pages.");
       }
       const params = await context.params;
-      const access = await checkWorkspaceAccess(params.workspace, options.permission);
+      const access = await checkWorkspaceAccess(params.workspaceSlug, options.permission);
       switch (access.outcome) {
         case "signed-out":
           throw new UnauthorizedError();

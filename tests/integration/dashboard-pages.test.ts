@@ -4,13 +4,13 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import * as coverageActions from "@/lib/actions/coverage";
-import HeatmapPage from "@/app/(app)/w/[workspace]/coverage/heatmap/page";
+import HeatmapPage from "@/app/(app)/w/[workspaceSlug]/coverage/heatmap/page";
 import DomainPage, {
   generateMetadata as domainMetadata,
-} from "@/app/(app)/w/[workspace]/domains/[domainKey]/page";
-import { GET as gapsData } from "@/app/(app)/w/[workspace]/gaps/data/route";
-import { GET as gapsCsv } from "@/app/(app)/w/[workspace]/gaps/export/route";
-import GapsPage from "@/app/(app)/w/[workspace]/gaps/page";
+} from "@/app/(app)/w/[workspaceSlug]/domains/[domainKey]/page";
+import { GET as gapsData } from "@/app/(app)/w/[workspaceSlug]/gaps/data/route";
+import { GET as gapsCsv } from "@/app/(app)/w/[workspaceSlug]/gaps/export/route";
+import GapsPage from "@/app/(app)/w/[workspaceSlug]/gaps/page";
 import { setSessionForTests } from "@/lib/auth/session";
 import { parseCsv } from "@/lib/csv/csv";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
@@ -35,11 +35,11 @@ beforeEach(() => setSessionForTests(a.viewer.id));
 afterEach(() => setSessionForTests(undefined));
 
 const page = (slug: string, search: Record<string, string> = {}) => ({
-  params: Promise.resolve({ workspace: slug }),
+  params: Promise.resolve({ workspaceSlug: slug }),
   searchParams: Promise.resolve(search),
 });
 const domainPage = (slug: string, domainKey: string) => ({
-  params: Promise.resolve({ workspace: slug, domainKey }),
+  params: Promise.resolve({ workspaceSlug: slug, domainKey }),
   searchParams: Promise.resolve({}),
 });
 const get = (path: string) => new Request(`http://localhost${path}`);
@@ -47,7 +47,7 @@ const get = (path: string) => new Request(`http://localhost${path}`);
 async function gapsJson(slug: string, query = "") {
   const response = await gapsData(
     get(`/w/${slug}/gaps/data${query}`),
-    routeContext({ workspace: slug }),
+    routeContext({ workspaceSlug: slug }),
   );
   return { status: response.status, body: (await response.json()) as GapsPageData };
 }
@@ -152,7 +152,7 @@ describe("gaps JSON route", () => {
 
 describe("gaps CSV route", () => {
   async function csv(slug: string, query = "") {
-    return gapsCsv(get(`/w/${slug}/gaps/export${query}`), routeContext({ workspace: slug }));
+    return gapsCsv(get(`/w/${slug}/gaps/export${query}`), routeContext({ workspaceSlug: slug }));
   }
 
   it("exports every filtered gap, formula-safe", async () => {

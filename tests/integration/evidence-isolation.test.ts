@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GET as sessionDownloadRoute } from "@/app/(app)/w/[workspace]/evidence/[evidenceId]/download/route";
+import { GET as sessionDownloadRoute } from "@/app/(app)/w/[workspaceSlug]/evidence/[evidenceId]/download/route";
 import { GET as downloadRoute } from "@/app/api/v1/evidence/[evidenceId]/download/route";
 import {
   DELETE as unlinkRoute,
@@ -181,7 +181,7 @@ describe("workspace B cannot reach workspace A's evidence", () => {
     setSessionForTests(b.user.id);
     const notMine = await sessionDownloadRoute(
       new Request(`http://localhost/w/${b.workspace.slug}/evidence/${fileOfA.id}/download`),
-      routeParams({ workspace: b.workspace.slug, evidenceId: fileOfA.id }),
+      routeParams({ workspaceSlug: b.workspace.slug, evidenceId: fileOfA.id }),
     ).then(
       (r) => r.status,
       (e: { digest?: string }) => String(e.digest),
@@ -189,7 +189,7 @@ describe("workspace B cannot reach workspace A's evidence", () => {
     expect(String(notMine)).toMatch(/404/);
     const notMember = await sessionDownloadRoute(
       new Request(`http://localhost/w/${a.workspace.slug}/evidence/${fileOfA.id}/download`),
-      routeParams({ workspace: a.workspace.slug, evidenceId: fileOfA.id }),
+      routeParams({ workspaceSlug: a.workspace.slug, evidenceId: fileOfA.id }),
     ).then(
       (r) => r.status,
       (e: { digest?: string }) => String(e.digest),
@@ -199,7 +199,7 @@ describe("workspace B cannot reach workspace A's evidence", () => {
     setSessionForTests(a.user.id);
     const mine = await sessionDownloadRoute(
       new Request(`http://localhost/w/${a.workspace.slug}/evidence/${fileOfA.id}/download`),
-      routeParams({ workspace: a.workspace.slug, evidenceId: fileOfA.id }),
+      routeParams({ workspaceSlug: a.workspace.slug, evidenceId: fileOfA.id }),
     );
     expect(mine.status).toBe(200);
     expect(sha256(Buffer.from(await mine.arrayBuffer()))).toBe(sha256(fileOfA.bytes));

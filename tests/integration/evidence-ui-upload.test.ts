@@ -2,9 +2,9 @@ import { readFile } from "node:fs/promises";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { POST as uploadRoute } from "@/app/api/workspaces/[workspace]/evidence/files/route";
-import { GET as dutyOptionsRoute } from "@/app/api/workspaces/[workspace]/evidence/duty-options/route";
-import { GET as searchRoute } from "@/app/api/workspaces/[workspace]/evidence/route";
+import { POST as uploadRoute } from "@/app/api/workspaces/[workspaceSlug]/evidence/files/route";
+import { GET as dutyOptionsRoute } from "@/app/api/workspaces/[workspaceSlug]/evidence/duty-options/route";
+import { GET as searchRoute } from "@/app/api/workspaces/[workspaceSlug]/evidence/route";
 import { setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/client";
@@ -61,7 +61,7 @@ function upload({
     headers,
     body: form,
   });
-  return uploadRoute(request, routeParams({ workspace: slug }));
+  return uploadRoute(request, routeParams({ workspaceSlug: slug }));
 }
 
 async function expectNothingStored(before: string[], workspaceId = a.workspace.id, rows = 0) {
@@ -209,7 +209,7 @@ describe("picker routes", () => {
   const get = (route: typeof searchRoute, slug: string, path: string) =>
     route(
       new Request(`http://localhost/api/workspaces/${slug}/evidence${path}`),
-      routeParams({ workspace: slug }),
+      routeParams({ workspaceSlug: slug }),
     );
 
   it("answer 404 to non-members", async () => {

@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { cancelExportAction, startExportAction } from "@/lib/actions/exports";
-import { GET as statusRoute } from "@/app/(app)/w/[workspace]/exports/status/route";
-import { GET as pageDownloadRoute } from "@/app/(app)/w/[workspace]/exports/[exportId]/download/route";
-import { GET as auditDownloadRoute } from "@/app/(app)/w/[workspace]/audit/download/route";
+import { GET as statusRoute } from "@/app/(app)/w/[workspaceSlug]/exports/status/route";
+import { GET as pageDownloadRoute } from "@/app/(app)/w/[workspaceSlug]/exports/[exportId]/download/route";
+import { GET as auditDownloadRoute } from "@/app/(app)/w/[workspaceSlug]/audit/download/route";
 import { GET as apiDownloadRoute } from "@/app/api/v1/exports/[exportId]/download/route";
 import { GET as apiStatusRoute } from "@/app/api/v1/exports/[exportId]/route";
 import { POST as apiStartRoute } from "@/app/api/v1/exports/route";
@@ -70,7 +70,7 @@ describe("who may export", () => {
       expect(result?.serverError).toMatchObject({ code: "FORBIDDEN", status: 403 });
       const status = await statusRoute(
         new Request("http://localhost/x"),
-        routeParams({ workspace: a.workspace.slug }),
+        routeParams({ workspaceSlug: a.workspace.slug }),
       );
       expect(status.status).toBe(403);
       expect(
@@ -88,7 +88,7 @@ describe("who may export", () => {
     await exportEnded(a.workspace.id, started?.data?.id ?? "");
     const status = await statusRoute(
       new Request("http://localhost/x"),
-      routeParams({ workspace: a.workspace.slug }),
+      routeParams({ workspaceSlug: a.workspace.slug }),
     );
     const { jobs } = (await status.json()) as {
       jobs: { id: string; state: string; progress: number; downloadable: boolean }[];
@@ -100,7 +100,7 @@ describe("who may export", () => {
     });
     const download = await pageDownloadRoute(
       new Request("http://localhost/x"),
-      routeParams({ workspace: a.workspace.slug, exportId: started?.data?.id ?? "" }),
+      routeParams({ workspaceSlug: a.workspace.slug, exportId: started?.data?.id ?? "" }),
     );
     expect(download.status).toBe(200);
     expect(download.headers.get("content-disposition")).toMatch(
@@ -133,12 +133,12 @@ describe("another workspace's export", () => {
     setSessionForTests(b.user.id);
     const pageDownload = await pageDownloadRoute(
       new Request("http://localhost/x"),
-      routeParams({ workspace: b.workspace.slug, exportId: job.id }),
+      routeParams({ workspaceSlug: b.workspace.slug, exportId: job.id }),
     );
     expect(pageDownload.status).toBe(404);
     const viaSlugOfA = await pageDownloadRoute(
       new Request("http://localhost/x"),
-      routeParams({ workspace: a.workspace.slug, exportId: job.id }),
+      routeParams({ workspaceSlug: a.workspace.slug, exportId: job.id }),
     );
     expect(viaSlugOfA.status).toBe(404);
     expect(
@@ -307,7 +307,7 @@ describe("audit log download", () => {
     });
     const jsonl = await auditDownloadRoute(
       new Request("http://localhost/x?format=jsonl"),
-      routeParams({ workspace: a.workspace.slug }),
+      routeParams({ workspaceSlug: a.workspace.slug }),
     );
     expect(jsonl.status).toBe(200);
     const lines = (await jsonl.text())
@@ -321,7 +321,7 @@ describe("audit log download", () => {
     for (let i = 1; i < lines.length; i += 1) expect(lines[i]?.prevHash).toBe(lines[i - 1]?.hash);
     const csv = await auditDownloadRoute(
       new Request("http://localhost/x?format=csv"),
-      routeParams({ workspace: a.workspace.slug }),
+      routeParams({ workspaceSlug: a.workspace.slug }),
     );
     const raw = Buffer.from(await csv.arrayBuffer());
     // Response.text() would drop the byte-order mark; read the bytes to see it is there.
@@ -331,7 +331,7 @@ describe("audit log download", () => {
     expect(text).not.toMatch(/(^|,)=\d/m);
     const bad = await auditDownloadRoute(
       new Request("http://localhost/x?format=xml"),
-      routeParams({ workspace: a.workspace.slug }),
+      routeParams({ workspaceSlug: a.workspace.slug }),
     );
     expect(bad.status).toBe(400);
 
@@ -340,7 +340,7 @@ describe("audit log download", () => {
       (
         await auditDownloadRoute(
           new Request("http://localhost/x?format=csv"),
-          routeParams({ workspace: a.workspace.slug }),
+          routeParams({ workspaceSlug: a.workspace.slug }),
         )
       ).status,
     ).toBe(403);
@@ -349,7 +349,7 @@ describe("audit log download", () => {
       (
         await auditDownloadRoute(
           new Request("http://localhost/x?format=csv"),
-          routeParams({ workspace: a.workspace.slug }),
+          routeParams({ workspaceSlug: a.workspace.slug }),
         )
       ).status,
     ).toBe(404);

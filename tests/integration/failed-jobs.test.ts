@@ -3,7 +3,7 @@
 // nothing, and a failure is recorded once however often its dead letter step runs.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import BackgroundJobsPage from "@/app/(app)/w/[workspace]/settings/jobs/page";
+import BackgroundJobsPage from "@/app/(app)/w/[workspaceSlug]/settings/jobs/page";
 import { GET as failedJobsRoute } from "@/app/api/v1/jobs/failed/route";
 import { setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -88,7 +88,7 @@ describe("failed jobs in the API", () => {
 
 describe("the settings page", () => {
   const page = (slug: string) =>
-    BackgroundJobsPage({ params: Promise.resolve({ workspace: slug }) });
+    BackgroundJobsPage({ params: Promise.resolve({ workspaceSlug: slug }) });
 
   it("shows an owner the workspace's failed jobs and nothing of another workspace", async () => {
     setSessionForTests(a.user.id);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { loadFrameworkPage } from "@/app/(app)/w/[workspace]/frameworks/_lib/load-framework-page";
+import { loadFrameworkPage } from "@/app/(app)/w/[workspaceSlug]/frameworks/_lib/load-framework-page";
 import { importFrameworkAction, previewFrameworkImportAction } from "@/lib/actions/frameworks";
 import { GET as getVersionRoute } from "@/app/api/v1/frameworks/[key]/versions/[version]/route";
 import { GET as listRoute, POST as importRoute } from "@/app/api/v1/frameworks/route";

@@ -11,9 +11,9 @@ import { promisify } from "node:util";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GET as pageDownloadRoute } from "@/app/(app)/w/[workspace]/reports/[reportId]/download/route";
-import ReportsPage from "@/app/(app)/w/[workspace]/reports/page";
-import { GET as statusRoute } from "@/app/(app)/w/[workspace]/reports/status/route";
+import { GET as pageDownloadRoute } from "@/app/(app)/w/[workspaceSlug]/reports/[reportId]/download/route";
+import ReportsPage from "@/app/(app)/w/[workspaceSlug]/reports/page";
+import { GET as statusRoute } from "@/app/(app)/w/[workspaceSlug]/reports/status/route";
 import { GET as apiDownloadRoute } from "@/app/api/v1/reports/[reportId]/download/route";
 import { GET as apiReportRoute } from "@/app/api/v1/reports/[reportId]/route";
 import { GET as apiListRoute, POST as apiStartRoute } from "@/app/api/v1/reports/route";
@@ -76,13 +76,13 @@ describe("from the page", () => {
 
     const status = await statusRoute(
       new Request("http://localhost/x"),
-      params({ workspace: a.workspace.slug }),
+      params({ workspaceSlug: a.workspace.slug }),
     );
     const { reports } = (await status.json()) as { reports: { id: string; status: string }[] };
     expect(reports.find((r) => r.id === id)).toMatchObject({ status: "DONE" });
     const download = await pageDownloadRoute(
       new Request("http://localhost/x"),
-      params({ workspace: a.workspace.slug, reportId: id }),
+      params({ workspaceSlug: a.workspace.slug, reportId: id }),
     );
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("application/pdf");
@@ -98,15 +98,15 @@ describe("from the page", () => {
     setSessionForTests(b.owner.id);
     const foreign = await pageDownloadRoute(
       new Request("http://localhost/x"),
-      params({ workspace: b.workspace.slug, reportId: id }),
+      params({ workspaceSlug: b.workspace.slug, reportId: id }),
     );
     expect(foreign.status).toBe(404);
     await expectNotFound(() =>
-      ReportsPage({ params: Promise.resolve({ workspace: a.workspace.slug }) }),
+      ReportsPage({ params: Promise.resolve({ workspaceSlug: a.workspace.slug }) }),
     );
     const otherStatus = await statusRoute(
       new Request("http://localhost/x"),
-      params({ workspace: a.workspace.slug }),
+      params({ workspaceSlug: a.workspace.slug }),
     );
     expect(otherStatus.status).toBe(404);
   }, 90_000);
@@ -117,7 +117,7 @@ describe("from the page", () => {
     const result = await startReportAction(a.workspace.slug, {});
     expect(result?.serverError).toMatchObject({ code: "FORBIDDEN", status: 403 });
     await expectForbidden(() =>
-      ReportsPage({ params: Promise.resolve({ workspace: a.workspace.slug }) }),
+      ReportsPage({ params: Promise.resolve({ workspaceSlug: a.workspace.slug }) }),
     );
     expect(
       await db.reportJob.count({ where: { workspaceId: a.workspace.id, requestedById: user.id } }),

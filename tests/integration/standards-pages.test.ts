@@ -4,13 +4,13 @@
 // leak nothing; one's own pages show the engine's figures and the workspace's own crosswalks.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import DomainPage from "@/app/(app)/w/[workspace]/domains/[domainKey]/page";
-import FrameworkDomainPage from "@/app/(app)/w/[workspace]/frameworks/[key]/domains/[domain]/page";
-import { GET as gapsData } from "@/app/(app)/w/[workspace]/gaps/data/route";
-import { GET as gapsCsv } from "@/app/(app)/w/[workspace]/gaps/export/route";
-import { GET as standardsCsv } from "@/app/(app)/w/[workspace]/standards/export/route";
-import StandardsPage from "@/app/(app)/w/[workspace]/standards/page";
-import SystemPage from "@/app/(app)/w/[workspace]/systems/[systemId]/page";
+import DomainPage from "@/app/(app)/w/[workspaceSlug]/domains/[domainKey]/page";
+import FrameworkDomainPage from "@/app/(app)/w/[workspaceSlug]/frameworks/[key]/domains/[domain]/page";
+import { GET as gapsData } from "@/app/(app)/w/[workspaceSlug]/gaps/data/route";
+import { GET as gapsCsv } from "@/app/(app)/w/[workspaceSlug]/gaps/export/route";
+import { GET as standardsCsv } from "@/app/(app)/w/[workspaceSlug]/standards/export/route";
+import StandardsPage from "@/app/(app)/w/[workspaceSlug]/standards/page";
+import SystemPage from "@/app/(app)/w/[workspaceSlug]/systems/[systemId]/page";
 import { setSessionForTests } from "@/lib/auth/session";
 import { parseCsv } from "@/lib/csv/csv";
 import { importCrosswalk } from "@/lib/server/crosswalks/import-crosswalk";
@@ -69,7 +69,7 @@ beforeAll(async () => {
 afterEach(() => setSessionForTests(undefined));
 
 const page = (slug: string, search: Record<string, string> = {}) => ({
-  params: Promise.resolve({ workspace: slug }),
+  params: Promise.resolve({ workspaceSlug: slug }),
   searchParams: Promise.resolve(search),
 });
 const get = (path: string) => new Request(`http://localhost${path}`);
@@ -91,7 +91,7 @@ describe("the Standards page", () => {
     await expectNotFound(() => StandardsPage(page(b.workspace.slug)));
     const csv = await standardsCsv(
       get(`/w/${b.workspace.slug}/standards/export`),
-      routeContext({ workspace: b.workspace.slug }),
+      routeContext({ workspaceSlug: b.workspace.slug }),
     );
     expect(csv.status).toBe(404);
     expect(await csv.text()).not.toContain("Bravo");
@@ -128,7 +128,7 @@ describe("the Standards page", () => {
     setSessionForTests(b.viewer.id);
     const own = await standardsCsv(
       get(`/w/${b.workspace.slug}/standards/export`),
-      routeContext({ workspace: b.workspace.slug }),
+      routeContext({ workspaceSlug: b.workspace.slug }),
     );
     expect(own.status).toBe(200);
     const rows = csvObjects(await own.text());
@@ -139,7 +139,7 @@ describe("the Standards page", () => {
     setSessionForTests(a.viewer.id);
     const theirs = await standardsCsv(
       get(`/w/${a.workspace.slug}/standards/export`),
-      routeContext({ workspace: a.workspace.slug }),
+      routeContext({ workspaceSlug: a.workspace.slug }),
     );
     const text = await theirs.text();
     expect(text).toContain("LLM06:2025");
@@ -152,7 +152,7 @@ describe("related references on domains and duties", () => {
     setSessionForTests(b.viewer.id);
     const mine = serialise(
       await DomainPage({
-        params: Promise.resolve({ workspace: b.workspace.slug, domainKey: "agent_governance" }),
+        params: Promise.resolve({ workspaceSlug: b.workspace.slug, domainKey: "agent_governance" }),
         searchParams: Promise.resolve({}),
       }),
     );
@@ -161,7 +161,7 @@ describe("related references on domains and duties", () => {
     setSessionForTests(a.viewer.id);
     const theirs = serialise(
       await DomainPage({
-        params: Promise.resolve({ workspace: a.workspace.slug, domainKey: "agent_governance" }),
+        params: Promise.resolve({ workspaceSlug: a.workspace.slug, domainKey: "agent_governance" }),
         searchParams: Promise.resolve({}),
       }),
     );
@@ -169,7 +169,7 @@ describe("related references on domains and duties", () => {
     expect(theirs).not.toContain("BRAVO");
     await expectNotFound(() =>
       DomainPage({
-        params: Promise.resolve({ workspace: b.workspace.slug, domainKey: "agent_governance" }),
+        params: Promise.resolve({ workspaceSlug: b.workspace.slug, domainKey: "agent_governance" }),
         searchParams: Promise.resolve({}),
       }),
     );
@@ -179,7 +179,7 @@ describe("related references on domains and duties", () => {
     setSessionForTests(a.viewer.id);
     const text = serialise(
       await SystemPage({
-        params: Promise.resolve({ workspace: a.workspace.slug, systemId: a.systems.agent.id }),
+        params: Promise.resolve({ workspaceSlug: a.workspace.slug, systemId: a.systems.agent.id }),
       }),
     );
     expect(text).toContain("referenceSlots");
@@ -189,7 +189,7 @@ describe("related references on domains and duties", () => {
     expect(text).toContain("LLM06:2025");
     await expectNotFound(() =>
       SystemPage({
-        params: Promise.resolve({ workspace: a.workspace.slug, systemId: b.systems.agent.id }),
+        params: Promise.resolve({ workspaceSlug: a.workspace.slug, systemId: b.systems.agent.id }),
       }),
     );
   });
@@ -199,7 +199,7 @@ describe("related references on domains and duties", () => {
     const text = serialise(
       await FrameworkDomainPage({
         params: Promise.resolve({
-          workspace: a.workspace.slug,
+          workspaceSlug: a.workspace.slug,
           key: "genai-four-layer",
           domain: "user_training_awareness",
         }),
@@ -217,7 +217,7 @@ describe("gaps filtered by reference", () => {
     const query = `?reference=${encodeURIComponent("owasp-llm-top10:LLM06:2025")}`;
     const response = await gapsData(
       get(`/w/${a.workspace.slug}/gaps/data${query}`),
-      routeContext({ workspace: a.workspace.slug }),
+      routeContext({ workspaceSlug: a.workspace.slug }),
     );
     const body = (await response.json()) as GapsPageData;
     expect(body.total).toBeGreaterThan(0);
@@ -230,7 +230,7 @@ describe("gaps filtered by reference", () => {
     for (const row of body.rows) expect(related.has(row.domainKey), row.domainKey).toBe(true);
     const csv = await gapsCsv(
       get(`/w/${a.workspace.slug}/gaps/export${query}`),
-      routeContext({ workspace: a.workspace.slug }),
+      routeContext({ workspaceSlug: a.workspace.slug }),
     );
     const parsed = csvObjects(await csv.text());
     expect(parsed.rows).toHaveLength(body.total);
@@ -238,7 +238,7 @@ describe("gaps filtered by reference", () => {
     // The other workspace's reference filter answers 404 like its other routes.
     const other = await gapsData(
       get(`/w/${b.workspace.slug}/gaps/data${query}`),
-      routeContext({ workspace: b.workspace.slug }),
+      routeContext({ workspaceSlug: b.workspace.slug }),
     );
     expect(other.status).toBe(404);
   });

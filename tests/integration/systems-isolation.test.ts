@@ -10,19 +10,19 @@ import { createVendor } from "@/lib/server/vendors/create-vendor";
 import * as systemActions from "@/lib/actions/systems";
 import * as responsibilityActions from "@/lib/actions/responsibilities";
 import * as vendorActions from "@/lib/actions/vendors";
-import SystemsPage from "@/app/(app)/w/[workspace]/systems/page";
-import NewSystemPage from "@/app/(app)/w/[workspace]/systems/new/page";
-import ImportSystemsPage from "@/app/(app)/w/[workspace]/systems/import/page";
+import SystemsPage from "@/app/(app)/w/[workspaceSlug]/systems/page";
+import NewSystemPage from "@/app/(app)/w/[workspaceSlug]/systems/new/page";
+import ImportSystemsPage from "@/app/(app)/w/[workspaceSlug]/systems/import/page";
 import SystemPage, {
   generateMetadata as systemMetadata,
-} from "@/app/(app)/w/[workspace]/systems/[systemId]/page";
-import EditSystemPage from "@/app/(app)/w/[workspace]/systems/[systemId]/edit/page";
-import ResponsibilitiesPage from "@/app/(app)/w/[workspace]/responsibilities/page";
-import MyPage from "@/app/(app)/w/[workspace]/my/page";
-import VendorsPage from "@/app/(app)/w/[workspace]/vendors/page";
-import VendorPage from "@/app/(app)/w/[workspace]/vendors/[vendorId]/page";
-import { GET as exportSystems } from "@/app/(app)/w/[workspace]/systems/export/route";
-import { GET as exportResponsibilities } from "@/app/(app)/w/[workspace]/responsibilities/export/route";
+} from "@/app/(app)/w/[workspaceSlug]/systems/[systemId]/page";
+import EditSystemPage from "@/app/(app)/w/[workspaceSlug]/systems/[systemId]/edit/page";
+import ResponsibilitiesPage from "@/app/(app)/w/[workspaceSlug]/responsibilities/page";
+import MyPage from "@/app/(app)/w/[workspaceSlug]/my/page";
+import VendorsPage from "@/app/(app)/w/[workspaceSlug]/vendors/page";
+import VendorPage from "@/app/(app)/w/[workspaceSlug]/vendors/[vendorId]/page";
+import { GET as exportSystems } from "@/app/(app)/w/[workspaceSlug]/systems/export/route";
+import { GET as exportResponsibilities } from "@/app/(app)/w/[workspaceSlug]/responsibilities/export/route";
 import * as apiSystems from "@/app/api/v1/systems/route";
 import * as apiSystem from "@/app/api/v1/systems/[systemId]/route";
 import * as apiArchive from "@/app/api/v1/systems/[systemId]/archive/route";
@@ -126,30 +126,39 @@ const search = p({});
 
 describe("pages", () => {
   const slugPages: [string, (slug: string) => Promise<unknown>][] = [
-    ["systems", (slug) => SystemsPage({ params: p({ workspace: slug }), searchParams: search })],
-    ["register", (slug) => NewSystemPage({ params: p({ workspace: slug }) })],
-    ["import", (slug) => ImportSystemsPage({ params: p({ workspace: slug }) })],
+    [
+      "systems",
+      (slug) => SystemsPage({ params: p({ workspaceSlug: slug }), searchParams: search }),
+    ],
+    ["register", (slug) => NewSystemPage({ params: p({ workspaceSlug: slug }) })],
+    ["import", (slug) => ImportSystemsPage({ params: p({ workspaceSlug: slug }) })],
     [
       "responsibilities",
-      (slug) => ResponsibilitiesPage({ params: p({ workspace: slug }), searchParams: search }),
+      (slug) => ResponsibilitiesPage({ params: p({ workspaceSlug: slug }), searchParams: search }),
     ],
     [
       "my responsibilities",
-      (slug) => MyPage({ params: p({ workspace: slug }), searchParams: search }),
+      (slug) => MyPage({ params: p({ workspaceSlug: slug }), searchParams: search }),
     ],
-    ["vendors", (slug) => VendorsPage({ params: p({ workspace: slug }) })],
+    ["vendors", (slug) => VendorsPage({ params: p({ workspaceSlug: slug }) })],
   ];
   const idPages: [string, (slug: string, s: Side) => Promise<unknown>][] = [
-    ["system", (slug, s) => SystemPage({ params: p({ workspace: slug, systemId: s.system.id }) })],
+    [
+      "system",
+      (slug, s) => SystemPage({ params: p({ workspaceSlug: slug, systemId: s.system.id }) }),
+    ],
     [
       "system title",
-      (slug, s) => systemMetadata({ params: p({ workspace: slug, systemId: s.system.id }) }),
+      (slug, s) => systemMetadata({ params: p({ workspaceSlug: slug, systemId: s.system.id }) }),
     ],
     [
       "edit system",
-      (slug, s) => EditSystemPage({ params: p({ workspace: slug, systemId: s.system.id }) }),
+      (slug, s) => EditSystemPage({ params: p({ workspaceSlug: slug, systemId: s.system.id }) }),
     ],
-    ["vendor", (slug, s) => VendorPage({ params: p({ workspace: slug, vendorId: s.vendor.id }) })],
+    [
+      "vendor",
+      (slug, s) => VendorPage({ params: p({ workspaceSlug: slug, vendorId: s.vendor.id }) }),
+    ],
   ];
 
   it.each(slugPages)("%s: the other workspace's slug is a 404", async (_name, render) => {
@@ -172,14 +181,14 @@ describe("pages", () => {
   it("shows the system's own name (positive control)", async () => {
     expect(
       serialise(
-        await SystemPage({ params: p({ workspace: a.workspace.slug, systemId: a.system.id }) }),
+        await SystemPage({ params: p({ workspaceSlug: a.workspace.slug, systemId: a.system.id }) }),
       ),
     ).toContain("Alpha System Secret");
   });
 });
 
 describe("downloads", () => {
-  const ctx = (slug: string) => ({ params: p({ workspace: slug }) });
+  const ctx = (slug: string) => ({ params: p({ workspaceSlug: slug }) });
   it("answer 404 for another workspace and export only one's own rows", async () => {
     for (const handler of [exportSystems, exportResponsibilities]) {
       expect((await handler(new Request("http://x/"), ctx(b.workspace.slug))).status).toBe(404);

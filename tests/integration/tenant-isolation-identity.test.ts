@@ -17,13 +17,13 @@ import {
   transferOwnershipAction,
 } from "@/lib/actions/members";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/tokens";
-import WorkspaceLayout, { generateMetadata } from "@/app/(app)/w/[workspace]/layout";
-import OverviewPage from "@/app/(app)/w/[workspace]/page";
-import SettingsLayout from "@/app/(app)/w/[workspace]/settings/layout";
-import SettingsPage from "@/app/(app)/w/[workspace]/settings/page";
-import MembersPage from "@/app/(app)/w/[workspace]/settings/members/page";
-import TokensPage from "@/app/(app)/w/[workspace]/settings/tokens/page";
-import AuditPage from "@/app/(app)/w/[workspace]/audit/page";
+import WorkspaceLayout, { generateMetadata } from "@/app/(app)/w/[workspaceSlug]/layout";
+import OverviewPage from "@/app/(app)/w/[workspaceSlug]/page";
+import SettingsLayout from "@/app/(app)/w/[workspaceSlug]/settings/layout";
+import SettingsPage from "@/app/(app)/w/[workspaceSlug]/settings/page";
+import MembersPage from "@/app/(app)/w/[workspaceSlug]/settings/members/page";
+import TokensPage from "@/app/(app)/w/[workspaceSlug]/settings/tokens/page";
+import AuditPage from "@/app/(app)/w/[workspaceSlug]/audit/page";
 import { GET as getWorkspaceRoute } from "@/app/api/v1/workspace/route";
 
 import {
@@ -83,7 +83,7 @@ function serialise(value: unknown): string {
   });
 }
 
-const params = (slug: string) => Promise.resolve({ workspace: slug });
+const params = (slug: string) => Promise.resolve({ workspaceSlug: slug });
 const noSearch = Promise.resolve({});
 
 describe("pages", () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { cancelExportAction } from "@/lib/actions/exports";
-import { GET as pageDownloadRoute } from "@/app/(app)/w/[workspace]/exports/[exportId]/download/route";
-import { GET as auditDownloadRoute } from "@/app/(app)/w/[workspace]/audit/download/route";
-import { GET as pageEvidenceDownload } from "@/app/(app)/w/[workspace]/evidence/[evidenceId]/download/route";
-import { GET as systemsCsvRoute } from "@/app/(app)/w/[workspace]/systems/export/route";
+import { GET as pageDownloadRoute } from "@/app/(app)/w/[workspaceSlug]/exports/[exportId]/download/route";
+import { GET as auditDownloadRoute } from "@/app/(app)/w/[workspaceSlug]/audit/download/route";
+import { GET as pageEvidenceDownload } from "@/app/(app)/w/[workspaceSlug]/evidence/[evidenceId]/download/route";
+import { GET as systemsCsvRoute } from "@/app/(app)/w/[workspaceSlug]/systems/export/route";
 import { GET as apiEvidenceDownload } from "@/app/api/v1/evidence/[evidenceId]/download/route";
 import { GET as apiExportDownload } from "@/app/api/v1/exports/[exportId]/download/route";
 import { GET as getVersionRoute } from "@/app/api/v1/frameworks/[key]/versions/[version]/route";
@@ -68,7 +68,7 @@ describe("downloads are audited", () => {
     setSessionForTests(world.user.id);
     const page = await pageEvidenceDownload(
       new Request("http://localhost/x"),
-      routeParams({ workspace: world.workspace.slug, evidenceId }),
+      routeParams({ workspaceSlug: world.workspace.slug, evidenceId }),
     );
     expect(page.status).toBe(200);
     await page.arrayBuffer();
@@ -94,7 +94,7 @@ describe("downloads are audited", () => {
     setSessionForTests(world.auditor.id);
     const page = await pageDownloadRoute(
       new Request("http://localhost/x"),
-      routeParams({ workspace: world.workspace.slug, exportId: job.id }),
+      routeParams({ workspaceSlug: world.workspace.slug, exportId: job.id }),
     );
     expect(page.status).toBe(200);
     await page.arrayBuffer();
@@ -102,7 +102,7 @@ describe("downloads are audited", () => {
 
     const log = await auditDownloadRoute(
       new Request("http://localhost/x?format=jsonl"),
-      routeParams({ workspace: world.workspace.slug }),
+      routeParams({ workspaceSlug: world.workspace.slug }),
     );
     const lines = (await log.text()).trim().split("\n");
     // The file ends with its own download event.
@@ -118,7 +118,7 @@ describe("downloads are audited", () => {
     const before = await db.auditEvent.count({ where: { workspaceId: world.workspace.id } });
     const refused = await auditDownloadRoute(
       new Request("http://localhost/x?format=csv"),
-      routeParams({ workspace: world.workspace.slug }),
+      routeParams({ workspaceSlug: world.workspace.slug }),
     );
     expect(refused.status).toBe(403);
     expect(await db.auditEvent.count({ where: { workspaceId: world.workspace.id } })).toBe(before);
@@ -257,7 +257,7 @@ describe("CSV downloads", () => {
     setSessionForTests(world.user.id);
     const response = await systemsCsvRoute(
       new Request(`http://localhost/w/${world.workspace.slug}/systems/export`),
-      routeParams({ workspace: world.workspace.slug }),
+      routeParams({ workspaceSlug: world.workspace.slug }),
     );
     const csv = await response.text();
     expect(csv).toContain('"Chatbot;=HYPERLINK(""http://evil.example"",""x"")"');

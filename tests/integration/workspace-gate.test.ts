@@ -5,9 +5,9 @@
 // positive cases show the 404s and 403s do not come from refusing everyone.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { GET as exportStatusRoute } from "@/app/(app)/w/[workspace]/exports/status/route";
-import { GET as gapsCsvRoute } from "@/app/(app)/w/[workspace]/gaps/export/route";
-import BackgroundJobsPage from "@/app/(app)/w/[workspace]/settings/jobs/page";
+import { GET as exportStatusRoute } from "@/app/(app)/w/[workspaceSlug]/exports/status/route";
+import { GET as gapsCsvRoute } from "@/app/(app)/w/[workspaceSlug]/gaps/export/route";
+import BackgroundJobsPage from "@/app/(app)/w/[workspaceSlug]/settings/jobs/page";
 import { setSessionForTests } from "@/lib/auth/session";
 import { checkWorkspaceAccess, requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { workspaceRoute, type WorkspaceRouteAuth } from "@/lib/auth/workspace-route";
@@ -33,7 +33,9 @@ beforeAll(async () => {
 
 afterEach(() => setSessionForTests(undefined));
 
-const routeContext = (workspace: string) => ({ params: Promise.resolve({ workspace }) });
+const routeContext = (workspace: string) => ({
+  params: Promise.resolve({ workspaceSlug: workspace }),
+});
 
 /** A route wrapped with an ADMIN-only permission, recording whether its body ran and for whom. */
 function adminOnlyRoute() {
@@ -88,7 +90,7 @@ describe("requireWorkspacePage", () => {
     setSessionForTests(viewerOfA);
     await expectForbidden(() => requireWorkspacePage(a.workspace.slug, "job.read"));
     await expectForbidden(() =>
-      BackgroundJobsPage({ params: Promise.resolve({ workspace: a.workspace.slug }) }),
+      BackgroundJobsPage({ params: Promise.resolve({ workspaceSlug: a.workspace.slug }) }),
     );
   });
 
@@ -96,7 +98,7 @@ describe("requireWorkspacePage", () => {
     setSessionForTests(b.user.id);
     await expectNotFound(() => requireWorkspacePage(a.workspace.slug, "job.read"));
     await expectNotFound(() =>
-      BackgroundJobsPage({ params: Promise.resolve({ workspace: a.workspace.slug }) }),
+      BackgroundJobsPage({ params: Promise.resolve({ workspaceSlug: a.workspace.slug }) }),
     );
   });
 

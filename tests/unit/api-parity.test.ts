@@ -133,7 +133,9 @@ describe("API parity with the app", () => {
   });
 
   it("every page route handler has a REST operation", () => {
-    expect(routeHandlers).toEqual(expect.arrayContaining(["GET /w/[workspace]/audit/download"]));
+    expect(routeHandlers).toEqual(
+      expect.arrayContaining(["GET /w/[workspaceSlug]/audit/download"]),
+    );
     const problems = routeHandlers
       .filter((handler) => !(handler in NOT_MEMBER_ROUTE_HANDLERS))
       .flatMap((handler) => problemsOf(handler, UI_ROUTE_HANDLER_ROUTES[handler]));

@@ -38,9 +38,9 @@ describe("lint: components/** never imports app/**", () => {
   const file = "components/evidence/lint-probe.tsx";
 
   it("fails an alias import of a route", async () => {
-    expect(await errorsOf(file, use("x", "@/app/(app)/w/[workspace]/evidence/query-keys"))).toEqual(
-      [RESTRICTED],
-    );
+    expect(
+      await errorsOf(file, use("x", "@/app/(app)/w/[workspaceSlug]/evidence/query-keys")),
+    ).toEqual([RESTRICTED]);
   });
 
   it("fails a relative import of a route", async () => {
@@ -68,9 +68,9 @@ describe("lint: lib/** never imports components/** or app/**", () => {
   });
 
   it("fails an import of a route, in lib/server as well", async () => {
-    expect(await errorsOf(file, use("x", "@/app/(app)/w/[workspace]/exports/query-keys"))).toEqual([
-      RESTRICTED,
-    ]);
+    expect(
+      await errorsOf(file, use("x", "@/app/(app)/w/[workspaceSlug]/exports/query-keys")),
+    ).toEqual([RESTRICTED]);
     expect(
       await errorsOf("lib/server/evidence/lint-probe.ts", use("GET", "@/app/api/health/route")),
     ).toEqual([RESTRICTED]);
@@ -130,7 +130,7 @@ describe('lint: "use client" files never import lib/server or lib/db', () => {
     ).toEqual([CLIENT]);
     expect(
       await errorsOf(
-        "app/(app)/w/[workspace]/exports/lint-probe.tsx",
+        "app/(app)/w/[workspaceSlug]/exports/lint-probe.tsx",
         CLIENT_DIRECTIVE + use("db", "../../../../../lib/db/client"),
       ),
     ).toEqual([CLIENT]);

@@ -102,22 +102,23 @@ export const ACTION_ROUTES: Record<string, ParityEntry> = {
  * operation. These are the pages' downloads and the data their client components poll.
  */
 export const UI_ROUTE_HANDLER_ROUTES: Record<string, ParityEntry> = {
-  "GET /w/[workspace]/audit/download": "GET /api/v1/audit-log",
-  "GET /w/[workspace]/evidence/[evidenceId]/download": "GET /api/v1/evidence/{evidenceId}/download",
-  "GET /w/[workspace]/exports/[exportId]/download": "GET /api/v1/exports/{exportId}/download",
-  "GET /w/[workspace]/exports/status": "GET /api/v1/exports",
-  "GET /w/[workspace]/gaps/data": "GET /api/v1/gaps",
-  "GET /w/[workspace]/gaps/export": "GET /api/v1/gaps/export",
-  "GET /w/[workspace]/reports/[reportId]/download": "GET /api/v1/reports/{reportId}/download",
-  "GET /w/[workspace]/reports/status": "GET /api/v1/reports",
-  "GET /w/[workspace]/responsibilities/export": "GET /api/v1/duties/export",
-  "GET /w/[workspace]/standards/export": "GET /api/v1/coverage/references/export",
-  "GET /w/[workspace]/systems/export": "GET /api/v1/systems/export",
-  "GET /w/[workspace]/systems/template": "GET /api/v1/systems/import/template",
-  "GET /api/workspaces/[workspace]/evidence": "GET /api/v1/evidence",
-  "POST /api/workspaces/[workspace]/evidence/files": "POST /api/v1/evidence/files",
+  "GET /w/[workspaceSlug]/audit/download": "GET /api/v1/audit-log",
+  "GET /w/[workspaceSlug]/evidence/[evidenceId]/download":
+    "GET /api/v1/evidence/{evidenceId}/download",
+  "GET /w/[workspaceSlug]/exports/[exportId]/download": "GET /api/v1/exports/{exportId}/download",
+  "GET /w/[workspaceSlug]/exports/status": "GET /api/v1/exports",
+  "GET /w/[workspaceSlug]/gaps/data": "GET /api/v1/gaps",
+  "GET /w/[workspaceSlug]/gaps/export": "GET /api/v1/gaps/export",
+  "GET /w/[workspaceSlug]/reports/[reportId]/download": "GET /api/v1/reports/{reportId}/download",
+  "GET /w/[workspaceSlug]/reports/status": "GET /api/v1/reports",
+  "GET /w/[workspaceSlug]/responsibilities/export": "GET /api/v1/duties/export",
+  "GET /w/[workspaceSlug]/standards/export": "GET /api/v1/coverage/references/export",
+  "GET /w/[workspaceSlug]/systems/export": "GET /api/v1/systems/export",
+  "GET /w/[workspaceSlug]/systems/template": "GET /api/v1/systems/import/template",
+  "GET /api/workspaces/[workspaceSlug]/evidence": "GET /api/v1/evidence",
+  "POST /api/workspaces/[workspaceSlug]/evidence/files": "POST /api/v1/evidence/files",
   // The reuse picker's steps: the systems, then one system's duties.
-  "GET /api/workspaces/[workspace]/evidence/duty-options": "GET /api/v1/duties",
+  "GET /api/workspaces/[workspaceSlug]/evidence/duty-options": "GET /api/v1/duties",
 };
 
 /** Route handlers that are not a member's action at all (sign-in machinery, probes). */

@@ -1,0 +1,193 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { RelatedReferencesSummary } from "@/components/crosswalks/related-references";
+import { SystemCoverage } from "@/components/dashboard/system-coverage";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { LifecycleBadge, RiskTierBadge } from "@/components/ui/status-badge";
+import { can } from "@/lib/auth/permissions";
+import { referencesForRow } from "@/lib/crosswalks/active-mapping";
+import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
+import { loadSystemCoverage } from "@/lib/server/dashboard/load-system-coverage";
+import { memberDirectory } from "@/lib/server/systems/member-directory";
+import { toDayString } from "@/lib/validation/responsibilities";
+import { EU_AI_ACT_LABELS } from "@/lib/validation/systems";
+
+import { type DomainView, DomainList } from "../_components/domain-list";
+import { ArchiveSystemButton, AssignAllCustomerDuties } from "../_components/system-controls";
+import { loadSystemPage } from "../_lib/load-system-page";
+import { dutyEvidenceSlots } from "@/components/evidence/duty-evidence-slots";
+
+type Props = { params: Promise<{ workspaceSlug: string; systemId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { workspaceSlug, systemId } = await params;
+  const { detail } = await loadSystemPage(workspaceSlug, systemId);
+  return { title: detail.system.name };
+}
+
+export default async function SystemPage({ params }: Props) {
+  const { workspaceSlug, systemId } = await params;
+  const { auth, detail } = await loadSystemPage(workspaceSlug, systemId);
+  const slug = auth.workspace.slug;
+  const { system, framework } = detail;
+  const archived = system.archivedAt !== null;
+  const canEdit = can(auth.role, "responsibility.update") && !archived;
+  const directory = await memberDirectory(auth.workspace.id);
+  const members = [...directory.values()].map((m) => ({ id: m.id, label: m.name }));
+  const approvers = [...directory.values()]
+    .filter((m) => can(m.role, "responsibility.approveRisk"))
+    .map((m) => ({ id: m.id, label: m.name }));
+  const domains: DomainView[] = detail.domains.map((d) => ({
+    ...d,
+    parts: d.parts.map((p) => ({
+      ...p,
+      dueDate: toDayString(p.dueDate),
+      riskAcceptanceExpiresAt: toDayString(p.riskAcceptanceExpiresAt),
+    })),
+  }));
+  const count = (value: string) => detail.domains.filter((d) => d.value === value).length;
+  const evidenceSlots = await dutyEvidenceSlots({
+    workspaceId: auth.workspace.id,
+    workspaceSlug: slug,
+    systemId: system.id,
+    role: auth.role,
+    archived,
+    domains: detail.domains,
+  });
+  const mapping = await loadActiveMapping(auth.workspace.id);
+  const referenceSlots = Object.fromEntries(
+    detail.domains.map((d) => [
+      d.responsibilityId,
+      <RelatedReferencesSummary
+        key={d.responsibilityId}
+        references={referencesForRow(mapping, framework.key, d.domainKey)}
+        href={`/w/${slug}/domains/${encodeURIComponent(d.domainKey)}#related-references`}
+      />,
+    ]),
+  );
+  return (
+    <>
+      <PageHeader
+        title={system.name}
+        meta={
+          <>
+            <RiskTierBadge tier={system.riskTier} />
+            <LifecycleBadge lifecycle={system.lifecycle} />
+            {archived ? <Badge variant="muted">Archived</Badge> : null}
+          </>
+        }
+        description={system.description ?? undefined}
+        breadcrumbs={[{ label: "AI systems", href: `/w/${slug}/systems` }, { label: system.name }]}
+        actions={
+          <>
+            {can(auth.role, "system.update") && !archived ? (
+              <Button asChild variant="outline">
+                <Link href={`/w/${slug}/systems/${system.id}/edit`}>Edit</Link>
+              </Button>
+            ) : null}
+            {can(auth.role, "system.archive") ? (
+              <ArchiveSystemButton
+                slug={slug}
+                systemId={system.id}
+                name={system.name}
+                archived={archived}
+              />
+            ) : null}
+          </>
+        }
+      />
+      {archived ? (
+        <Alert variant="info" className="mb-4">
+          This system is archived: its duties are kept but cannot be changed until it is restored.
+        </Alert>
+      ) : null}
+      <dl className="mb-6 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
+        <div>
+          <dt className="text-muted-foreground">Deployment models</dt>
+          <dd>
+            {system.modelNames.join(", ")}
+            {system.variantName ? ` (${system.variantName})` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-muted-foreground">Framework</dt>
+          <dd>
+            {framework.name} {framework.version}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-muted-foreground">Vendor</dt>
+          <dd>
+            {system.vendor ? (
+              <Link className="underline" href={`/w/${slug}/vendors/${system.vendor.id}`}>
+                {system.vendor.name}
+              </Link>
+            ) : (
+              "—"
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-muted-foreground">Business owner</dt>
+          <dd>{system.businessOwnerName ?? "—"}</dd>
+        </div>
+        <div>
+          <dt className="text-muted-foreground">EU AI Act</dt>
+          <dd>{system.euAiActCategory ? EU_AI_ACT_LABELS[system.euAiActCategory] : "—"}</dd>
+        </div>
+        <div>
+          <dt className="text-muted-foreground">Data classification</dt>
+          <dd>{system.dataClassification ?? "—"}</dd>
+        </div>
+        <div>
+          <dt className="text-muted-foreground">Tags</dt>
+          <dd>{system.tags.length ? system.tags.join(", ") : "—"}</dd>
+        </div>
+      </dl>
+      {framework.newerVersions.length > 0 && can(auth.role, "system.update") && !archived ? (
+        <Alert variant="info" className="mb-4" title="A newer framework version is available">
+          {framework.name} {framework.newerVersions[0]?.version} is available.{" "}
+          <Link href={`/w/${slug}/systems/${system.id}/edit`}>Review the move</Link>: you see which
+          duties change before anything is applied.
+        </Alert>
+      ) : null}
+      <div className="mb-6">
+        <SystemCoverage
+          slug={slug}
+          systemId={system.id}
+          data={await loadSystemCoverage({ workspaceId: auth.workspace.id, systemId: system.id })}
+        />
+      </div>
+      <section aria-labelledby="duties-heading" className="grid gap-4">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h2 id="duties-heading" className="text-lg font-semibold">
+              Responsibilities
+            </h2>
+            <p className="text-sm text-muted-foreground">
+              {detail.domains.length} domains: {count("C")} customer, {count("S")} shared,{" "}
+              {count("P")} provider, {count("NA")} not applicable. Critical domains come first.
+            </p>
+          </div>
+          {canEdit ? (
+            <AssignAllCustomerDuties slug={slug} systemId={system.id} members={members} />
+          ) : null}
+        </div>
+        <DomainList
+          slug={slug}
+          domains={domains}
+          members={members}
+          approvers={approvers}
+          canEdit={canEdit}
+          canOverride={can(auth.role, "responsibility.override") && !archived}
+          evidenceSlots={evidenceSlots}
+          referenceSlots={referenceSlots}
+        />
+      </section>
+    </>
+  );
+}
