@@ -3,6 +3,7 @@ import path from "node:path";
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import simpleImportSort from "eslint-plugin-simple-import-sort";
 
 /*
  * Layers (docs/architecture.md, "Which way imports go"): app → components → lib, and inside lib
@@ -82,8 +83,18 @@ export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
   {
-    plugins: { layers: { rules: { "no-server-in-client": noServerInClient } } },
+    plugins: {
+      layers: { rules: { "no-server-in-client": noServerInClient } },
+      "simple-import-sort": simpleImportSort,
+    },
     rules: {
+      // Imports in one order everywhere (fixed by `npm run lint -- --fix`): side effects, Node
+      // built-ins, packages, our own modules (@/…), then relative paths; a blank line between.
+      "simple-import-sort/imports": [
+        "error",
+        { groups: [["^\\u0000"], ["^node:"], ["^@?\\w"], ["^@/"], ["^\\."]] },
+      ],
+      "simple-import-sort/exports": "error",
       // Conventions: process.env is read only in lib/env.ts (and the launcher scripts).
       "no-restricted-properties": [
         "error",

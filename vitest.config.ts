@@ -1,4 +1,5 @@
 import path from "node:path";
+
 import { defineConfig } from "vitest/config";
 
 // Two projects: pure logic (unit) and services against a real database (integration).

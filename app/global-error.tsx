@@ -1,9 +1,9 @@
 "use client";
 
+import "./globals.css";
+
 import { GeistSans } from "geist/font/sans";
 import { useEffect } from "react";
-
-import "./globals.css";
 
 /** Replaces the root layout when it fails; must render its own <html> and <body>. */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {

@@ -1,3 +1,5 @@
+import "./globals.css";
+
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
@@ -6,8 +8,6 @@ import type { ReactNode } from "react";
 
 import { Providers } from "@/components/providers";
 import { cn } from "@/lib/utils/cn";
-
-import "./globals.css";
 
 export const metadata: Metadata = {
   title: {

@@ -3,10 +3,10 @@ import {
   ClipboardCheck,
   FileArchive,
   Layers,
+  type LucideIcon,
   ScanSearch,
   ShieldCheck,
   Users,
-  type LucideIcon,
 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";

@@ -18,8 +18,8 @@ import { createMigration } from "./lib/create-migration";
 import { resetJobSchema } from "./lib/reset-job-schema";
 import {
   binPath,
-  dataDir,
   type Database,
+  dataDir,
   ensureSecrets,
   migrate,
   openDatabase,

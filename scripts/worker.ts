@@ -7,9 +7,9 @@
 // SIGTERM/SIGINT stop taking jobs, wait up to JOBS_STOP_TIMEOUT_SECONDS for the running ones, then
 // hand the rest back to the queue (another process picks them up), close the pool and exit 0
 // (lib/server/lifecycle, the same path as the app's, without the HTTP drain).
+import { logger } from "@/lib/log/logger";
 import { runJobQueue } from "@/lib/server/jobs/run-job-queue";
 import { installLifecycle } from "@/lib/server/lifecycle/install-lifecycle";
-import { logger } from "@/lib/log/logger";
 
 installLifecycle({ http: false });
 runJobQueue({ work: true }).catch((error: unknown) => {

@@ -2,12 +2,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { MobileNav } from "@/components/app-shell/mobile-nav";
-import { workspaceHref, type NavItemKey } from "@/components/app-shell/nav-items";
+import { type NavItemKey, workspaceHref } from "@/components/app-shell/nav-items";
 import { SidebarNav } from "@/components/app-shell/sidebar-nav";
-import { UserMenu, type ShellUser } from "@/components/app-shell/user-menu";
+import { type ShellUser, UserMenu } from "@/components/app-shell/user-menu";
 import {
-  WorkspaceSwitcher,
   type WorkspaceSummary,
+  WorkspaceSwitcher,
 } from "@/components/app-shell/workspace-switcher";
 import { Logo } from "@/components/brand/logo";
 

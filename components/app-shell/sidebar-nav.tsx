@@ -10,11 +10,11 @@ import {
   LayoutDashboard,
   Library,
   ListChecks,
+  type LucideIcon,
   ScrollText,
   Settings,
   TriangleAlert,
   UserCheck,
-  type LucideIcon,
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -22,8 +22,8 @@ import { usePathname } from "next/navigation";
 import {
   isNavItemActive,
   NAV_SECTIONS,
-  workspaceHref,
   type NavItemKey,
+  workspaceHref,
 } from "@/components/app-shell/nav-items";
 import { cn } from "@/lib/utils/cn";
 

@@ -3,8 +3,8 @@
 import {
   FlexRender,
   type ReactTable,
-  rowPaginationFeature,
   type RowData,
+  rowPaginationFeature,
   type TableFeatures,
   tableFeatures,
 } from "@tanstack/react-table";

@@ -3,8 +3,8 @@
 import Link from "next/link";
 
 import { HeatmapKeyboard } from "@/components/dashboard/heatmap-keyboard";
-import { dutyHref, HEATMAP_STATE_LABELS, systemHref } from "@/lib/view/dashboard/labels";
 import type { HeatmapGrid } from "@/lib/view/dashboard/heatmap-grid";
+import { dutyHref, HEATMAP_STATE_LABELS, systemHref } from "@/lib/view/dashboard/labels";
 import type { HeatmapState } from "@/lib/view/dashboard/types";
 
 // State is told three ways: a glyph, a short word and colour (colour is never the only signal).

@@ -1,8 +1,8 @@
 "use client";
 
 import { Paperclip } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
 import { useId, useState } from "react";
 
 import { EvidenceForm } from "@/components/evidence/evidence-form";

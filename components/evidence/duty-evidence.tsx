@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AttachEvidenceDialog } from "@/components/evidence/attach-evidence-dialog";
 import { Badge } from "@/components/ui/badge";
 import { EvidenceStateBadge } from "@/components/ui/status-badge";
-import type { EvidenceKind, DutySide } from "@/lib/domain/responsibility";
+import type { DutySide, EvidenceKind } from "@/lib/domain/responsibility";
 import { attestationLabel, type Option } from "@/lib/view/evidence/labels";
 
 export type DutyEvidenceItem = {

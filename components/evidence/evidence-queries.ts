@@ -1,5 +1,5 @@
 import type { EvidenceState } from "@/lib/domain/evidence-state";
-import type { EvidenceKind, DutySide } from "@/lib/domain/responsibility";
+import type { DutySide, EvidenceKind } from "@/lib/domain/responsibility";
 
 /** TanStack Query keys of the evidence pickers (one factory, so invalidation hits the same key). */
 export const evidenceQueryKeys = {

@@ -3,11 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 
-import { attestationLabel, KIND_LABELS } from "@/lib/view/evidence/labels";
 import { evidenceQueryKeys, searchEvidence } from "@/components/evidence/evidence-queries";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { EvidenceStateBadge } from "@/components/ui/status-badge";
+import { attestationLabel, KIND_LABELS } from "@/lib/view/evidence/labels";
 
 /**
  * Searches the workspace's live evidence and offers each item with a "Link" button. Typing

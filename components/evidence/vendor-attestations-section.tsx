@@ -1,11 +1,11 @@
 import Link from "next/link";
 
 import { EvidenceFormDialog } from "@/components/evidence/evidence-form-dialog";
-import { attestationLabel, formatDay } from "@/lib/view/evidence/labels";
 import { EvidenceStateBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/client";
 import { listEvidence } from "@/lib/server/evidence/list-evidence";
+import { attestationLabel, formatDay } from "@/lib/view/evidence/labels";
 
 /**
  * The "Attestations" section of a vendor's page: the attestations held for it (each one covers

@@ -1,4 +1,4 @@
-import { Ban, CircleCheck, Clock, Hourglass, Loader, XCircle, type LucideIcon } from "lucide-react";
+import { Ban, CircleCheck, Clock, Hourglass, Loader, type LucideIcon, XCircle } from "lucide-react";
 
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 

@@ -5,7 +5,7 @@ import { type KeyboardEvent, useRef, useState } from "react";
 
 import { CriticalMarker } from "@/components/frameworks/critical-marker";
 import { ScaleBadge } from "@/components/frameworks/scale-badge";
-import { type ScaleEntry, scaleCellClass } from "@/components/frameworks/scale-style";
+import { scaleCellClass, type ScaleEntry } from "@/components/frameworks/scale-style";
 import {
   Dialog,
   DialogContent,

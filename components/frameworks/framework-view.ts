@@ -1,6 +1,5 @@
-import type { FrameworkCell, FrameworkDefinition } from "@/lib/frameworks/schema";
-
 import type { ScaleEntry } from "@/components/frameworks/scale-style";
+import type { FrameworkCell, FrameworkDefinition } from "@/lib/frameworks/schema";
 
 /** Lookups the browsing pages share; pure, so server and client components can both use them. */
 export function cellKey(row: string, column: string): string {

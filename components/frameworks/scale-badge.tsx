@@ -1,7 +1,6 @@
+import { type ScaleEntry, scaleVariant } from "@/components/frameworks/scale-style";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/utils/cn";
-
-import { type ScaleEntry, scaleVariant } from "@/components/frameworks/scale-style";
 
 export type ScaleBadgeProps = {
   code: string;

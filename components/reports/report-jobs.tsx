@@ -18,7 +18,7 @@ import {
 } from "@/components/ui/table";
 import { startReportAction } from "@/lib/actions/reports";
 import { resultFormError } from "@/lib/actions/result";
-import { reportQueryKeys, type ReportJobView } from "@/lib/view/reports/report-job";
+import { type ReportJobView, reportQueryKeys } from "@/lib/view/reports/report-job";
 
 const POLL_MS = 1000;
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "—");

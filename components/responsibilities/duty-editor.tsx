@@ -2,18 +2,17 @@
 
 import { useRouter } from "next/navigation";
 
-import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import { updateDutyAction } from "@/lib/actions/responsibilities";
 import { DUTY_STATUSES, type DutyStatus } from "@/lib/domain/responsibility";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { DUTY_STATUS_LABELS, updateDutySchema } from "@/lib/validation/responsibilities";
-
-import { updateDutyAction } from "@/lib/actions/responsibilities";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 
 export type EditableDuty = {
   id: string;

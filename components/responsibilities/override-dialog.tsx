@@ -23,11 +23,10 @@ import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { RESPONSIBILITY_META } from "@/components/ui/responsibility-badge";
 import { Textarea } from "@/components/ui/textarea";
+import { overrideResponsibilityAction } from "@/lib/actions/responsibilities";
 import { RESPONSIBILITY_VALUES, type ResponsibilityValue } from "@/lib/domain/responsibility";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { overrideResponsibilitySchema } from "@/lib/validation/responsibilities";
-
-import { overrideResponsibilityAction } from "@/lib/actions/responsibilities";
 
 /** Changes one domain's value for one system, with a required justification (or removes it). */
 export function OverrideDialog({

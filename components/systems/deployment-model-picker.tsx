@@ -1,8 +1,7 @@
 "use client";
 
-import { Checkbox } from "@/components/ui/checkbox";
 import { Badge } from "@/components/ui/badge";
-
+import { Checkbox } from "@/components/ui/checkbox";
 import type { PickerColumn } from "@/lib/view/systems/picker-types";
 
 type Props = {

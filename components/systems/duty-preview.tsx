@@ -1,9 +1,8 @@
 "use client";
 
-import { CriticalBadge } from "@/components/ui/status-badge";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
+import { CriticalBadge } from "@/components/ui/status-badge";
 import { deriveResponsibilities, UnknownColumnError } from "@/lib/domain/derivation";
-
 import type { PickerFrameworkVersion } from "@/lib/view/systems/picker-types";
 
 /**

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition, type ReactElement, type ReactNode } from "react";
+import { type ReactElement, type ReactNode, useState, useTransition } from "react";
 
 import {
   AlertDialog,

@@ -1,6 +1,5 @@
-import type { ResponsibilityValue } from "@/lib/domain/responsibility";
-
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import type { ResponsibilityValue } from "@/lib/domain/responsibility";
 import { cn } from "@/lib/utils/cn";
 
 export type ResponsibilityMeta = {

@@ -6,11 +6,11 @@ import {
   Clock,
   Flame,
   History,
+  type LucideIcon,
   ShieldAlert,
   Trash2,
   TriangleAlert,
   XCircle,
-  type LucideIcon,
 } from "lucide-react";
 
 import { Badge, type BadgeVariant } from "@/components/ui/badge";

@@ -10,8 +10,8 @@ import { reviewEvidence } from "@/lib/server/evidence/review-evidence";
 import { unlinkEvidenceFromDuty } from "@/lib/server/evidence/unlink-evidence-from-duty";
 import {
   createEvidenceBodySchema,
-  evidenceParamsSchema,
   deprecatedEvidenceDutyParamsSchema,
+  evidenceParamsSchema,
   reviewEvidenceInputSchema,
 } from "@/lib/validation/evidence";
 

@@ -1,7 +1,7 @@
 "use server";
 
-import { workspaceActionClient } from "@/lib/actions/safe-action";
 import { revalidateWorkspace } from "@/lib/actions/revalidate";
+import { workspaceActionClient } from "@/lib/actions/safe-action";
 import { importFramework } from "@/lib/server/frameworks/import-framework";
 import { previewFrameworkImport } from "@/lib/server/frameworks/preview-framework-import";
 import { frameworkImportInputSchema } from "@/lib/validation/frameworks";

@@ -1,15 +1,15 @@
 import "server-only";
 
+import { headers } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { headers } from "next/headers";
 
 import { clientAddress } from "@/lib/auth/client-address";
 import {
+  secureCookiesEnabled,
   SESSION_MAX_AGE_SECONDS,
   sessionCookieName,
   sessionCookieOptions,
-  secureCookiesEnabled,
 } from "@/lib/auth/cookies";
 import { getSession } from "@/lib/auth/session";
 import { takeSsoLinkIntent } from "@/lib/auth/sso-link-intent";

@@ -19,9 +19,9 @@ import {
 } from "@/lib/crosswalks/schema";
 import {
   DOCUMENT_PATH,
+  formatIssuePath,
   type FrameworkFileFormat,
   type FrameworkValidationError,
-  formatIssuePath,
 } from "@/lib/frameworks/validate";
 
 export type CrosswalkValidationError = FrameworkValidationError;

@@ -5,8 +5,8 @@
  */
 import type {
   CoverageScope,
-  SnapshotEvidence,
   SnapshotDuty,
+  SnapshotEvidence,
   SnapshotResponsibility,
   SnapshotSystem,
   WorkspaceSnapshot,

@@ -3,10 +3,10 @@
  * like the database rows the SQL engine aggregates over (so generated data can feed both).
  */
 import type {
-  EvidenceKind,
-  Lifecycle,
   DutySide,
   DutyStatus,
+  EvidenceKind,
+  Lifecycle,
   ResponsibilityValue,
   ReviewStatus,
   RiskTier,

@@ -1,8 +1,8 @@
 import { Transform } from "node:stream";
 
+import { ValidationError } from "@/lib/errors";
 import { type ResolvedFileType, resolveFileType } from "@/lib/evidence/file-types";
 import { SNIFF_HEAD_BYTES, sniffContent } from "@/lib/evidence/sniff-content";
-import { ValidationError } from "@/lib/errors";
 
 export type CheckedFileType = Extract<ResolvedFileType, { ok: true }>;
 

@@ -2,7 +2,7 @@
 // references related to each security domain. Shared by the evidence bundle and the app's
 // download, so both write the same columns.
 import type { RelatedReference } from "@/lib/crosswalks/active-mapping";
-import { type CsvValue, csvLines } from "@/lib/export-bundle/csv";
+import { csvLines, type CsvValue } from "@/lib/export-bundle/csv";
 import type { CatalogueCoverage, EntryCoverage } from "@/lib/view/crosswalks/references";
 
 type Column<T> = { header: string; value: (row: T) => CsvValue };

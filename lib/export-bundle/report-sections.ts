@@ -2,8 +2,8 @@
 // Every value from the database goes through `esc`; the report has no scripts to protect anyway.
 import type {
   BundleData,
-  BundleEvidence,
   BundleDuty,
+  BundleEvidence,
   BundleSystem,
 } from "@/lib/export-bundle/bundle-data";
 import { percent } from "@/lib/export-bundle/bundle-data";

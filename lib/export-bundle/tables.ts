@@ -6,7 +6,7 @@ import type {
   BundleResponsibility,
   BundleSystem,
 } from "@/lib/export-bundle/bundle-data";
-import { type CsvValue, csvLines } from "@/lib/export-bundle/csv";
+import { csvLines, type CsvValue } from "@/lib/export-bundle/csv";
 
 type Column<T> = { header: string; value: (row: T) => CsvValue };
 

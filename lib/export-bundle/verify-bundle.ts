@@ -5,8 +5,8 @@
 // under oscal/ validate against NIST's schemas. Problems are listed in that order, so the first
 // one names the first thing that is wrong.
 import { createHash } from "node:crypto";
-import type { Readable } from "node:stream";
 import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 
 import yauzl from "yauzl";
 

@@ -3,6 +3,7 @@
 // controls. The matrix row of each domain (one value per deployment model) becomes parts of the
 // control, so nothing of the matrix is lost. Groups are the framework's row groups (or its row
 // categories when it has none).
+import type { FrameworkDefinition, FrameworkRow } from "@/lib/frameworks/schema";
 import {
   compact,
   line,
@@ -14,7 +15,6 @@ import {
   stableUuid,
   token,
 } from "@/lib/oscal/common";
-import type { FrameworkDefinition, FrameworkRow } from "@/lib/frameworks/schema";
 
 /** The control id of a domain: its key, made an OSCAL token. The SSP uses the same function. */
 export function controlId(domainKey: string): string {

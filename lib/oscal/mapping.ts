@@ -2,9 +2,9 @@
 // `mapping` per crosswalk, source framework and target catalogue, one `map` per edge. Sources are
 // the controls of our catalogs (one per domain, ids from controlId); targets are the external
 // catalogue's entry ids as that catalogue spells them. Each side is a back-matter resource.
+import type { CrosswalkDefinition } from "@/lib/crosswalks/schema";
 import { controlId } from "@/lib/oscal/catalog";
 import { compact, line, OSCAL_VERSION, prop, prose, SRM_NS, stableUuid } from "@/lib/oscal/common";
-import type { CrosswalkDefinition } from "@/lib/crosswalks/schema";
 
 export type MappingInput = {
   crosswalks: { definition: CrosswalkDefinition; definitionHash: string }[];

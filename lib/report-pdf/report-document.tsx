@@ -6,8 +6,8 @@ import { percentText } from "@/lib/view/crosswalks/references";
 import type { NamedSummary, ReportData, ReportGap } from "@/lib/view/report/report-data";
 
 import type { PdfModule } from "./render-report-pdf";
-import { type Column, ReportTable } from "./report-table";
 import { reportStyles } from "./report-styles";
+import { type Column, ReportTable } from "./report-table";
 
 const RATES = [
   ["Owned", "ownedRate", "of your parts have an owner"],

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 
 import { expect, type Page, test } from "@playwright/test";
 
-import { uniquePassword } from "./support/accounts";
 import { expectAccessible, visit } from "./support/a11y";
+import { uniquePassword } from "./support/accounts";
 
 // The coverage dashboards in a real browser, on a fresh user and workspace: the overview shows
 // the numbers the API computes, a heat-map cell opens its duty, fixing a gap (owner, status,

@@ -3,8 +3,8 @@ import { readFile } from "node:fs/promises";
 
 import { expect, type Page, test } from "@playwright/test";
 
-import { uniquePassword } from "./support/accounts";
 import { expectAccessible, visit } from "./support/a11y";
+import { uniquePassword } from "./support/accounts";
 
 // The demo user's password is random and printed only at first start, so, like the other specs,
 // this one signs up its own user and workspace through the app. The registry (a vendor, two SaaS

@@ -8,8 +8,8 @@ import { promisify } from "node:util";
 
 import { expect, type Page, test } from "@playwright/test";
 
-import { uniquePassword } from "./support/accounts";
 import { expectAccessible, visit } from "./support/a11y";
+import { uniquePassword } from "./support/accounts";
 
 const run = promisify(execFile);
 

@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { stringify } from "yaml";
 
-import { uniquePassword } from "./support/accounts";
 import { expectAccessible, visit } from "./support/a11y";
+import { uniquePassword } from "./support/accounts";
 
 // Each test signs up its own user and workspace through the app (no shared state).
 async function signUp(page: Page): Promise<string> {

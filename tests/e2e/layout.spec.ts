@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 
 import { expect, type Page, test } from "@playwright/test";
 
-import { uniquePassword } from "./support/accounts";
 import { visit } from "./support/a11y";
+import { uniquePassword } from "./support/accounts";
 
 // The main pages fit the screen at common laptop widths and on a phone: whatever is wider than
 // the screen (the heat map, long tables) scrolls inside its own frame, never the whole page. A

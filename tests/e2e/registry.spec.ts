@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 
 import { expect, type Page, test } from "@playwright/test";
 
-import { uniquePassword } from "./support/accounts";
 import { expectAccessible, visit } from "./support/a11y";
+import { uniquePassword } from "./support/accounts";
 
 // The registry journey in a real browser: register a PaaS and an agentic system, see their
 // domains and critical duties, assign owners in bulk, accept a risk with approver and expiry,

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 
 import { type Browser, expect, type Page, test } from "@playwright/test";
 
-import { uniquePassword } from "./support/accounts";
 import { expectAccessible, visit } from "./support/a11y";
+import { uniquePassword } from "./support/accounts";
 
 // Single sign-on end to end in Chromium against a real OpenID provider (oidc-provider, started by
 // tests/e2e/serve.ts; see tests/e2e/support/oidc-provider.ts for how the login typed at the

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 
-import { uniquePassword } from "./support/accounts";
 import { expectAccessible, visit } from "./support/a11y";
+import { uniquePassword } from "./support/accounts";
 
 // Issue 14 from the outside: sessions (point 6), redirects (3), member deactivation and workspace
 // deletion in the UI (8), and the sign-in throttle against a forged X-Forwarded-For (4).

@@ -3,17 +3,17 @@
 // Two workspaces: the other workspace's duties answer 404 on every path and change nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 
+import * as duty from "@/app/api/v1/duties/[dutyId]/route";
+import * as dutyExport from "@/app/api/v1/duties/export/route";
+import * as duties from "@/app/api/v1/duties/route";
+import * as evidenceDuty from "@/app/api/v1/evidence/[evidenceId]/duties/[dutyId]/route";
+import * as deprecatedEvidenceDuty from "@/app/api/v1/evidence/[evidenceId]/parts/[dutyId]/route";
+import * as oldDuty from "@/app/api/v1/responsibilities/parts/[dutyId]/route";
+import * as oldList from "@/app/api/v1/responsibilities/route";
 import { db } from "@/lib/db/client";
 import { DUTY_RENAME_DATE } from "@/lib/server/api/spec";
 import { createEvidence } from "@/lib/server/evidence/create-evidence";
 import { createEvidenceBodySchema } from "@/lib/validation/evidence";
-import * as duties from "@/app/api/v1/duties/route";
-import * as duty from "@/app/api/v1/duties/[dutyId]/route";
-import * as dutyExport from "@/app/api/v1/duties/export/route";
-import * as evidenceDuty from "@/app/api/v1/evidence/[evidenceId]/duties/[dutyId]/route";
-import * as deprecatedEvidenceDuty from "@/app/api/v1/evidence/[evidenceId]/parts/[dutyId]/route";
-import * as oldList from "@/app/api/v1/responsibilities/route";
-import * as oldDuty from "@/app/api/v1/responsibilities/parts/[dutyId]/route";
 
 import { type ApiSide, buildApiSide, callApi } from "./api-fixtures";
 import { ensureFrameworks, registrySnapshot } from "./systems-fixtures";

@@ -3,17 +3,17 @@
 // the permission get 403, and the permitted role works, audited as the token.
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { db } from "@/lib/db/client";
-import { importFramework } from "@/lib/server/frameworks/import-framework";
 import * as auditLog from "@/app/api/v1/audit-log/route";
 import * as referencesExport from "@/app/api/v1/coverage/references/export/route";
-import * as exportsRoute from "@/app/api/v1/exports/route";
 import * as exportCancel from "@/app/api/v1/exports/[exportId]/cancel/route";
+import * as exportsRoute from "@/app/api/v1/exports/route";
 import * as frameworkPreview from "@/app/api/v1/frameworks/preview/route";
 import * as gapsExport from "@/app/api/v1/gaps/export/route";
 import * as systemsExport from "@/app/api/v1/systems/export/route";
 import * as systemsTemplate from "@/app/api/v1/systems/import/template/route";
 import * as vendorSystem from "@/app/api/v1/vendors/[vendorId]/systems/[systemId]/route";
+import { db } from "@/lib/db/client";
+import { importFramework } from "@/lib/server/frameworks/import-framework";
 
 import { type ApiSide, buildApiSide, callApi } from "./api-fixtures";
 import { adminTarget, smallDefinition } from "./frameworks-fixtures";

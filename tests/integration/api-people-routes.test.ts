@@ -4,16 +4,16 @@
 // works, audited as the token.
 import { beforeAll, describe, expect, it } from "vitest";
 
+import * as invitation from "@/app/api/v1/invitations/[invitationId]/route";
+import * as invitations from "@/app/api/v1/invitations/route";
+import * as memberActive from "@/app/api/v1/members/[membershipId]/active/route";
+import * as member from "@/app/api/v1/members/[membershipId]/route";
+import * as members from "@/app/api/v1/members/route";
+import * as token from "@/app/api/v1/tokens/[tokenId]/route";
+import * as tokens from "@/app/api/v1/tokens/route";
+import * as workspaceRoute from "@/app/api/v1/workspace/route";
 import { db } from "@/lib/db/client";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
-import * as invitations from "@/app/api/v1/invitations/route";
-import * as invitation from "@/app/api/v1/invitations/[invitationId]/route";
-import * as members from "@/app/api/v1/members/route";
-import * as member from "@/app/api/v1/members/[membershipId]/route";
-import * as memberActive from "@/app/api/v1/members/[membershipId]/active/route";
-import * as tokens from "@/app/api/v1/tokens/route";
-import * as token from "@/app/api/v1/tokens/[tokenId]/route";
-import * as workspaceRoute from "@/app/api/v1/workspace/route";
 
 import { memberWithRole } from "../support/identity-fixtures";
 import { type ApiSide, buildApiSide, callApi } from "./api-fixtures";

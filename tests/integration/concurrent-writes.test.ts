@@ -15,9 +15,9 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 
+import { db } from "@/lib/db/client";
 import { computeCoverage, type CoverageSummary } from "@/lib/domain/coverage-reference";
 import type { WorkspaceSnapshot } from "@/lib/domain/coverage-snapshot";
-import { db } from "@/lib/db/client";
 import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";

@@ -7,9 +7,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import type { MappingPair } from "@/lib/crosswalks/active-mapping";
+import { db } from "@/lib/db/client";
 import type { CoverageScope, WorkspaceSnapshot } from "@/lib/domain/coverage-snapshot";
 import { referenceCoverageByReference } from "@/lib/domain/reference-coverage";
-import { db } from "@/lib/db/client";
 import { getCoverage } from "@/lib/server/coverage/get-coverage";
 import { getCoverageByReference } from "@/lib/server/coverage/get-coverage-by-reference";
 import {

@@ -3,8 +3,8 @@
 // side shows up here with a concrete example.
 import { describe, expect, it } from "vitest";
 
-import { computeCoverage, gapList } from "@/lib/domain/coverage-reference";
 import { db } from "@/lib/db/client";
+import { computeCoverage, gapList } from "@/lib/domain/coverage-reference";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { getHeatmap } from "@/lib/server/coverage/get-heatmap";

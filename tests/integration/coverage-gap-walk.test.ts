@@ -9,6 +9,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
+import { db } from "@/lib/db/client";
 import { type Gap, gapList } from "@/lib/domain/coverage-reference";
 import type {
   CoverageScope,
@@ -24,7 +25,6 @@ import {
   type RiskTier,
   riskTierRank,
 } from "@/lib/domain/responsibility";
-import { db } from "@/lib/db/client";
 import {
   forceGapPathForTests,
   type GapFilters,

@@ -23,8 +23,8 @@ import {
   MODELS,
   NOW,
   OWNERS,
-  type WorkspaceFixture,
   workspaceArbitrary,
+  type WorkspaceFixture,
   writeWorkspace,
 } from "@/tests/support/coverage-fixtures";
 

@@ -8,15 +8,15 @@
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
 
+import { db } from "@/lib/db/client";
 import { computeCoverage } from "@/lib/domain/coverage-reference";
 import type {
-  SnapshotEvidence,
   SnapshotDuty,
+  SnapshotEvidence,
   SnapshotSystem,
   WorkspaceSnapshot,
 } from "@/lib/domain/coverage-snapshot";
 import { DUTY_STATUSES, REVIEW_STATUSES } from "@/lib/domain/responsibility";
-import { db } from "@/lib/db/client";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import {
   forceStalePlanForTests,

@@ -1,9 +1,9 @@
 // Two workspaces for the dashboard tests, written through the coverage fixtures (the engine's own
 // test data), plus a member per workspace to sign in as and an API token per workspace.
+import { db } from "@/lib/db/client";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { snapshotBuilder, writeWorkspace } from "@/tests/support/coverage-fixtures";
 import { memberWithRole } from "@/tests/support/identity-fixtures";
-import { db } from "@/lib/db/client";
 
 export type DashboardSide = Awaited<ReturnType<typeof buildDashboardSide>>;
 

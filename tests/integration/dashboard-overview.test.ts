@@ -11,13 +11,13 @@ import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { getHeatmap } from "@/lib/server/coverage/get-heatmap";
 import { takeDailySnapshot } from "@/lib/server/coverage/take-daily-snapshot";
 import { loadSystemCoverage } from "@/lib/server/dashboard/load-system-coverage";
-import { cachedPerRevision, MAX_STALENESS_MS } from "@/lib/server/dashboard/overview-cache";
 import {
   loadWorkspaceOverview,
   OVERVIEW_OWNERS_PAGE_SIZE,
   OVERVIEW_TOP_GAPS,
   overviewView,
 } from "@/lib/server/dashboard/load-workspace-overview";
+import { cachedPerRevision, MAX_STALENESS_MS } from "@/lib/server/dashboard/overview-cache";
 import { NOW } from "@/tests/support/coverage-fixtures";
 
 import { buildDashboardSide, type DashboardSide, serialise } from "./dashboard-fixtures";

@@ -3,7 +3,6 @@
 // they give the engine's numbers (so the 404s cannot come from refusing everyone).
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import * as coverageActions from "@/lib/actions/coverage";
 import HeatmapPage from "@/app/(app)/w/[workspaceSlug]/coverage/heatmap/page";
 import DomainPage, {
   generateMetadata as domainMetadata,
@@ -11,6 +10,7 @@ import DomainPage, {
 import { GET as gapsData } from "@/app/(app)/w/[workspaceSlug]/gaps/data/route";
 import { GET as gapsCsv } from "@/app/(app)/w/[workspaceSlug]/gaps/export/route";
 import GapsPage from "@/app/(app)/w/[workspaceSlug]/gaps/page";
+import * as coverageActions from "@/lib/actions/coverage";
 import { setSessionForTests } from "@/lib/auth/session";
 import { parseCsv } from "@/lib/csv/csv";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";

@@ -5,8 +5,8 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GET as workspaceRoute } from "@/app/api/v1/workspace/route";
 import { GET as readyRoute } from "@/app/api/ready/route";
+import { GET as workspaceRoute } from "@/app/api/v1/workspace/route";
 import { databaseAvailability } from "@/lib/db/availability";
 import { db } from "@/lib/db/client";
 import { toActionError } from "@/lib/errors";

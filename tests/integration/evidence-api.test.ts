@@ -4,13 +4,13 @@ import { GET as downloadRoute } from "@/app/api/v1/evidence/[evidenceId]/downloa
 import { PUT as linkRoute } from "@/app/api/v1/evidence/[evidenceId]/duties/[dutyId]/route";
 import { POST as reviewRoute } from "@/app/api/v1/evidence/[evidenceId]/review/route";
 import { POST as uploadRoute } from "@/app/api/v1/evidence/files/route";
-import { POST as createRoute, GET as listRoute } from "@/app/api/v1/evidence/route";
+import { GET as listRoute, POST as createRoute } from "@/app/api/v1/evidence/route";
 
 import {
   apiRequest,
   createEvidenceWorld,
-  type EvidenceWorld,
   evidenceRowCount,
+  type EvidenceWorld,
   pdfBytes,
   routeParams,
   sha256,

@@ -9,7 +9,7 @@ import {
 import { POST as purgeRoute } from "@/app/api/v1/evidence/[evidenceId]/purge/route";
 import { POST as reviewRoute } from "@/app/api/v1/evidence/[evidenceId]/review/route";
 import { DELETE as deleteRoute, GET as getRoute } from "@/app/api/v1/evidence/[evidenceId]/route";
-import { POST as createRoute, GET as listRoute } from "@/app/api/v1/evidence/route";
+import { GET as listRoute, POST as createRoute } from "@/app/api/v1/evidence/route";
 import { setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { evidenceState } from "@/lib/domain/evidence-state";
 import { db } from "@/lib/db/client";
+import { evidenceState } from "@/lib/domain/evidence-state";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { createEvidence } from "@/lib/server/evidence/create-evidence";
 import { deleteEvidence } from "@/lib/server/evidence/delete-evidence";

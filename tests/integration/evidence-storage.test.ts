@@ -18,8 +18,8 @@ import { evidenceStorage } from "@/lib/storage/evidence-storage";
 
 import {
   createEvidenceWorld,
-  type EvidenceWorld,
   evidenceRowCount,
+  type EvidenceWorld,
   interruptedStream,
   objectPath,
   pdfBytes,

@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { POST as uploadRoute } from "@/app/api/workspaces/[workspaceSlug]/evidence/files/route";
 import { GET as dutyOptionsRoute } from "@/app/api/workspaces/[workspaceSlug]/evidence/duty-options/route";
+import { POST as uploadRoute } from "@/app/api/workspaces/[workspaceSlug]/evidence/files/route";
 import { GET as searchRoute } from "@/app/api/workspaces/[workspaceSlug]/evidence/route";
 import { setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -11,8 +11,8 @@ import type { Role } from "@/lib/generated/prisma/client";
 
 import {
   createEvidenceWorld,
-  type EvidenceWorld,
   evidenceRowCount,
+  type EvidenceWorld,
   objectPath,
   pdfBytes,
   routeParams,

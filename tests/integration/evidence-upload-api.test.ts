@@ -4,8 +4,8 @@ import { POST as uploadRoute } from "@/app/api/v1/evidence/files/route";
 
 import {
   createEvidenceWorld,
-  type EvidenceWorld,
   evidenceRowCount,
+  type EvidenceWorld,
   pdfBytes,
   storedFiles,
   tokenFor,

@@ -11,8 +11,8 @@ import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { startExport } from "@/lib/server/exports/start-export";
 import { startJobQueue } from "@/lib/server/jobs/job-queue";
-import { exportEnded } from "@/tests/support/job-queue";
 import { exportScopeSchema } from "@/lib/validation/exports";
+import { exportEnded } from "@/tests/support/job-queue";
 
 import { rewriteZip } from "../unit/export-test-zip";
 import { bundleFile, createExportWorld, type ExportWorld, FORMULA_TITLE } from "./export-fixtures";

@@ -8,8 +8,8 @@ import path from "node:path";
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
 import { db } from "@/lib/db/client";
+import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { recoverLostExportsJob } from "@/lib/server/exports/export-maintenance-jobs";
 import {

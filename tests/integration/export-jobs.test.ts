@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { cancelExportAction, startExportAction } from "@/lib/actions/exports";
-import { GET as statusRoute } from "@/app/(app)/w/[workspaceSlug]/exports/status/route";
-import { GET as pageDownloadRoute } from "@/app/(app)/w/[workspaceSlug]/exports/[exportId]/download/route";
 import { GET as auditDownloadRoute } from "@/app/(app)/w/[workspaceSlug]/audit/download/route";
+import { GET as pageDownloadRoute } from "@/app/(app)/w/[workspaceSlug]/exports/[exportId]/download/route";
+import { GET as statusRoute } from "@/app/(app)/w/[workspaceSlug]/exports/status/route";
 import { GET as apiDownloadRoute } from "@/app/api/v1/exports/[exportId]/download/route";
 import { GET as apiStatusRoute } from "@/app/api/v1/exports/[exportId]/route";
 import { POST as apiStartRoute } from "@/app/api/v1/exports/route";
+import { cancelExportAction, startExportAction } from "@/lib/actions/exports";
 import { setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { cancelExportJob } from "@/lib/server/exports/cancel-export-job";

@@ -10,8 +10,8 @@ import path from "node:path";
 
 import { afterAll, beforeAll, expect, it } from "vitest";
 
-import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
 import { db } from "@/lib/db/client";
+import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { startExport } from "@/lib/server/exports/start-export";
 import { startJobQueue } from "@/lib/server/jobs/job-queue";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadFrameworkPage } from "@/app/(app)/w/[workspaceSlug]/frameworks/_lib/load-framework-page";
-import { importFrameworkAction, previewFrameworkImportAction } from "@/lib/actions/frameworks";
 import { GET as getVersionRoute } from "@/app/api/v1/frameworks/[key]/versions/[version]/route";
 import { GET as listRoute, POST as importRoute } from "@/app/api/v1/frameworks/route";
+import { importFrameworkAction, previewFrameworkImportAction } from "@/lib/actions/frameworks";
 import { setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";

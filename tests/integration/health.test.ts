@@ -1,6 +1,5 @@
-import { describe, expect, inject, it } from "vitest";
-
 import { PrismaPg } from "@prisma/adapter-pg";
+import { describe, expect, inject, it } from "vitest";
 
 import { db } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";

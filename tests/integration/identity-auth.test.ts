@@ -1,19 +1,19 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { signInAction, signUpAction } from "@/lib/actions/auth";
+import { createWorkspaceAction } from "@/lib/actions/workspaces";
 import { getSession, setSessionForTests } from "@/lib/auth/session";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { db } from "@/lib/db/client";
 import { UnauthorizedError } from "@/lib/errors";
+import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import {
   authenticateWithPassword,
   WRONG_CREDENTIALS,
 } from "@/lib/server/auth/authenticate-with-password";
-import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
-import { setUserActive } from "@/lib/server/users/set-user-active";
 import { ACCOUNT_EXISTS, registerUser } from "@/lib/server/users/register-user";
+import { setUserActive } from "@/lib/server/users/set-user-active";
 import { signUpSchema } from "@/lib/validation/auth";
-import { signInAction, signUpAction } from "@/lib/actions/auth";
-import { createWorkspaceAction } from "@/lib/actions/workspaces";
 
 import {
   expectNotFound,

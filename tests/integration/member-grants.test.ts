@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { setMemberActiveAction } from "@/lib/actions/members";
 import { GET as listVendors, POST as createVendorRoute } from "@/app/api/v1/vendors/route";
+import { setMemberActiveAction } from "@/lib/actions/members";
 import { getSession, setSessionForTests } from "@/lib/auth/session";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { db } from "@/lib/db/client";

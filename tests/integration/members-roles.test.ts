@@ -1,19 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 
-import { workspaceActionClient } from "@/lib/actions/safe-action";
-import { can, PERMISSIONS, ROLES } from "@/lib/auth/permissions";
-import { setSessionForTests } from "@/lib/auth/session";
-import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
-import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/generated/prisma/client";
-import {
-  acceptInvitation,
-  acceptInvitationWithSignUp,
-} from "@/lib/server/invitations/accept-invitation";
-import { createInvitation } from "@/lib/server/invitations/create-invitation";
-import { sendMail } from "@/lib/server/mail/send-mail";
-import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import {
   changeMemberRoleAction,
   inviteMemberAction,
@@ -21,8 +8,21 @@ import {
   removeMemberAction,
   transferOwnershipAction,
 } from "@/lib/actions/members";
-import { createApiTokenAction } from "@/lib/actions/tokens";
+import { workspaceActionClient } from "@/lib/actions/safe-action";
 import { renameWorkspaceAction } from "@/lib/actions/settings";
+import { createApiTokenAction } from "@/lib/actions/tokens";
+import { can, PERMISSIONS, ROLES } from "@/lib/auth/permissions";
+import { setSessionForTests } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/client";
+import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
+import {
+  acceptInvitation,
+  acceptInvitationWithSignUp,
+} from "@/lib/server/invitations/accept-invitation";
+import { createInvitation } from "@/lib/server/invitations/create-invitation";
+import { sendMail } from "@/lib/server/mail/send-mail";
 
 import {
   expectNotFound,

@@ -2,8 +2,8 @@
 // listed in the manifest and checksums, validate against the 1.2.1 schemas, the SSP points at the
 // evidence files inside the bundle with their SHA-256, and export:verify fails a bundle whose
 // OSCAL file was changed (by its hash) or rebuilt invalid (by the schema).
-import { createHash } from "node:crypto";
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";

@@ -7,13 +7,13 @@ import { getSession, setSessionForTests } from "@/lib/auth/session";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { authenticateWithPassword } from "@/lib/server/auth/authenticate-with-password";
 import { createSession } from "@/lib/server/sessions/create-session";
 import { endSessionBySecret, endSessionOfUser } from "@/lib/server/sessions/end-sessions";
 import { listSessions } from "@/lib/server/sessions/list-sessions";
 import { signOutEverywhere } from "@/lib/server/sessions/sign-out-everywhere";
 import { changePassword, WRONG_CURRENT_PASSWORD } from "@/lib/server/users/change-password";
 import { setUserActive } from "@/lib/server/users/set-user-active";
-import { authenticateWithPassword } from "@/lib/server/auth/authenticate-with-password";
 
 import { expectNotFound, signedUpOwner, TEST_PASSWORD } from "../support/identity-fixtures";
 

@@ -15,8 +15,8 @@ import { setSessionForTests } from "@/lib/auth/session";
 import { parseCsv } from "@/lib/csv/csv";
 import { importCrosswalk } from "@/lib/server/crosswalks/import-crosswalk";
 import { loadReferenceCoverage } from "@/lib/server/crosswalks/load-reference-coverage";
-import type { GapsPageData } from "@/lib/view/dashboard/types";
 import { percentText } from "@/lib/view/crosswalks/references";
+import type { GapsPageData } from "@/lib/view/dashboard/types";
 import { expectNotFound } from "@/tests/support/identity-fixtures";
 
 import { routeContext, serialise } from "./dashboard-fixtures";

@@ -27,7 +27,6 @@ import { evidenceStorage, forgetStorageDrivers } from "@/lib/storage/evidence-st
 import { createS3Client, S3_DUTY_SIZE } from "@/lib/storage/s3-storage";
 import { newObjectKey } from "@/lib/storage/storage";
 import { exportScopeSchema } from "@/lib/validation/exports";
-
 import { exportEnded } from "@/tests/support/job-queue";
 
 import { pdfBytes, routeParams, streamOf, tokenFor } from "../support/evidence-fixtures";

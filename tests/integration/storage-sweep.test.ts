@@ -17,8 +17,8 @@ import { evidenceStorage, evidenceStorageRoot } from "@/lib/storage/evidence-sto
 
 import {
   createEvidenceWorld,
-  type EvidenceWorld,
   evidenceRowCount,
+  type EvidenceWorld,
   pdfBytes,
   storedFiles,
   streamOf,

@@ -3,40 +3,40 @@
 // change nothing; the same calls work for an EDITOR+ of the workspace (no over-blocking).
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import MyPage from "@/app/(app)/w/[workspaceSlug]/my/page";
+import { GET as exportResponsibilities } from "@/app/(app)/w/[workspaceSlug]/responsibilities/export/route";
+import ResponsibilitiesPage from "@/app/(app)/w/[workspaceSlug]/responsibilities/page";
+import EditSystemPage from "@/app/(app)/w/[workspaceSlug]/systems/[systemId]/edit/page";
+import SystemPage, {
+  generateMetadata as systemMetadata,
+} from "@/app/(app)/w/[workspaceSlug]/systems/[systemId]/page";
+import { GET as exportSystems } from "@/app/(app)/w/[workspaceSlug]/systems/export/route";
+import ImportSystemsPage from "@/app/(app)/w/[workspaceSlug]/systems/import/page";
+import NewSystemPage from "@/app/(app)/w/[workspaceSlug]/systems/new/page";
+import SystemsPage from "@/app/(app)/w/[workspaceSlug]/systems/page";
+import VendorPage from "@/app/(app)/w/[workspaceSlug]/vendors/[vendorId]/page";
+import VendorsPage from "@/app/(app)/w/[workspaceSlug]/vendors/page";
+import * as apiDuty from "@/app/api/v1/duties/[dutyId]/route";
+import * as apiDuties from "@/app/api/v1/duties/route";
+import * as apiOverride from "@/app/api/v1/responsibilities/[responsibilityId]/override/route";
+import * as apiBulkDue from "@/app/api/v1/responsibilities/bulk-due-date/route";
+import * as apiBulkOwner from "@/app/api/v1/responsibilities/bulk-owner/route";
+import * as apiArchive from "@/app/api/v1/systems/[systemId]/archive/route";
+import * as apiPreview from "@/app/api/v1/systems/[systemId]/rederivation-preview/route";
+import * as apiSystem from "@/app/api/v1/systems/[systemId]/route";
+import * as apiImport from "@/app/api/v1/systems/import/route";
+import * as apiSystems from "@/app/api/v1/systems/route";
+import * as apiAssessment from "@/app/api/v1/vendors/[vendorId]/assessment/[topicKey]/route";
+import * as apiVendor from "@/app/api/v1/vendors/[vendorId]/route";
+import * as apiVendorSystems from "@/app/api/v1/vendors/[vendorId]/systems/route";
+import * as apiVendors from "@/app/api/v1/vendors/route";
+import * as responsibilityActions from "@/lib/actions/responsibilities";
+import * as systemActions from "@/lib/actions/systems";
+import * as vendorActions from "@/lib/actions/vendors";
 import { setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { createVendor } from "@/lib/server/vendors/create-vendor";
-import * as systemActions from "@/lib/actions/systems";
-import * as responsibilityActions from "@/lib/actions/responsibilities";
-import * as vendorActions from "@/lib/actions/vendors";
-import SystemsPage from "@/app/(app)/w/[workspaceSlug]/systems/page";
-import NewSystemPage from "@/app/(app)/w/[workspaceSlug]/systems/new/page";
-import ImportSystemsPage from "@/app/(app)/w/[workspaceSlug]/systems/import/page";
-import SystemPage, {
-  generateMetadata as systemMetadata,
-} from "@/app/(app)/w/[workspaceSlug]/systems/[systemId]/page";
-import EditSystemPage from "@/app/(app)/w/[workspaceSlug]/systems/[systemId]/edit/page";
-import ResponsibilitiesPage from "@/app/(app)/w/[workspaceSlug]/responsibilities/page";
-import MyPage from "@/app/(app)/w/[workspaceSlug]/my/page";
-import VendorsPage from "@/app/(app)/w/[workspaceSlug]/vendors/page";
-import VendorPage from "@/app/(app)/w/[workspaceSlug]/vendors/[vendorId]/page";
-import { GET as exportSystems } from "@/app/(app)/w/[workspaceSlug]/systems/export/route";
-import { GET as exportResponsibilities } from "@/app/(app)/w/[workspaceSlug]/responsibilities/export/route";
-import * as apiSystems from "@/app/api/v1/systems/route";
-import * as apiSystem from "@/app/api/v1/systems/[systemId]/route";
-import * as apiArchive from "@/app/api/v1/systems/[systemId]/archive/route";
-import * as apiPreview from "@/app/api/v1/systems/[systemId]/rederivation-preview/route";
-import * as apiImport from "@/app/api/v1/systems/import/route";
-import * as apiDuties from "@/app/api/v1/duties/route";
-import * as apiDuty from "@/app/api/v1/duties/[dutyId]/route";
-import * as apiOverride from "@/app/api/v1/responsibilities/[responsibilityId]/override/route";
-import * as apiBulkOwner from "@/app/api/v1/responsibilities/bulk-owner/route";
-import * as apiBulkDue from "@/app/api/v1/responsibilities/bulk-due-date/route";
-import * as apiVendors from "@/app/api/v1/vendors/route";
-import * as apiVendor from "@/app/api/v1/vendors/[vendorId]/route";
-import * as apiVendorSystems from "@/app/api/v1/vendors/[vendorId]/systems/route";
-import * as apiAssessment from "@/app/api/v1/vendors/[vendorId]/assessment/[topicKey]/route";
 
 import { expectNotFound } from "../support/identity-fixtures";
 import {

@@ -2,12 +2,14 @@
 // slug or ids and changes nothing there; the same calls on one's own workspace work (no over-blocking).
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { setSessionForTests } from "@/lib/auth/session";
-import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
-import { db } from "@/lib/db/client";
-import { createApiToken } from "@/lib/server/tokens/create-api-token";
-import { createInvitation } from "@/lib/server/invitations/create-invitation";
-import { renameWorkspaceAction } from "@/lib/actions/settings";
+import AuditPage from "@/app/(app)/w/[workspaceSlug]/audit/page";
+import WorkspaceLayout, { generateMetadata } from "@/app/(app)/w/[workspaceSlug]/layout";
+import OverviewPage from "@/app/(app)/w/[workspaceSlug]/page";
+import SettingsLayout from "@/app/(app)/w/[workspaceSlug]/settings/layout";
+import MembersPage from "@/app/(app)/w/[workspaceSlug]/settings/members/page";
+import SettingsPage from "@/app/(app)/w/[workspaceSlug]/settings/page";
+import TokensPage from "@/app/(app)/w/[workspaceSlug]/settings/tokens/page";
+import { GET as getWorkspaceRoute } from "@/app/api/v1/workspace/route";
 import {
   changeMemberRoleAction,
   inviteMemberAction,
@@ -16,15 +18,13 @@ import {
   revokeInvitationAction,
   transferOwnershipAction,
 } from "@/lib/actions/members";
+import { renameWorkspaceAction } from "@/lib/actions/settings";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/tokens";
-import WorkspaceLayout, { generateMetadata } from "@/app/(app)/w/[workspaceSlug]/layout";
-import OverviewPage from "@/app/(app)/w/[workspaceSlug]/page";
-import SettingsLayout from "@/app/(app)/w/[workspaceSlug]/settings/layout";
-import SettingsPage from "@/app/(app)/w/[workspaceSlug]/settings/page";
-import MembersPage from "@/app/(app)/w/[workspaceSlug]/settings/members/page";
-import TokensPage from "@/app/(app)/w/[workspaceSlug]/settings/tokens/page";
-import AuditPage from "@/app/(app)/w/[workspaceSlug]/audit/page";
-import { GET as getWorkspaceRoute } from "@/app/api/v1/workspace/route";
+import { setSessionForTests } from "@/lib/auth/session";
+import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
+import { db } from "@/lib/db/client";
+import { createInvitation } from "@/lib/server/invitations/create-invitation";
+import { createApiToken } from "@/lib/server/tokens/create-api-token";
 
 import {
   expectNotFound,

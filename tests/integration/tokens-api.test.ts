@@ -4,15 +4,15 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
+import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
+import { GET as getWorkspaceRoute } from "@/app/api/v1/workspace/route";
 import { db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/server/api/route";
-import { defineApiRoute } from "@/lib/server/api/spec";
 import { API_ROUTE_SPECS } from "@/lib/server/api/route-specs";
+import { defineApiRoute } from "@/lib/server/api/spec";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/server/tokens/revoke-api-token";
 import { renameWorkspace } from "@/lib/server/workspaces/rename-workspace";
-import { GET as getWorkspaceRoute } from "@/app/api/v1/workspace/route";
-import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 
 import { signedUpOwner } from "../support/identity-fixtures";
 

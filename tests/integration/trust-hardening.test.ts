@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { cancelExportAction } from "@/lib/actions/exports";
-import { GET as pageDownloadRoute } from "@/app/(app)/w/[workspaceSlug]/exports/[exportId]/download/route";
 import { GET as auditDownloadRoute } from "@/app/(app)/w/[workspaceSlug]/audit/download/route";
 import { GET as pageEvidenceDownload } from "@/app/(app)/w/[workspaceSlug]/evidence/[evidenceId]/download/route";
+import { GET as pageDownloadRoute } from "@/app/(app)/w/[workspaceSlug]/exports/[exportId]/download/route";
 import { GET as systemsCsvRoute } from "@/app/(app)/w/[workspaceSlug]/systems/export/route";
 import { GET as apiEvidenceDownload } from "@/app/api/v1/evidence/[evidenceId]/download/route";
 import { GET as apiExportDownload } from "@/app/api/v1/exports/[exportId]/download/route";
 import { GET as getVersionRoute } from "@/app/api/v1/frameworks/[key]/versions/[version]/route";
 import { POST as importFrameworkRoute } from "@/app/api/v1/frameworks/route";
 import { POST as createVendorRoute } from "@/app/api/v1/vendors/route";
+import { cancelExportAction } from "@/lib/actions/exports";
 import { setSessionForTests } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { runExportJob } from "@/lib/server/exports/run-export-job";
 import { startExport } from "@/lib/server/exports/start-export";
-import { saveAssessmentAnswer } from "@/lib/server/vendors/save-assessment-answer";
 import { deleteVendor } from "@/lib/server/vendors/delete-vendor";
+import { saveAssessmentAnswer } from "@/lib/server/vendors/save-assessment-answer";
 import { exportScopeSchema } from "@/lib/validation/exports";
 
 import { apiRequest, routeParams, tokenFor } from "../support/evidence-fixtures";

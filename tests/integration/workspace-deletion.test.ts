@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { deleteWorkspaceAction } from "@/lib/actions/settings";
 import { GET as workspaceRoute } from "@/app/api/v1/workspace/route";
+import { deleteWorkspaceAction } from "@/lib/actions/settings";
 import { getSession, setSessionForTests } from "@/lib/auth/session";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { db } from "@/lib/db/client";
@@ -18,8 +18,8 @@ import { evidenceStorage, exportStorage } from "@/lib/storage/evidence-storage";
 import { reportStorage } from "@/lib/storage/report-storage";
 import { waitFor } from "@/tests/support/job-queue";
 
-import { expectNotFound, expectRedirect } from "../support/identity-fixtures";
 import { apiRequest, tokenFor } from "../support/evidence-fixtures";
+import { expectNotFound, expectRedirect } from "../support/identity-fixtures";
 import { startSmtpSink } from "../support/smtp-sink";
 import { createExportWorld, type ExportWorld } from "./export-fixtures";
 import { fillEveryTable, rowsOf, withBundle, workspaceTables } from "./workspace-deletion-fixtures";

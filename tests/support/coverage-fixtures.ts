@@ -6,24 +6,24 @@ import { randomBytes } from "node:crypto";
 
 import fc from "fast-check";
 
+import { db } from "@/lib/db/client";
 import type {
-  SnapshotEvidence,
   SnapshotDuty,
+  SnapshotEvidence,
   SnapshotResponsibility,
   SnapshotSystem,
   WorkspaceSnapshot,
 } from "@/lib/domain/coverage-snapshot";
 import { dutiesFor } from "@/lib/domain/derivation";
 import {
-  EVIDENCE_KINDS,
-  LIFECYCLES,
   DUTY_STATUSES,
   type DutySide,
+  EVIDENCE_KINDS,
+  LIFECYCLES,
   RESPONSIBILITY_VALUES,
   REVIEW_STATUSES,
   RISK_TIERS,
 } from "@/lib/domain/responsibility";
-import { db } from "@/lib/db/client";
 
 export const NOW = new Date("2026-03-15T12:00:00.000Z");
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { parseEnv } from "@/lib/env";
 import { proxyMatcher, resolveClientAddress } from "@/lib/auth/forwarded-for";
+import { parseEnv } from "@/lib/env";
 
 // Our server appends the TCP peer as the last X-Forwarded-For hop (scripts/serve-next.mjs).
 describe("client address from X-Forwarded-For (issue 14, point 4)", () => {

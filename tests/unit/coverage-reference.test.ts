@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { computeCoverage, gapList } from "@/lib/domain/coverage-reference";
 import type {
-  SnapshotEvidence,
   SnapshotDuty,
+  SnapshotEvidence,
   SnapshotResponsibility,
   SnapshotSystem,
   WorkspaceSnapshot,

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import {
   type DerivedResponsibility,
-  type ExistingResponsibility,
   dutiesFor,
+  type ExistingResponsibility,
   planRederivation,
 } from "@/lib/domain/derivation";
 import type { ResponsibilityValue } from "@/lib/domain/responsibility";

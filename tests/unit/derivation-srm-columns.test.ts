@@ -9,9 +9,9 @@ import { describe, expect, it } from "vitest";
 
 import {
   deriveResponsibilities,
+  dutiesFor,
   effectiveValue,
   type MatrixCell,
-  dutiesFor,
 } from "@/lib/domain/derivation";
 import type { ResponsibilityValue } from "@/lib/domain/responsibility";
 import { parseFrameworkDefinition } from "@/lib/frameworks/validate";

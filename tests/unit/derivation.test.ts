@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 
 import {
   deriveResponsibilities,
+  dutiesFor,
   effectiveValue,
   type MatrixCell,
-  dutiesFor,
   UnknownColumnError,
 } from "@/lib/domain/derivation";
 import { RESPONSIBILITY_VALUES, type ResponsibilityValue } from "@/lib/domain/responsibility";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { neutraliseCell, parseCsv, toCsv } from "@/lib/csv/csv";
+import type { BundleEvidence } from "@/lib/export-bundle/bundle-data";
 import { csvCell, csvLines, csvRow } from "@/lib/export-bundle/csv";
 import { evidenceCsv } from "@/lib/export-bundle/tables";
-import type { BundleEvidence } from "@/lib/export-bundle/bundle-data";
 
 describe("CSV formula-injection neutralising", () => {
   it.each(["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", '=HYPERLINK("http://x","y")'])(

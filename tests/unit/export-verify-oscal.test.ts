@@ -6,23 +6,23 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 
-import type { FrameworkDefinition } from "@/lib/frameworks/schema";
 import {
   AUDIT_LOG_PATH,
-  BUNDLE_FORMAT,
   buildChecksums,
+  BUNDLE_FORMAT,
   CHECKSUMS_PATH,
   type Manifest,
-  type ManifestFile,
   MANIFEST_PATH,
+  type ManifestFile,
   OSCAL_CATALOG_PATH,
   serialiseManifest,
 } from "@/lib/export-bundle/manifest";
 import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
 import { createBundleZipWriter } from "@/lib/export-bundle/zip-writer";
+import type { FrameworkDefinition } from "@/lib/frameworks/schema";
 import { buildCatalog } from "@/lib/oscal/catalog";
 import { serialiseOscal } from "@/lib/oscal/common";
 

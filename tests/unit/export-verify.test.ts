@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toAuditLine } from "@/lib/export-bundle/audit-log";
 import {
   AUDIT_LOG_PATH,
-  BUNDLE_FORMAT,
   buildChecksums,
+  BUNDLE_FORMAT,
   CHECKSUMS_PATH,
   type Manifest,
-  type ManifestFile,
   MANIFEST_PATH,
+  type ManifestFile,
   serialiseManifest,
 } from "@/lib/export-bundle/manifest";
 import { verifyBundle } from "@/lib/export-bundle/verify-bundle";

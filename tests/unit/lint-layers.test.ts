@@ -49,8 +49,8 @@ describe("lint: components/** never imports app/**", () => {
 
   it("passes imports of actions, lib/view and other components", async () => {
     const code =
-      'import { linkEvidenceAction } from "@/lib/actions/evidence";\n' +
       'import { Button } from "@/components/ui/button";\n' +
+      'import { linkEvidenceAction } from "@/lib/actions/evidence";\n' +
       'import { SIDE_LABELS } from "@/lib/view/duties/labels";\n\n' +
       "export const probe = [linkEvidenceAction, Button, SIDE_LABELS];\n";
     expect(await errorsOf(file, code)).toEqual([]);
@@ -171,5 +171,25 @@ describe("lint: next-auth stays behind lib/auth in every folder", () => {
     "lib/domain/lint-probe.ts",
   ])("fails in %s", async (file) => {
     expect(await errorsOf(file, use("signIn", "next-auth/react"))).toEqual([RESTRICTED]);
+  });
+});
+
+describe("lint: imports are sorted", () => {
+  const file = "lib/view/evidence/lint-probe.ts";
+
+  it("fails imports out of order", async () => {
+    const code =
+      'import { SIDE_LABELS } from "@/lib/view/duties/labels";\n' +
+      'import { z } from "zod";\n\n' +
+      "export const probe = [SIDE_LABELS, z];\n";
+    expect(await errorsOf(file, code)).toEqual(["simple-import-sort/imports"]);
+  });
+
+  it("passes packages first, then our modules, a blank line between", async () => {
+    const code =
+      'import { z } from "zod";\n\n' +
+      'import { SIDE_LABELS } from "@/lib/view/duties/labels";\n\n' +
+      "export const probe = [SIDE_LABELS, z];\n";
+    expect(await errorsOf(file, code)).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@
 // schema validity of an SSP, a catalog and a mapping collection built from the shipped files.
 import { readFileSync } from "node:fs";
 
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 
 import type { CrosswalkDefinition } from "@/lib/crosswalks/schema";
 import type { FrameworkDefinition } from "@/lib/frameworks/schema";

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { dueGroupOf } from "@/lib/server/responsibilities/list-my-responsibilities";
 import {
-  endOfDay,
   dutyStatusProblems,
+  endOfDay,
   startOfDay,
   updateDutySchema,
 } from "@/lib/validation/responsibilities";

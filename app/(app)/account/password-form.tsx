@@ -5,10 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { changePasswordAction } from "@/lib/actions/account";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { changePasswordSchema } from "@/lib/validation/account";
-
-import { changePasswordAction } from "@/lib/actions/account";
 
 export function ChangePasswordForm() {
   const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({

@@ -4,9 +4,8 @@ import { useAction } from "next-safe-action/hooks";
 
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { resultFormError } from "@/lib/actions/result";
-
 import { endSessionAction, signOutEverywhereAction } from "@/lib/actions/account";
+import { resultFormError } from "@/lib/actions/result";
 
 export function EndSessionButton({ sessionId, label }: { sessionId: string; label: string }) {
   const { executeAsync, result } = useAction(endSessionAction);

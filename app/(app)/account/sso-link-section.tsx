@@ -7,9 +7,8 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { startSsoSignIn } from "@/lib/auth/sso-sign-in";
-
 import { startSsoLinkAction } from "@/lib/actions/account";
+import { startSsoSignIn } from "@/lib/auth/sso-sign-in";
 
 const OUTCOMES: Record<string, { variant: "success" | "error"; text: string }> = {
   linked: { variant: "success", text: "Single sign-on is now linked to your account." },

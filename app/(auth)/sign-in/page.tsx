@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
+import { SsoSignInButton } from "@/components/auth/sso-sign-in-button";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { callbackPath } from "@/lib/auth/callback-url";
 import { getSession } from "@/lib/auth/session";
-import { SsoSignInButton } from "@/components/auth/sso-sign-in-button";
 import { env, oidcEnabled } from "@/lib/env";
 
 import { SignInForm } from "./sign-in-form";

@@ -4,10 +4,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { signInAction } from "@/lib/actions/auth";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { signInSchema } from "@/lib/validation/auth";
-
-import { signInAction } from "@/lib/actions/auth";
 
 export function SignInForm({
   callbackUrl,

@@ -3,7 +3,6 @@
 import { useAction } from "next-safe-action/hooks";
 
 import { Button } from "@/components/ui/button";
-
 import { signOutAction } from "@/lib/actions/auth";
 
 export function SignOutButton() {

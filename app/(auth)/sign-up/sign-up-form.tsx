@@ -1,14 +1,13 @@
 "use client";
 
+import { PasswordRules } from "@/components/auth/password-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { signUpAction } from "@/lib/actions/auth";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { signUpSchema } from "@/lib/validation/auth";
-
-import { signUpAction } from "@/lib/actions/auth";
-import { PasswordRules } from "@/components/auth/password-rules";
 
 export function SignUpForm() {
   const { form, onSubmit, fieldError, formError, isPending } = useActionForm({

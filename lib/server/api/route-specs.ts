@@ -16,13 +16,6 @@ import {
   updateDutySpec,
 } from "@/lib/server/api/specs/duties";
 import {
-  cancelExportSpec,
-  downloadExportSpec,
-  getExportSpec,
-  listExportsSpec,
-  startExportSpec,
-} from "@/lib/server/api/specs/exports";
-import {
   createEvidenceSpec,
   deleteEvidenceSpec,
   downloadEvidenceSpec,
@@ -36,24 +29,46 @@ import {
   unlinkEvidenceSpec,
   uploadEvidenceSpec,
 } from "@/lib/server/api/specs/evidence";
-import { listFailedJobsSpec } from "@/lib/server/api/specs/jobs";
 import {
-  getOscalCatalogSpec,
-  getOscalMappingSpec,
-  getOscalSspSpec,
-} from "@/lib/server/api/specs/oscal";
+  cancelExportSpec,
+  downloadExportSpec,
+  getExportSpec,
+  listExportsSpec,
+  startExportSpec,
+} from "@/lib/server/api/specs/exports";
 import {
   getFrameworkVersionSpec,
   importFrameworkSpec,
   listFrameworksSpec,
   previewFrameworkImportSpec,
 } from "@/lib/server/api/specs/frameworks";
+import { listFailedJobsSpec } from "@/lib/server/api/specs/jobs";
+import {
+  changeMemberRoleSpec,
+  inviteMemberSpec,
+  listInvitationsSpec,
+  listMembersSpec,
+  removeMemberSpec,
+  revokeInvitationSpec,
+  setMemberActiveSpec,
+} from "@/lib/server/api/specs/members";
+import {
+  getOscalCatalogSpec,
+  getOscalMappingSpec,
+  getOscalSspSpec,
+} from "@/lib/server/api/specs/oscal";
+import {
+  downloadReportSpec,
+  getReportSpec,
+  listReportsSpec,
+  startReportSpec,
+} from "@/lib/server/api/specs/reports";
 import {
   bulkAssignOwnerSpec,
   bulkSetDueDateSpec,
+  deprecatedUpdateDutySpec,
   listResponsibilitiesSpec,
   overrideResponsibilitySpec,
-  deprecatedUpdateDutySpec,
 } from "@/lib/server/api/specs/responsibilities";
 import {
   archiveSystemSpec,
@@ -66,12 +81,7 @@ import {
   systemsTemplateSpec,
   updateSystemSpec,
 } from "@/lib/server/api/specs/systems";
-import {
-  downloadReportSpec,
-  getReportSpec,
-  listReportsSpec,
-  startReportSpec,
-} from "@/lib/server/api/specs/reports";
+import { listTokensSpec, revokeTokenSpec } from "@/lib/server/api/specs/tokens";
 import {
   createVendorSpec,
   deleteVendorSpec,
@@ -82,16 +92,6 @@ import {
   unlinkVendorSystemSpec,
   updateVendorSpec,
 } from "@/lib/server/api/specs/vendors";
-import {
-  changeMemberRoleSpec,
-  inviteMemberSpec,
-  listInvitationsSpec,
-  listMembersSpec,
-  removeMemberSpec,
-  revokeInvitationSpec,
-  setMemberActiveSpec,
-} from "@/lib/server/api/specs/members";
-import { listTokensSpec, revokeTokenSpec } from "@/lib/server/api/specs/tokens";
 import {
   downloadAuditLogSpec,
   getWorkspaceSpec,

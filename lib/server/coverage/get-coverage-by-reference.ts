@@ -1,9 +1,9 @@
 import "server-only";
 
 import type { MappingPair } from "@/lib/crosswalks/active-mapping";
+import { db } from "@/lib/db/client";
 import type { CoverageSummary } from "@/lib/domain/coverage-reference";
 import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
-import { db } from "@/lib/db/client";
 import {
   SUMMARY_COUNTS,
   SUMMARY_RATES,

@@ -1,8 +1,8 @@
 import "server-only";
 
+import { db } from "@/lib/db/client";
 import type { CoverageSummary } from "@/lib/domain/coverage-reference";
 import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
-import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   EMPTY_SUMMARY,

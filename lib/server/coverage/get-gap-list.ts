@@ -1,9 +1,9 @@
 import "server-only";
 
+import { db } from "@/lib/db/client";
 import type { Gap, GapReason } from "@/lib/domain/coverage-reference";
 import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
 import { type RiskTier, riskTierRank } from "@/lib/domain/responsibility";
-import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dutyCoverageSql } from "@/lib/server/coverage/duty-coverage-sql";
 import {

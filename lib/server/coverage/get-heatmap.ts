@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
 import { db } from "@/lib/db/client";
+import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
 import { dutyCoverageSql, scopePredicate } from "@/lib/server/coverage/duty-coverage-sql";
 
 /**

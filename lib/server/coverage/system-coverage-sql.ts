@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
 import { db } from "@/lib/db/client";
+import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { COUNT_COLUMNS, SUMMARY_COUNTS } from "@/lib/server/coverage/coverage-summary-sql";
 import {

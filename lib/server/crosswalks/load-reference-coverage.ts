@@ -2,8 +2,8 @@ import "server-only";
 
 import {
   type ActiveMapping,
-  mappingPairs,
   type MappingPair,
+  mappingPairs,
 } from "@/lib/crosswalks/active-mapping";
 import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
 import { EMPTY_SUMMARY, toSummary } from "@/lib/server/coverage/coverage-summary-sql";

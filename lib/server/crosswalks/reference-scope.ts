@@ -5,8 +5,8 @@ import {
   parseReferenceKey,
   rowsForReference,
 } from "@/lib/crosswalks/active-mapping";
-import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
 import { db } from "@/lib/db/client";
+import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
 import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 
 /**

@@ -3,19 +3,19 @@ import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { retryingTransaction } from "@/lib/db/transaction";
 import { parseCrosswalk } from "@/lib/crosswalks/validate";
+import { retryingTransaction } from "@/lib/db/transaction";
 import { checkCatalogueVersions } from "@/lib/server/crosswalks/check-catalogue-versions";
 import { crosswalkSourcesFor } from "@/lib/server/crosswalks/crosswalk-sources";
 import {
   type StoreCrosswalkOutcome,
   storeCrosswalkVersion,
 } from "@/lib/server/crosswalks/store-crosswalk-version";
+import { compareVersionsNewestFirst } from "@/lib/server/frameworks/framework-scope";
 import {
   builtInFrameworksDirectory,
   CROSSWALKS_FOLDER,
 } from "@/lib/server/frameworks/seed-builtins";
-import { compareVersionsNewestFirst } from "@/lib/server/frameworks/framework-scope";
 
 export function builtInCrosswalksDirectory(): string {
   return path.join(builtInFrameworksDirectory(), CROSSWALKS_FOLDER);

@@ -1,8 +1,8 @@
 import "server-only";
 
+import { db } from "@/lib/db/client";
 import type { GapReason } from "@/lib/domain/coverage-reference";
 import type { CoverageSummary } from "@/lib/domain/coverage-reference";
-import { db } from "@/lib/db/client";
 import { toSummary } from "@/lib/server/coverage/coverage-summary-sql";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { evidenceState, isCurrentEvidence, type EvidenceState } from "@/lib/domain/evidence-state";
+import { type EvidenceState, evidenceState, isCurrentEvidence } from "@/lib/domain/evidence-state";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

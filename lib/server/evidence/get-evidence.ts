@@ -5,8 +5,8 @@ import type { DutySide } from "@/lib/domain/responsibility";
 import { NotFoundError } from "@/lib/errors";
 import {
   evidenceSelect,
-  toEvidenceView,
   type EvidenceView,
+  toEvidenceView,
 } from "@/lib/server/evidence/evidence-view";
 
 export type EvidenceLinkView = {

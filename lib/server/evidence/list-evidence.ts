@@ -5,8 +5,8 @@ import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   evidenceSelect,
-  toEvidenceView,
   type EvidenceView,
+  toEvidenceView,
 } from "@/lib/server/evidence/evidence-view";
 import type { EvidenceFilterState, ListEvidenceQuery } from "@/lib/validation/evidence";
 

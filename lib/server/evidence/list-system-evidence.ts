@@ -1,10 +1,10 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
-import { dutyCoverageSql } from "@/lib/server/coverage/duty-coverage-sql";
-import { evidenceSelect, toEvidenceView } from "@/lib/server/evidence/evidence-view";
 import type { EvidenceState } from "@/lib/domain/evidence-state";
 import type { EvidenceKind } from "@/lib/generated/prisma/client";
+import { dutyCoverageSql } from "@/lib/server/coverage/duty-coverage-sql";
+import { evidenceSelect, toEvidenceView } from "@/lib/server/evidence/evidence-view";
 
 export type EvidenceChip = {
   id: string;

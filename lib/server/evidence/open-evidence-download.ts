@@ -3,11 +3,11 @@ import "server-only";
 import type { Readable } from "node:stream";
 
 import { db } from "@/lib/db/client";
-import { createVerifyingStream } from "@/lib/evidence/verifying-stream";
 import { AppError, NotFoundError } from "@/lib/errors";
+import { createVerifyingStream } from "@/lib/evidence/verifying-stream";
+import { logger } from "@/lib/log/logger";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 import { ObjectNotFoundError, type ObjectStorage } from "@/lib/storage/storage";
-import { logger } from "@/lib/log/logger";
 
 export type EvidenceDownload = {
   stream: Readable;

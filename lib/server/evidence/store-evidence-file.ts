@@ -2,9 +2,9 @@ import "server-only";
 
 import { pipeline, Readable } from "node:stream";
 
-import { createContentCheckStream } from "@/lib/evidence/content-check-stream";
-import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { createContentCheckStream } from "@/lib/evidence/content-check-stream";
 import { discardObject, writeObject } from "@/lib/server/storage/pending-objects";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";
 import { type ObjectStorage, SizeLimitExceededError } from "@/lib/storage/storage";

@@ -7,8 +7,8 @@ import { insertEvidence } from "@/lib/server/evidence/insert-evidence";
 import {
   discardEvidenceFile,
   type FileSource,
-  storeEvidenceFile,
   type StoredEvidenceFile,
+  storeEvidenceFile,
 } from "@/lib/server/evidence/store-evidence-file";
 import { adoptObject } from "@/lib/server/storage/pending-objects";
 import { evidenceStorage } from "@/lib/storage/evidence-storage";

@@ -2,10 +2,10 @@ import "server-only";
 
 import { Readable } from "node:stream";
 
+import { db } from "@/lib/db/client";
+import type { AuditEventRow } from "@/lib/export-bundle/audit-log";
 import { toAuditLine } from "@/lib/export-bundle/audit-log";
 import { csvLines } from "@/lib/export-bundle/csv";
-import type { AuditEventRow } from "@/lib/export-bundle/audit-log";
-import { db } from "@/lib/db/client";
 import { auditEvents } from "@/lib/server/exports/collect-audit";
 
 // The audit log alone, for the audit page's download links: every event of the workspace up to

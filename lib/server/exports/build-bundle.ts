@@ -10,14 +10,14 @@ import { toAuditLine } from "@/lib/export-bundle/audit-log";
 import { assignEvidencePaths } from "@/lib/export-bundle/evidence-path";
 import {
   AUDIT_LOG_PATH,
+  buildChecksums,
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
   type BundleScope,
-  buildChecksums,
   CHECKSUMS_PATH,
   type Manifest,
-  type ManifestFile,
   MANIFEST_PATH,
+  type ManifestFile,
   REFERENCE_COVERAGE_PATH,
   REFERENCES_PATH,
   REPORT_PATH,
@@ -25,14 +25,14 @@ import {
   serialiseManifest,
 } from "@/lib/export-bundle/manifest";
 import { domainReferencesCsv, referenceCoverageCsv } from "@/lib/export-bundle/reference-tables";
-import { renderReportPdf } from "@/lib/report-pdf/render-report-pdf";
 import { renderReport } from "@/lib/export-bundle/report-html";
 import { evidenceCsv, gapsCsv, responsibilitiesCsv, systemsCsv } from "@/lib/export-bundle/tables";
 import { createBundleZipWriter } from "@/lib/export-bundle/zip-writer";
+import { renderReportPdf } from "@/lib/report-pdf/render-report-pdf";
 import { auditEvents, auditSummary, findAuditRange } from "@/lib/server/exports/collect-audit";
 import { collectBundleData } from "@/lib/server/exports/collect-bundle-data";
-import { collectStandards } from "@/lib/server/exports/collect-standards";
 import { resolveScope } from "@/lib/server/exports/collect-scope";
+import { collectStandards } from "@/lib/server/exports/collect-standards";
 import { bundleOscalFiles } from "@/lib/server/oscal/bundle-oscal";
 import { collectReportData } from "@/lib/server/report/collect-report-data";
 import { writeObject } from "@/lib/server/storage/pending-objects";

@@ -1,7 +1,7 @@
 import "server-only";
 
-import { evidenceState } from "@/lib/domain/evidence-state";
 import { db } from "@/lib/db/client";
+import { evidenceState } from "@/lib/domain/evidence-state";
 import { env } from "@/lib/env";
 import type {
   BundleData,

@@ -2,8 +2,8 @@ import "server-only";
 
 import { z } from "zod";
 
-import { DEFAULT_POLICY, defineJobKind } from "@/lib/server/jobs/job-kind";
 import { failExportJob, runExportJob } from "@/lib/server/exports/run-export-job";
+import { DEFAULT_POLICY, defineJobKind } from "@/lib/server/jobs/job-kind";
 
 /**
  * Builds one export's bundle. Sent by startExport in the transaction that creates the export row.

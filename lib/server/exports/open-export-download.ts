@@ -5,8 +5,8 @@ import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 
 import { db } from "@/lib/db/client";
-import { createVerifyingStream } from "@/lib/evidence/verifying-stream";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { createVerifyingStream } from "@/lib/evidence/verifying-stream";
 import { logger } from "@/lib/log/logger";
 import { isPastRetention } from "@/lib/server/exports/export-job-view";
 import { downloadFileName } from "@/lib/server/exports/export-paths";

@@ -6,9 +6,9 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { BundleScope } from "@/lib/export-bundle/manifest";
+import { logger } from "@/lib/log/logger";
 import { buildBundle, ExportCancelledError } from "@/lib/server/exports/build-bundle";
 import { recordExportBundle } from "@/lib/server/exports/record-export-bundle";
-import { logger } from "@/lib/log/logger";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Progress writes and claim checks are throttled: a bundle of 10,000 small files would otherwise

@@ -2,9 +2,9 @@ import "server-only";
 
 import type { JobWithMetadata } from "pg-boss";
 
+import { logger } from "@/lib/log/logger";
 import { type AnyJobKind, describeFailure } from "@/lib/server/jobs/job-kind";
 import { recordJobFailure } from "@/lib/server/jobs/record-job-failure";
-import { logger } from "@/lib/log/logger";
 
 /**
  * The dead letter worker: a job of `job.sourceName` failed for good (pg-boss copied it here with its

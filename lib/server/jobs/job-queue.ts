@@ -4,6 +4,8 @@ import { type JobResult, type JobWithMetadata, PgBoss } from "pg-boss";
 
 import { JOB_SCHEMA } from "@/lib/db/job-schema";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+import { briefError, createRepeatLimiter } from "@/lib/log/repeat-limiter";
 import {
   type AnyJobKind,
   DEFAULT_POLICY,
@@ -12,8 +14,6 @@ import {
   workOptions,
 } from "@/lib/server/jobs/job-kind";
 import { runJob } from "@/lib/server/jobs/run-job";
-import { logger } from "@/lib/log/logger";
-import { briefError, createRepeatLimiter } from "@/lib/log/repeat-limiter";
 
 /*
  * The job queue of this process: one pg-boss instance on the app's database. A process either

@@ -1,9 +1,9 @@
 import "server-only";
 
-import { startJobQueue, stopJobQueue } from "@/lib/server/jobs/job-queue";
-import { isShuttingDown, onShutdown } from "@/lib/server/lifecycle/shutdown";
 import { logger } from "@/lib/log/logger";
 import { briefError } from "@/lib/log/repeat-limiter";
+import { startJobQueue, stopJobQueue } from "@/lib/server/jobs/job-queue";
+import { isShuttingDown, onShutdown } from "@/lib/server/lifecycle/shutdown";
 
 const RETRY_MS = 5_000;
 

@@ -3,8 +3,8 @@ import "server-only";
 import type { JobResult, JobWithMetadata } from "pg-boss";
 
 import { AppError } from "@/lib/errors";
-import { type AnyJobKind, PermanentJobError } from "@/lib/server/jobs/job-kind";
 import { logger } from "@/lib/log/logger";
+import { type AnyJobKind, PermanentJobError } from "@/lib/server/jobs/job-kind";
 
 /** One attempt of one job, its outcome mapped onto pg-boss: completed, retried, or failed for good. */
 export async function runJob(

@@ -1,8 +1,8 @@
 import "server-only";
 
-import type { SspDuty, SspEvidence, SspInput, ResponsibilityCode } from "@/lib/oscal/ssp-input";
-import type { CollectedEvidence } from "@/lib/server/exports/collect-bundle-data";
 import type { BundleData } from "@/lib/export-bundle/bundle-data";
+import type { ResponsibilityCode, SspDuty, SspEvidence, SspInput } from "@/lib/oscal/ssp-input";
+import type { CollectedEvidence } from "@/lib/server/exports/collect-bundle-data";
 import type { ResolvedScope } from "@/lib/server/exports/collect-scope";
 
 export type OscalVendorRow = {

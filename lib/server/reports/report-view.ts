@@ -1,7 +1,6 @@
 import "server-only";
 
 import type { ReportJob } from "@/lib/generated/prisma/client";
-
 import type { ReportJobView } from "@/lib/view/reports/report-job";
 
 export type { ReportJobView } from "@/lib/view/reports/report-job";

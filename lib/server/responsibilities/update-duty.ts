@@ -8,8 +8,8 @@ import {
   assertRiskApprover,
 } from "@/lib/server/responsibilities/check-members";
 import {
-  endOfDay,
   dutyStatusProblems,
+  endOfDay,
   startOfDay,
   type UpdateDutyInput,
 } from "@/lib/validation/responsibilities";

@@ -2,10 +2,10 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
+import { DEMO_WORKSPACE_SLUG } from "@/lib/server/seed/demo-workspace";
 import { registerSystem } from "@/lib/server/systems/register-system";
 import { createVendor } from "@/lib/server/vendors/create-vendor";
 import { saveAssessmentAnswer } from "@/lib/server/vendors/save-assessment-answer";
-import { DEMO_WORKSPACE_SLUG } from "@/lib/server/seed/demo-workspace";
 import { systemFieldsSchema } from "@/lib/validation/systems";
 
 const DAY = 24 * 60 * 60 * 1000;

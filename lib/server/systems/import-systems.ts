@@ -4,17 +4,17 @@ import { parseCsv } from "@/lib/csv/csv";
 import {
   FIELD_TO_COLUMN,
   REQUIRED_SYSTEM_COLUMNS,
+  splitList,
   SYSTEM_CSV_COLUMNS,
   type SystemCsvColumn,
-  splitList,
 } from "@/lib/csv/systems-csv";
 import { db } from "@/lib/db/client";
 import { workspaceTransaction } from "@/lib/db/transaction";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { listFrameworks } from "@/lib/server/frameworks/list-frameworks";
 import { modelProblems } from "@/lib/server/systems/check-system-fields";
 import { type FrameworkMatrix, loadFrameworkMatrix } from "@/lib/server/systems/framework-matrix";
 import { insertDerivedSystems } from "@/lib/server/systems/insert-derived-systems";
-import { listFrameworks } from "@/lib/server/frameworks/list-frameworks";
 import { MAX_IMPORT_ROWS, type SystemFields, systemFieldsSchema } from "@/lib/validation/systems";
 
 export type ImportProblem = { row: number; column: string | null; message: string };

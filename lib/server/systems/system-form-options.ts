@@ -1,10 +1,10 @@
 import "server-only";
 
-import type { PickerFrameworkVersion, PickerOption } from "@/lib/view/systems/picker-types";
 import { db } from "@/lib/db/client";
 import { listFrameworks } from "@/lib/server/frameworks/list-frameworks";
 import { type FrameworkMatrix, loadFrameworkMatrix } from "@/lib/server/systems/framework-matrix";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
+import type { PickerFrameworkVersion, PickerOption } from "@/lib/view/systems/picker-types";
 
 export function toPickerVersion(matrix: FrameworkMatrix): PickerFrameworkVersion {
   const groups = new Map(

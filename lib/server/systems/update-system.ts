@@ -3,7 +3,7 @@ import "server-only";
 import { workspaceTransaction } from "@/lib/db/transaction";
 import { ConflictError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { archiveDuties, archivedSlots } from "@/lib/server/responsibilities/archive-duties";
+import { archivedSlots, archiveDuties } from "@/lib/server/responsibilities/archive-duties";
 import {
   describeDutyLoss,
   lossConfirmed,

@@ -8,8 +8,8 @@ import {
   type TransactionOptions,
 } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { sanitiseDiff } from "@/lib/server/audit/canonical-event";
+import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 
 type Client = Prisma.TransactionClient;
 

@@ -1,7 +1,6 @@
 import "server-only";
 
 import { workspaceTransaction } from "@/lib/db/transaction";
-
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { rethrowDuplicateVendor } from "@/lib/server/vendors/vendor-name-conflict";
 import type { VendorFields } from "@/lib/validation/vendors";

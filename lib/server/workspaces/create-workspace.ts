@@ -3,8 +3,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 
 import { lockWorkspaces, retryingTransaction } from "@/lib/db/transaction";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { ValidationError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { slugify } from "@/lib/validation/workspace";
 

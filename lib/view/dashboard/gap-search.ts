@@ -4,7 +4,7 @@
  * Unknown or invalid values are dropped rather than refused: a hand-edited URL never breaks the
  * page, it just shows fewer filters.
  */
-import { gapFiltersSchema, type GapFiltersInput } from "@/lib/validation/coverage";
+import { type GapFiltersInput, gapFiltersSchema } from "@/lib/validation/coverage";
 import { referenceKeySchema } from "@/lib/validation/crosswalks";
 
 /** The engine's own gap filters; `reference` (below) is resolved to a scope before the engine. */

@@ -5,7 +5,6 @@
 import { parseArgs } from "node:util";
 
 import { db } from "@/lib/db/client";
-
 import { addEvidenceFiles, createEvidenceWorld, tokenFor } from "@/tests/support/evidence-fixtures";
 
 async function main() {

@@ -6,10 +6,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { createWorkspaceAction } from "@/lib/actions/workspaces";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { createWorkspaceSchema } from "@/lib/validation/workspace";
-
-import { createWorkspaceAction } from "@/lib/actions/workspaces";
 
 export function CreateWorkspaceForm() {
   const router = useRouter();

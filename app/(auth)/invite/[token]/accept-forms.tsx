@@ -2,19 +2,18 @@
 
 import { useAction } from "next-safe-action/hooks";
 
+import { PasswordRules } from "@/components/auth/password-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { resultFormError } from "@/lib/actions/result";
-import { useActionForm } from "@/lib/forms/use-action-form";
-import { acceptInvitationWithSignUpSchema } from "@/lib/validation/members";
-
-import { PasswordRules } from "@/components/auth/password-rules";
 import {
   acceptInvitationAction,
   acceptInvitationWithSignUpAction,
 } from "@/lib/actions/invitations";
+import { resultFormError } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { acceptInvitationWithSignUpSchema } from "@/lib/validation/members";
 
 export function AcceptInvitationButton({ token, label }: { token: string; label: string }) {
   const { execute, result, isPending } = useAction(acceptInvitationAction);

@@ -4,9 +4,9 @@ import { EVIDENCE_STATES } from "@/lib/domain/evidence-state";
 import { defineApiRoute, DUTY_RENAME_DATE } from "@/lib/server/api/spec";
 import {
   createEvidenceBodySchema,
+  deprecatedEvidenceDutyParamsSchema,
   EVIDENCE_KINDS,
   evidenceParamsSchema,
-  deprecatedEvidenceDutyParamsSchema,
   listEvidenceQuerySchema,
   reviewEvidenceBodySchema,
 } from "@/lib/validation/evidence";

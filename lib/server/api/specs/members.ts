@@ -2,12 +2,12 @@ import { z } from "zod";
 
 import { ROLES } from "@/lib/auth/permissions";
 import { defineApiRoute } from "@/lib/server/api/spec";
-import { idSchema } from "@/lib/validation/systems";
 import {
   assignableRoleSchema,
   inviteMemberSchema,
   setMemberActiveSchema,
 } from "@/lib/validation/members";
+import { idSchema } from "@/lib/validation/systems";
 
 // Members and invitations. A token acts for the member who created it: it cannot remove or
 // deactivate that member, and invitations it sends name that member as the inviter.

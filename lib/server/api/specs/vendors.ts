@@ -3,8 +3,8 @@ import { z } from "zod";
 import { defineApiRoute } from "@/lib/server/api/spec";
 import { idSchema } from "@/lib/validation/systems";
 import {
-  assessmentAnswerSchema,
   ASSESSMENT_TOPIC_KEYS,
+  assessmentAnswerSchema,
   vendorFieldsSchema,
 } from "@/lib/validation/vendors";
 

@@ -2,7 +2,6 @@ import { FileSearch, FolderOpen } from "lucide-react";
 import type { Metadata } from "next";
 
 import { EvidenceFormDialog } from "@/components/evidence/evidence-form-dialog";
-import { KIND_LABELS } from "@/lib/view/evidence/labels";
 import { EvidenceTable } from "@/components/evidence/evidence-table";
 import { ListFilters } from "@/components/systems/list-filters";
 import { Alert } from "@/components/ui/alert";
@@ -11,10 +10,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
-import { listEvidence } from "@/lib/server/evidence/list-evidence";
 import { listDutyOptionSystems } from "@/lib/server/evidence/list-duty-options";
+import { listEvidence } from "@/lib/server/evidence/list-evidence";
 import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
 import { EVIDENCE_KINDS, listEvidenceQuerySchema } from "@/lib/validation/evidence";
+import { KIND_LABELS } from "@/lib/view/evidence/labels";
 
 export const metadata: Metadata = { title: "Evidence" };
 

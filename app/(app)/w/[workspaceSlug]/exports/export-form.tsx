@@ -8,11 +8,11 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { startExportAction } from "@/lib/actions/exports";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { exportScopeSchema } from "@/lib/validation/exports";
 import type { ExportChoices } from "@/lib/view/exports/export-job";
 
-import { startExportAction } from "@/lib/actions/exports";
 import { exportQueryKeys } from "./query-keys";
 
 function PickList({

@@ -4,8 +4,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 
-import { describeExportScope } from "@/components/exports/export-scope-summary";
 import { ExportProgress } from "@/components/exports/export-progress";
+import { describeExportScope } from "@/components/exports/export-scope-summary";
 import { ExportStateBadge } from "@/components/exports/export-state-badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -17,11 +17,11 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import { cancelExportAction } from "@/lib/actions/exports";
 import { resultFormError } from "@/lib/actions/result";
 import type { ExportJobView } from "@/lib/view/exports/export-job";
 import { formatBytes } from "@/lib/view/format";
 
-import { cancelExportAction } from "@/lib/actions/exports";
 import { exportQueryKeys } from "./query-keys";
 
 const POLL_MS = 1000;

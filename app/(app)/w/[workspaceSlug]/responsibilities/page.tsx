@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
-import { LIFECYCLES, DUTY_STATUSES, RISK_TIERS } from "@/lib/domain/responsibility";
+import { DUTY_STATUSES, LIFECYCLES, RISK_TIERS } from "@/lib/domain/responsibility";
 import { listResponsibilities } from "@/lib/server/responsibilities/list-responsibilities";
 import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
 import {

@@ -4,10 +4,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { deleteWorkspaceAction } from "@/lib/actions/settings";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { deleteWorkspaceSchema } from "@/lib/validation/workspace";
-
-import { deleteWorkspaceAction } from "@/lib/actions/settings";
 
 /** Typed confirmation and the final-bundle answer; the server checks both again. */
 export function DeleteWorkspaceForm({ slug }: { slug: string }) {

@@ -4,10 +4,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { renameWorkspaceAction } from "@/lib/actions/settings";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { renameWorkspaceSchema } from "@/lib/validation/workspace";
-
-import { renameWorkspaceAction } from "@/lib/actions/settings";
 
 export function RenameWorkspaceForm({ slug, name }: { slug: string; name: string }) {
   const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({

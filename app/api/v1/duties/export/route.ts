@@ -1,7 +1,7 @@
+import { csvResponse } from "@/lib/csv/csv-response";
 import { apiRoute } from "@/lib/server/api/route";
 import { exportDutiesSpec } from "@/lib/server/api/specs/duties";
 import { exportResponsibilitiesCsv } from "@/lib/server/responsibilities/export-responsibilities";
-import { csvResponse } from "@/lib/csv/csv-response";
 
 export const GET = apiRoute(exportDutiesSpec, async ({ workspace, query }) => {
   const csv = await exportResponsibilitiesCsv({ workspaceId: workspace.id, query });

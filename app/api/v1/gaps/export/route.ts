@@ -1,8 +1,8 @@
+import { csvResponse } from "@/lib/csv/csv-response";
 import { apiRoute } from "@/lib/server/api/route";
 import { exportGapsSpec } from "@/lib/server/api/specs/coverage";
 import { exportGapsCsv } from "@/lib/server/dashboard/export-gaps-csv";
 import { parseGapSearch } from "@/lib/view/dashboard/gap-search";
-import { csvResponse } from "@/lib/csv/csv-response";
 
 // The query was validated by the spec (a bad filter is a 400, not dropped as on the page); the
 // CSV service reads the page's filter state, built from the same parameters.

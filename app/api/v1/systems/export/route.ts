@@ -1,6 +1,6 @@
+import { csvResponse } from "@/lib/csv/csv-response";
 import { apiRoute } from "@/lib/server/api/route";
 import { exportSystemsSpec } from "@/lib/server/api/specs/systems";
-import { csvResponse } from "@/lib/csv/csv-response";
 import { exportSystemsCsv } from "@/lib/server/systems/export-systems";
 
 export const GET = apiRoute(exportSystemsSpec, async ({ workspace, query }) => {

@@ -1,16 +1,15 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
+import { useAction } from "next-safe-action/hooks";
 import { type ChangeEvent, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { resultFormError } from "@/lib/actions/result";
-
 import { importFrameworkAction, previewFrameworkImportAction } from "@/lib/actions/frameworks";
+import { resultFormError } from "@/lib/actions/result";
 
 type LoadedFile = { name: string; content: string; format: "yaml" | "json" };
 

@@ -4,7 +4,6 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
@@ -19,11 +18,11 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import { bulkAssignOwnerAction, bulkSetDueDateAction } from "@/lib/actions/responsibilities";
 import type { DutySide, ResponsibilityValue } from "@/lib/domain/responsibility";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { bulkAssignOwnerSchema, bulkSetDueDateSchema } from "@/lib/validation/responsibilities";
-
-import { bulkAssignOwnerAction, bulkSetDueDateAction } from "@/lib/actions/responsibilities";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 
 export type DutyRowView = {
   id: string;

@@ -8,10 +8,9 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { inviteMemberAction } from "@/lib/actions/members";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { inviteMemberSchema } from "@/lib/validation/members";
-
-import { inviteMemberAction } from "@/lib/actions/members";
 
 export function InviteMemberForm({ slug, roles }: { slug: string; roles: readonly string[] }) {
   const [copied, setCopied] = useState(false);

@@ -1,17 +1,13 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
 
 import { roleLabel } from "@/components/app-shell/nav-items";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NativeSelect } from "@/components/ui/native-select";
-import { resultFormError } from "@/lib/actions/result";
-import { useActionForm } from "@/lib/forms/use-action-form";
-import { type AssignableRole, changeMemberRoleSchema } from "@/lib/validation/members";
-
 import {
   changeMemberRoleAction,
   leaveWorkspaceAction,
@@ -20,6 +16,9 @@ import {
   setMemberActiveAction,
   transferOwnershipAction,
 } from "@/lib/actions/members";
+import { resultFormError } from "@/lib/actions/result";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import { type AssignableRole, changeMemberRoleSchema } from "@/lib/validation/members";
 
 type MemberRef = { slug: string; membershipId: string; label: string };
 

@@ -11,10 +11,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { resultFormError } from "@/lib/actions/result";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/tokens";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { createApiTokenSchema, type TOKEN_EXPIRY_CHOICES } from "@/lib/validation/tokens";
-
-import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/tokens";
 
 const EXPIRY_LABELS: Record<(typeof TOKEN_EXPIRY_CHOICES)[number], string> = {
   "30": "30 days",

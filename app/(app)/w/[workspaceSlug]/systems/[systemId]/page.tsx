@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { RelatedReferencesSummary } from "@/components/crosswalks/related-references";
 import { SystemCoverage } from "@/components/dashboard/system-coverage";
+import { dutyEvidenceSlots } from "@/components/evidence/duty-evidence-slots";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -16,10 +17,9 @@ import { memberDirectory } from "@/lib/server/systems/member-directory";
 import { toDayString } from "@/lib/validation/responsibilities";
 import { EU_AI_ACT_LABELS } from "@/lib/validation/systems";
 
-import { type DomainView, DomainList } from "../_components/domain-list";
+import { DomainList, type DomainView } from "../_components/domain-list";
 import { ArchiveSystemButton, AssignAllCustomerDuties } from "../_components/system-controls";
 import { loadSystemPage } from "../_lib/load-system-page";
-import { dutyEvidenceSlots } from "@/components/evidence/duty-evidence-slots";
 
 type Props = { params: Promise<{ workspaceSlug: string; systemId: string }> };
 

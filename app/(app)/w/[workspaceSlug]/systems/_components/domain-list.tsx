@@ -1,16 +1,15 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 
-import type { PickerOption } from "@/lib/view/systems/picker-types";
+import { DutyEditor, type EditableDuty } from "@/components/responsibilities/duty-editor";
+import { OverrideDialog } from "@/components/responsibilities/override-dialog";
 import { Button } from "@/components/ui/button";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
 import { CriticalBadge, DutyStatusBadge } from "@/components/ui/status-badge";
 import type { DutySide, DutyStatus, ResponsibilityValue } from "@/lib/domain/responsibility";
 import { SIDE_LABELS } from "@/lib/view/duties/labels";
-
-import { type EditableDuty, DutyEditor } from "@/components/responsibilities/duty-editor";
-import { OverrideDialog } from "@/components/responsibilities/override-dialog";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 
 export type DomainView = {
   responsibilityId: string;

@@ -15,10 +15,9 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import { importSystemsAction } from "@/lib/actions/systems";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { importSystemsSchema } from "@/lib/validation/systems";
-
-import { importSystemsAction } from "@/lib/actions/systems";
 
 /** Reads the chosen file in the browser and sends its text; the server validates every row. */
 export function ImportSystemsForm({ slug }: { slug: string }) {

@@ -1,18 +1,17 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
 
-import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NativeSelect } from "@/components/ui/native-select";
+import { bulkAssignOwnerAction } from "@/lib/actions/responsibilities";
 import { resultFormError } from "@/lib/actions/result";
+import { archiveSystemAction, restoreSystemAction } from "@/lib/actions/systems";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { bulkAssignOwnerSchema } from "@/lib/validation/responsibilities";
-
-import { bulkAssignOwnerAction } from "@/lib/actions/responsibilities";
-import { archiveSystemAction, restoreSystemAction } from "@/lib/actions/systems";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 
 export function ArchiveSystemButton({
   slug,

@@ -1,18 +1,17 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 
 import { DeploymentModelPicker } from "@/components/systems/deployment-model-picker";
 import { lossFromError } from "@/components/systems/duty-loss-list";
 import { DutyPreview } from "@/components/systems/duty-preview";
-import { SelectField } from "@/components/systems/select-field";
-import type { PickerFrameworkVersion, PickerOption } from "@/lib/view/systems/picker-types";
 import {
   RederivationSummary,
   type RederivationSummaryView,
 } from "@/components/systems/rederivation-summary";
+import { SelectField } from "@/components/systems/select-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -20,6 +19,11 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
+import {
+  previewRederivationAction,
+  registerSystemAction,
+  updateSystemAction,
+} from "@/lib/actions/systems";
 import { type Lifecycle, LIFECYCLES, RISK_TIERS } from "@/lib/domain/responsibility";
 import {
   DATA_CLASSIFICATIONS,
@@ -27,12 +31,7 @@ import {
   EU_AI_ACT_LABELS,
   type SystemFieldsInput,
 } from "@/lib/validation/systems";
-
-import {
-  previewRederivationAction,
-  registerSystemAction,
-  updateSystemAction,
-} from "@/lib/actions/systems";
+import type { PickerFrameworkVersion, PickerOption } from "@/lib/view/systems/picker-types";
 
 /** The form's values: enums as plain strings, "" for unset; the action's schema validates them. */
 export type SystemFormValues = {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
+import { VendorAttestationsSection } from "@/components/evidence/vendor-attestations-section";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { LifecycleBadge, RiskTierBadge } from "@/components/ui/status-badge";
@@ -21,7 +22,6 @@ import {
   UnlinkSystemButton,
 } from "../_components/vendor-controls";
 import { VendorForm } from "../_components/vendor-form";
-import { VendorAttestationsSection } from "@/components/evidence/vendor-attestations-section";
 
 type Props = { params: Promise<{ workspaceSlug: string; vendorId: string }> };
 

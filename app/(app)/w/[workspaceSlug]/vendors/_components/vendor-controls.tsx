@@ -1,15 +1,20 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
 
-import type { PickerOption } from "@/lib/view/systems/picker-types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import {
+  deleteVendorAction,
+  linkVendorSystemsAction,
+  saveAssessmentAnswerAction,
+  unlinkVendorSystemAction,
+} from "@/lib/actions/vendors";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import {
   ASSESSMENT_STATUS_LABELS,
@@ -19,13 +24,7 @@ import {
   type AssessmentTopicKey,
   linkVendorSystemsSchema,
 } from "@/lib/validation/vendors";
-
-import {
-  deleteVendorAction,
-  linkVendorSystemsAction,
-  saveAssessmentAnswerAction,
-  unlinkVendorSystemAction,
-} from "@/lib/actions/vendors";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 
 export function DeleteVendorButton({
   slug,

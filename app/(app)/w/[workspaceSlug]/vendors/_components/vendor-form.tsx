@@ -9,10 +9,9 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { createVendorAction, updateVendorAction } from "@/lib/actions/vendors";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { createVendorSchema, updateVendorSchema } from "@/lib/validation/vendors";
-
-import { createVendorAction, updateVendorAction } from "@/lib/actions/vendors";
 
 export type VendorFormValues = {
   name: string;

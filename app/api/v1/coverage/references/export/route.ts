@@ -1,7 +1,7 @@
+import { csvResponse } from "@/lib/csv/csv-response";
 import { apiRoute } from "@/lib/server/api/route";
 import { exportReferenceCoverageSpec } from "@/lib/server/api/specs/crosswalks";
 import { exportReferenceCoverageCsv } from "@/lib/server/crosswalks/export-reference-coverage-csv";
-import { csvResponse } from "@/lib/csv/csv-response";
 
 export const GET = apiRoute(exportReferenceCoverageSpec, async ({ workspace }) => {
   const csv = await exportReferenceCoverageCsv({ workspaceId: workspace.id });

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/server/api/route";
 import { downloadEvidenceSpec } from "@/lib/server/api/specs/evidence";
-import { evidenceDownloadResponse } from "@/lib/server/evidence/evidence-download-response";
 import { recordDownload } from "@/lib/server/audit/record-download";
+import { evidenceDownloadResponse } from "@/lib/server/evidence/evidence-download-response";
 import { openEvidenceDownload } from "@/lib/server/evidence/open-evidence-download";
 
 export const GET = apiRoute(downloadEvidenceSpec, async ({ workspace, actor, params }) => {
