@@ -17,8 +17,9 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import type { DomainCoverageData } from "@/lib/server/dashboard/load-domain-coverage";
-import { GAP_REASON_LABELS, SIDE_LABELS } from "@/lib/view/coverage/labels";
+import { GAP_REASON_LABELS } from "@/lib/view/coverage/labels";
 import { dutyHref } from "@/lib/view/dashboard/labels";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
 /** One security domain across all systems: headline, by model, and every system's parts. */
 export function DomainCoverage({ slug, data }: { slug: string; data: DomainCoverageData }) {

@@ -7,14 +7,10 @@ import { useMemo } from "react";
 import { DataTable, pagedTableFeatures, TablePager } from "@/components/dashboard/data-table";
 import { Badge } from "@/components/ui/badge";
 import { CriticalBadge } from "@/components/ui/status-badge";
-import {
-  GAP_REASON_FIXES,
-  GAP_REASON_LABELS,
-  RISK_TIER_LABELS,
-  SIDE_LABELS,
-} from "@/lib/view/coverage/labels";
+import { GAP_REASON_FIXES, GAP_REASON_LABELS, RISK_TIER_LABELS } from "@/lib/view/coverage/labels";
 import { dutyHref, systemHref } from "@/lib/view/dashboard/labels";
 import type { GapView, ListPage } from "@/lib/view/dashboard/types";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
 const column = createColumnHelper<typeof pagedTableFeatures, GapView>();
 

@@ -8,8 +8,9 @@ import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 import { referenceScope } from "@/lib/server/crosswalks/reference-scope";
 import { systemFrameworkKeys } from "@/lib/server/crosswalks/system-framework-keys";
 import { loadCoverageLabels, nameOf } from "@/lib/server/dashboard/coverage-labels";
-import { GAP_REASON_LABELS, RISK_TIER_LABELS, SIDE_LABELS } from "@/lib/view/coverage/labels";
+import { GAP_REASON_LABELS, RISK_TIER_LABELS } from "@/lib/view/coverage/labels";
 import { gapFiltersOf, gapReferenceOf, type GapSearchState } from "@/lib/view/dashboard/gap-search";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
 /** More rows than any workspace we plan for; the export stays one bounded query. */
 export const GAPS_CSV_MAX_ROWS = 250_000;

@@ -29,10 +29,6 @@ export const GAP_REASON_FIXES: Record<GapReason, string> = {
   MISSING_ACCEPTANCE_EXPIRY: "Set an expiry for the acceptance",
 };
 
-// Re-exported for lib/server/dashboard and components/dashboard, which read it from here; the
-// words live in lib/view/duties/labels.ts. Import from there in new code.
-export { SIDE_LABELS } from "@/lib/view/duties/labels";
-
 export const RISK_TIER_LABELS: Record<string, string> = {
   CRITICAL: "Critical",
   HIGH: "High",
