@@ -5,8 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
 import { CriticalBadge } from "@/components/ui/status-badge";
 import type { SystemCoverageData } from "@/lib/server/dashboard/load-system-coverage";
-import { GAP_REASON_FIXES, GAP_REASON_LABELS, SIDE_LABELS } from "@/lib/view/coverage/labels";
+import { GAP_REASON_FIXES, GAP_REASON_LABELS } from "@/lib/view/coverage/labels";
 import { dutyHref, formatRate } from "@/lib/view/dashboard/labels";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
 /**
  * One system's coverage for its page: the headline numbers, then every domain with its state and,
