@@ -120,7 +120,7 @@ export const bulkAssignOwnerSchema = z.object({
   ownerId: z.preprocess(blankToNull, idSchema.nullable()),
   target: z.discriminatedUnion("kind", [
     z.object({
-      kind: z.literal("parts"),
+      kind: z.literal("duties"),
       dutyIds: z.array(idSchema).min(1, "Select at least one duty.").max(MAX_BULK_IDS),
     }),
     z.object({

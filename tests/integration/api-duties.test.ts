@@ -8,6 +8,8 @@ import * as dutyExport from "@/app/api/v1/duties/export/route";
 import * as duties from "@/app/api/v1/duties/route";
 import * as evidenceDuty from "@/app/api/v1/evidence/[evidenceId]/duties/[dutyId]/route";
 import * as deprecatedEvidenceDuty from "@/app/api/v1/evidence/[evidenceId]/parts/[dutyId]/route";
+import * as bulkDue from "@/app/api/v1/responsibilities/bulk-due-date/route";
+import * as bulkOwner from "@/app/api/v1/responsibilities/bulk-owner/route";
 import * as oldDuty from "@/app/api/v1/responsibilities/parts/[dutyId]/route";
 import * as oldList from "@/app/api/v1/responsibilities/route";
 import { db } from "@/lib/db/client";
@@ -256,5 +258,48 @@ describe("evidence ↔ duty links", () => {
     }
     expect(await db.evidenceLink.count({ where: { dutyId: b.duty.id } })).toBe(0);
     expect(await db.evidenceLink.count({ where: { evidenceId: foreignEvidence.id } })).toBe(0);
+  });
+});
+
+describe("the old body names (deprecated: partIds, kind parts)", () => {
+  it("bulk due date reads partIds as dutyIds, in the token's workspace only", async () => {
+    const due = "2027-03-01";
+    const response = await callApi(bulkDue.POST, {
+      token: a.tokens.EDITOR,
+      method: "POST",
+      body: { partIds: [a.duty.id], dueDate: due },
+    });
+    expect(response.status).toBe(200);
+    const row = await db.duty.findUniqueOrThrow({ where: { id: a.duty.id } });
+    expect(row.dueDate?.toISOString().slice(0, 10)).toBe(due);
+    const foreign = await callApi(bulkDue.POST, {
+      token: a.tokens.EDITOR,
+      method: "POST",
+      body: { partIds: [b.duty.id], dueDate: due },
+    });
+    expect(foreign.status).toBe(404);
+    const untouched = await db.duty.findUniqueOrThrow({ where: { id: b.duty.id } });
+    expect(untouched.dueDate?.toISOString().slice(0, 10)).not.toBe(due);
+  });
+
+  it("bulk owner reads the target { kind: parts, partIds } as { kind: duties, dutyIds }", async () => {
+    const response = await callApi(bulkOwner.POST, {
+      token: a.tokens.EDITOR,
+      method: "POST",
+      body: { ownerId: null, target: { kind: "parts", partIds: [a.duty.id] } },
+    });
+    expect(response.status).toBe(200);
+    const current = await callApi(bulkOwner.POST, {
+      token: a.tokens.EDITOR,
+      method: "POST",
+      body: { ownerId: null, target: { kind: "duties", dutyIds: [a.duty.id] } },
+    });
+    expect(current.status).toBe(200);
+    const neither = await callApi(bulkOwner.POST, {
+      token: a.tokens.EDITOR,
+      method: "POST",
+      body: { ownerId: null, target: { kind: "pieces", dutyIds: [a.duty.id] } },
+    });
+    expect(neither.status).toBe(400);
   });
 });

@@ -230,7 +230,7 @@ async function runOp(op: Op, workspaceId: string, dutyIds: string[], systemIds: 
           target:
             systems.length === 1
               ? { kind: "system", systemId: systems[0]! }
-              : { kind: "parts", dutyIds: parts.map((p) => p.id) },
+              : { kind: "duties", dutyIds: parts.map((p) => p.id) },
         },
       });
       return ["responsibility.bulkAssignOwner"];

@@ -266,7 +266,7 @@ describe("bulk work", () => {
         actor: w.actor,
         input: {
           ownerId: w.owner.id,
-          target: { kind: "parts", dutyIds: [own.id, foreignDuty.id] },
+          target: { kind: "duties", dutyIds: [own.id, foreignDuty.id] },
         },
       }),
     ).rejects.toBeInstanceOf(NotFoundError);

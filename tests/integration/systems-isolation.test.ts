@@ -255,7 +255,7 @@ function mutations(slug: string, s: Side): [string, () => Promise<ActionResult>]
       () =>
         responsibilityActions.bulkAssignOwnerAction(slug, {
           ownerId: null,
-          target: { kind: "parts", dutyIds: [s.part.id] },
+          target: { kind: "duties", dutyIds: [s.part.id] },
         }),
     ],
     [
@@ -471,7 +471,7 @@ describe("API routes", () => {
         call(apiBulkOwner.POST, {
           token: t,
           method: "POST",
-          body: { ownerId: null, target: { kind: "parts", dutyIds: [s.part.id] } },
+          body: { ownerId: null, target: { kind: "duties", dutyIds: [s.part.id] } },
         }),
     ],
     [

@@ -18,6 +18,7 @@ import {
   runWithRequestContext,
   setRequestWorkspace,
 } from "@/lib/log/request-context";
+import { upgradeLegacyDutyNames } from "@/lib/server/api/legacy-duty-names";
 import {
   type ApiDeprecation,
   type ApiRouteSpec,
@@ -107,7 +108,9 @@ export function apiRoute<S extends ApiRouteSpec>(
     const body = spec.body
       ? parseWith(
           spec.body,
-          await readJson(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
+          upgradeLegacyDutyNames(
+            await readJson(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
+          ),
           "request body",
         )
       : undefined;

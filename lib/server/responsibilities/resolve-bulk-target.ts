@@ -13,7 +13,7 @@ export async function resolveBulkTarget(
   tx: Prisma.TransactionClient,
   { workspaceId, target }: { workspaceId: string; target: BulkAssignOwnerInput["target"] },
 ): Promise<string[]> {
-  if (target.kind === "parts")
+  if (target.kind === "duties")
     return assertBulkDuties(tx, { workspaceId, dutyIds: target.dutyIds });
   const systemIds = target.kind === "system" ? [target.systemId] : [...new Set(target.systemIds)];
   const systems = await tx.aiSystem.findMany({

@@ -78,7 +78,7 @@ export const bulkAssignOwnerSpec = defineApiRoute({
   tag: "Responsibilities",
   summary: "Assign one owner to many duties",
   description:
-    'Target: `{kind: "parts", dutyIds}` (duty ids), `{kind: "domain", domainKey, systemIds}` (that domain\'s customer duties) or `{kind: "system", systemId}` (all its customer duties). One unknown id: 404 and nothing changes.',
+    'Target: `{kind: "duties", dutyIds}` (duty ids; the older `{kind: "duties", partIds}` is still read), `{kind: "domain", domainKey, systemIds}` (that domain\'s customer duties) or `{kind: "system", systemId}` (all its customer duties). One unknown id: 404 and nothing changes.',
   permission: "responsibility.update",
   body: bulkAssignOwnerSchema,
   response: z.object({ count: z.number() }),

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { fieldErrorsFromIssues, ValidationError } from "@/lib/errors";
+import { upgradeLegacyDutyNames } from "@/lib/server/api/legacy-duty-names";
 import { apiRoute } from "@/lib/server/api/route";
 import { uploadEvidenceSpec } from "@/lib/server/api/specs/evidence";
 import { jsonify } from "@/lib/server/evidence/evidence-json";
@@ -20,7 +21,7 @@ export const POST = apiRoute(uploadEvidenceSpec, async ({ request, workspace, ac
     onFile: ({ source, fileName }) => storeEvidenceFile({ source, fileName, maxBytes, storage }),
     discard: (stored) => discardEvidenceFile(stored, storage),
   });
-  const parsed = uploadEvidenceFieldsSchema.safeParse(fields);
+  const parsed = uploadEvidenceFieldsSchema.safeParse(upgradeLegacyDutyNames(fields));
   if (!parsed.success) {
     await discardEvidenceFile(file, storage);
     const fieldErrors = fieldErrorsFromIssues(parsed.error.issues);

@@ -59,7 +59,7 @@ export function ResponsibilityTable({
   const owner = useActionForm({
     action: assignOwner,
     schema: bulkAssignOwnerSchema,
-    defaultValues: { ownerId: "", target: { kind: "parts", dutyIds: [] } },
+    defaultValues: { ownerId: "", target: { kind: "duties", dutyIds: [] } },
     actionProps: { onSuccess: done },
   });
   const setDueDate = bulkSetDueDateAction.bind(null, slug);
