@@ -48,7 +48,7 @@ export type BundleResponsibility = {
   overrideJustification: string | null;
   value: string;
   critical: boolean;
-  parts: BundleDuty[];
+  duties: BundleDuty[];
 };
 
 export type BundleEvidence = {

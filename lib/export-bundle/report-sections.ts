@@ -61,7 +61,7 @@ export function systemsSection(data: BundleData): string {
     const rows = data.responsibilities
       .filter((r) => r.systemId === system.id)
       .flatMap((r) => {
-        const parts = r.parts.length > 0 ? r.parts : [null];
+        const parts = r.duties.length > 0 ? r.duties : [null];
         return parts.map(
           (part, index) => `<tr>
 <th scope="row">${index === 0 ? `${esc(r.domainName)}${r.critical ? ' <span class="crit">critical</span>' : ""}` : `<span class="sr">${esc(r.domainName)}</span>`}</th>

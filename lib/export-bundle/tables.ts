@@ -25,14 +25,14 @@ const systemColumns: Column<BundleSystem>[] = [
   { header: "data_classification", value: (s) => s.dataClassification },
   { header: "lifecycle", value: (s) => s.lifecycle },
   { header: "archived", value: (s) => s.archived },
-  { header: "parts", value: (s) => s.coverage?.totalDuties ?? null },
+  { header: "duties", value: (s) => s.coverage?.totalDuties ?? null },
   { header: "covered_duties", value: (s) => s.coverage?.coveredDuties ?? null },
   { header: "coverage", value: (s) => s.coverage?.coverage ?? null },
 ];
 
 type DutyRow = {
   responsibility: BundleResponsibility;
-  part: BundleResponsibility["parts"][number] | null;
+  part: BundleResponsibility["duties"][number] | null;
 };
 
 const responsibilityColumns: Column<DutyRow>[] = [
@@ -98,8 +98,8 @@ export const gapsCsv = (rows: Iterable<BundleGap>) => csvLines(gapColumns, rows)
 export function responsibilitiesCsv(rows: readonly BundleResponsibility[]) {
   function* dutyRows(): Generator<DutyRow> {
     for (const responsibility of rows) {
-      if (responsibility.parts.length === 0) yield { responsibility, part: null };
-      for (const part of responsibility.parts) yield { responsibility, part };
+      if (responsibility.duties.length === 0) yield { responsibility, part: null };
+      for (const part of responsibility.duties) yield { responsibility, part };
     }
   }
   return csvLines(responsibilityColumns, dutyRows());

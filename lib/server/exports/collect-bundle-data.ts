@@ -120,7 +120,7 @@ export async function collectBundleData({
       overrideJustification: r.overrideJustification,
       value: r.value,
       critical: r.critical,
-      parts: r.duties.map((p) => ({
+      duties: r.duties.map((p) => ({
         id: p.id,
         side: p.side,
         ownerName: resolved.memberName(p.ownerId),
@@ -170,7 +170,7 @@ export async function collectBundleData({
       })),
     },
     coverage: coverageOf(summary),
-    dutyCount: responsibilities.reduce((n, r) => n + r.parts.length, 0),
+    dutyCount: responsibilities.reduce((n, r) => n + r.duties.length, 0),
   };
 }
 

@@ -81,7 +81,7 @@ export async function bundleOscalFiles({
   };
   const files: { path: string; content: string }[] = [];
 
-  if (data.responsibilities.some((r) => r.parts.length > 0)) {
+  if (data.responsibilities.some((r) => r.duties.length > 0)) {
     const ssp = buildSsp(
       sspInputFromBundle({
         resolved,

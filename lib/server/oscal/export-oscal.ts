@@ -52,7 +52,7 @@ export async function exportSsp({
     scope: { systemIds, includeFiles: false },
   });
   const { data } = await collectBundleData({ resolved, now });
-  if (!data.responsibilities.some((r) => r.parts.length > 0)) {
+  if (!data.responsibilities.some((r) => r.duties.length > 0)) {
     throw new ValidationError(
       "Nothing to describe: the chosen AI systems have no duties (an OSCAL SSP needs at least one).",
     );

@@ -77,7 +77,7 @@ export function sspInputFromBundle({
     };
   });
   const duties: SspDuty[] = data.responsibilities.flatMap((r) =>
-    r.parts.map((part) => ({
+    r.duties.map((part) => ({
       id: part.id,
       responsibilityId: r.id,
       systemId: r.systemId,
