@@ -45,7 +45,7 @@ export async function checkWorkspaceAccess(
  * role holds `permission`. Otherwise it does not return: a sign-in redirect (back to the
  * workspace), Next's notFound() or forbidden(). Call it before reading anything of the workspace.
  *
- *   const auth = await requireWorkspacePage((await params).workspace, "audit.read");
+ *   const auth = await requireWorkspacePage((await params).workspaceSlug, "audit.read");
  */
 export async function requireWorkspacePage(
   slug: string,
