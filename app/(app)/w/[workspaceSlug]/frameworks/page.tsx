@@ -24,7 +24,7 @@ export default async function FrameworksPage({ params }: Props) {
     <>
       <PageHeader
         title="Frameworks"
-        description="The responsibility models your AI systems are assessed against. Built-in frameworks are available to every workspaceSlug; custom ones are imported by this workspaceSlug's admins and visible only here."
+        description="The responsibility models your AI systems are assessed against. Built-in frameworks are available to every workspace; custom ones are imported by this workspace's admins and visible only here."
         actions={
           can(auth.role, "framework.import") ? (
             <Button asChild>

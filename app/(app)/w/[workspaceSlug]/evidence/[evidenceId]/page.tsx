@@ -34,7 +34,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-// Membership first, then the item by id AND workspace: another workspaceSlug's id is the same 404 as
+// Membership first, then the item by id AND workspace: another workspace's id is the same 404 as
 // an unknown one, and its title never reaches the page title.
 const loadEvidencePage = cache(async (slug: string, evidenceId: string) => {
   const auth = await requireWorkspacePage(slug, "evidence.read");

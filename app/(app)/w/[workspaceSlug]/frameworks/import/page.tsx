@@ -26,7 +26,7 @@ export default async function ImportFrameworkPage({ params }: Props) {
           <>
             Upload a framework definition in the app&apos;s YAML or JSON format (see{" "}
             <code>docs/framework-format.md</code>). The file is checked and previewed before
-            anything is stored. A custom framework is visible only in this workspaceSlug; a new
+            anything is stored. A custom framework is visible only in this workspace; a new
             version of one you imported before is added next to the old one, which stays unchanged.
           </>
         }
@@ -40,7 +40,7 @@ export default async function ImportFrameworkPage({ params }: Props) {
           title="Only owners and admins can import frameworks"
           description={
             <>
-              Ask an admin of this workspaceSlug to import it. You can still browse every framework
+              Ask an admin of this workspace to import it. You can still browse every framework
               in the{" "}
               <Link href={catalog} className="font-medium text-primary underline">
                 catalog

@@ -61,7 +61,7 @@ export default async function CompareVersionsPage(props: Props) {
       </>
     );
   }
-  // Both versions go through the same workspaceSlug-scoped service; an unknown one is a 404.
+  // Both versions go through the same workspace-scoped service; an unknown one is a 404.
   let comparison;
   try {
     comparison = await compareFrameworkVersions({
