@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
   };
 }
 
-// A security domain across every AI system of the workspaceSlug.
+// A security domain across every AI system of the workspace.
 export default async function DomainPage({ params, searchParams }: Props) {
   const { workspaceSlug, domainKey } = await params;
   const auth = await requireWorkspacePage(workspaceSlug, "coverage.read");
