@@ -3,9 +3,9 @@
 // change nothing; the same calls work for an EDITOR+ of the workspace (no over-blocking).
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import MyPage from "@/app/(app)/w/[workspaceSlug]/my/page";
-import { GET as exportResponsibilities } from "@/app/(app)/w/[workspaceSlug]/responsibilities/export/route";
-import ResponsibilitiesPage from "@/app/(app)/w/[workspaceSlug]/responsibilities/page";
+import { GET as exportDuties } from "@/app/(app)/w/[workspaceSlug]/duties/export/route";
+import DutiesPage from "@/app/(app)/w/[workspaceSlug]/duties/page";
+import MyDutiesPage from "@/app/(app)/w/[workspaceSlug]/my-duties/page";
 import EditSystemPage from "@/app/(app)/w/[workspaceSlug]/systems/[systemId]/edit/page";
 import SystemPage, {
   generateMetadata as systemMetadata,
@@ -132,13 +132,10 @@ describe("pages", () => {
     ],
     ["register", (slug) => NewSystemPage({ params: p({ workspaceSlug: slug }) })],
     ["import", (slug) => ImportSystemsPage({ params: p({ workspaceSlug: slug }) })],
+    ["duties", (slug) => DutiesPage({ params: p({ workspaceSlug: slug }), searchParams: search })],
     [
-      "responsibilities",
-      (slug) => ResponsibilitiesPage({ params: p({ workspaceSlug: slug }), searchParams: search }),
-    ],
-    [
-      "my responsibilities",
-      (slug) => MyPage({ params: p({ workspaceSlug: slug }), searchParams: search }),
+      "my duties",
+      (slug) => MyDutiesPage({ params: p({ workspaceSlug: slug }), searchParams: search }),
     ],
     ["vendors", (slug) => VendorsPage({ params: p({ workspaceSlug: slug }) })],
   ];
@@ -190,7 +187,7 @@ describe("pages", () => {
 describe("downloads", () => {
   const ctx = (slug: string) => ({ params: p({ workspaceSlug: slug }) });
   it("answer 404 for another workspace and export only one's own rows", async () => {
-    for (const handler of [exportSystems, exportResponsibilities]) {
+    for (const handler of [exportSystems, exportDuties]) {
       expect((await handler(new Request("http://x/"), ctx(b.workspace.slug))).status).toBe(404);
       const own = await handler(new Request("http://x/"), ctx(a.workspace.slug));
       expect(own.status).toBe(200);
