@@ -175,6 +175,28 @@ describe("pages", () => {
       expect(output).not.toContain("Bravo");
     },
   );
+  it("lists one's own duties on Duties and My duties, never the other's (positive control)", async () => {
+    const before = await db.duty.findMany({ where: { id: { in: [a.part.id, b.part.id] } } });
+    // Even a duty of the other workspace that names this user as its owner stays out.
+    await db.duty.updateMany({
+      where: { id: { in: [a.part.id, b.part.id] } },
+      data: { ownerId: a.owner.id, status: "IN_PROGRESS" },
+    });
+    try {
+      const args = { params: p({ workspaceSlug: a.workspace.slug }), searchParams: search };
+      for (const output of [await MyDutiesPage(args), await DutiesPage(args)].map(serialise)) {
+        expect(output).toContain("Alpha System Secret");
+        expect(output).not.toContain("Bravo");
+      }
+    } finally {
+      for (const duty of before) {
+        await db.duty.update({
+          where: { id: duty.id },
+          data: { ownerId: duty.ownerId, status: duty.status },
+        });
+      }
+    }
+  });
   it("shows the system's own name (positive control)", async () => {
     expect(
       serialise(
