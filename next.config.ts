@@ -23,6 +23,22 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
+  // The duty lists' former addresses (before the UI said "duty" everywhere, docs/glossary.md),
+  // so bookmarks and old links keep working; the query string is passed on as it is.
+  async redirects() {
+    return [
+      {
+        source: "/w/:workspaceSlug/responsibilities/:path*",
+        destination: "/w/:workspaceSlug/duties/:path*",
+        permanent: true,
+      },
+      {
+        source: "/w/:workspaceSlug/my",
+        destination: "/w/:workspaceSlug/my-duties",
+        permanent: true,
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -34,10 +34,10 @@ async function run() {
   const { listSystems } = await import("@/lib/server/systems/list-systems");
   const { listResponsibilities } =
     await import("@/lib/server/responsibilities/list-responsibilities");
-  const { listMyResponsibilities } =
-    await import("@/lib/server/responsibilities/list-my-responsibilities");
+  const { listMyDuties } = await import("@/lib/server/responsibilities/list-my-duties");
   const { systemFieldsSchema, systemListQuerySchema } = await import("@/lib/validation/systems");
-  const { responsibilityListQuerySchema } = await import("@/lib/validation/responsibilities");
+  const { myDutiesQuerySchema, responsibilityListQuerySchema } =
+    await import("@/lib/validation/responsibilities");
 
   await seedBuiltInFrameworks();
   const version = await db.frameworkVersion.findFirstOrThrow({
@@ -215,8 +215,8 @@ async function run() {
         }),
     ],
     [
-      "my responsibilities (one member)",
-      () => listMyResponsibilities({ workspaceId, userId: owner }),
+      "my duties (one member, first page)",
+      () => listMyDuties({ workspaceId, userId: owner, query: myDutiesQuerySchema.parse({}) }),
     ],
   ];
   console.log(`\n${"query".padEnd(40)} ${"median".padStart(9)} ${"worst".padStart(9)}`);

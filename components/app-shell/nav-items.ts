@@ -6,8 +6,8 @@
 export const NAV_ITEM_KEYS = [
   "overview",
   "systems",
-  "responsibilities",
-  "my",
+  "duties",
+  "myDuties",
   "evidence",
   "vendors",
   "gaps",
@@ -35,14 +35,14 @@ export const NAV_SECTIONS: NavSection[] = [
     label: "Workspace",
     items: [
       { key: "overview", label: "Overview", segment: "" },
-      { key: "my", label: "My responsibilities", segment: "/my" },
+      { key: "myDuties", label: "My duties", segment: "/my-duties" },
     ],
   },
   {
     label: "Govern",
     items: [
       { key: "systems", label: "AI systems", segment: "/systems" },
-      { key: "responsibilities", label: "Responsibilities", segment: "/responsibilities" },
+      { key: "duties", label: "Duties", segment: "/duties" },
       { key: "evidence", label: "Evidence", segment: "/evidence" },
       { key: "vendors", label: "Vendors", segment: "/vendors" },
     ],

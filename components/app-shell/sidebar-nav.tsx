@@ -30,8 +30,8 @@ import { cn } from "@/lib/utils/cn";
 const ICONS: Record<NavItemKey, LucideIcon> = {
   overview: LayoutDashboard,
   systems: Bot,
-  responsibilities: ListChecks,
-  my: UserCheck,
+  duties: ListChecks,
+  myDuties: UserCheck,
   evidence: FileCheck,
   vendors: Building2,
   gaps: TriangleAlert,
@@ -48,7 +48,7 @@ export type SidebarNavProps = {
   hidden?: readonly NavItemKey[];
   /** Called after a link is followed (the mobile drawer closes itself with it). */
   onNavigate?: () => void;
-  /** Optional badge counts next to items, e.g. `{ gaps: 12, my: 3 }`. */
+  /** Optional badge counts next to items, e.g. `{ gaps: 12, myDuties: 3 }`. */
   counts?: Partial<Record<NavItemKey, number>>;
 };
 

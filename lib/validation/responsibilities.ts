@@ -186,3 +186,34 @@ export const DUTY_STATUS_LABELS: Record<DutyStatus, string> = {
   NOT_APPLICABLE: "Not applicable",
   RISK_ACCEPTED: "Risk accepted",
 };
+
+/** When a duty is due, seen from today: the groups of My duties, in the order they are listed. */
+export const DUE_GROUPS = ["overdue", "thisWeek", "later", "noDate"] as const;
+export type DueGroup = (typeof DUE_GROUPS)[number];
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The start of `now`'s UTC day and of the day a week later: the groups' boundaries. */
+export function dueGroupBounds(now: Date): { today: Date; weekEnd: Date } {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return { today: new Date(today), weekEnd: new Date(today + 7 * DAY) };
+}
+
+/** Which group a due date falls in, seen from `now` (UTC days; "this week" = the next 7 days). */
+export function dueGroupOf(dueDate: Date | null, now: Date): DueGroup {
+  if (!dueDate) return "noDate";
+  const { today, weekEnd } = dueGroupBounds(now);
+  if (dueDate < today) return "overdue";
+  if (dueDate < weekEnd) return "thisWeek";
+  return "later";
+}
+
+export const MY_DUTIES_PAGE_SIZE = 50;
+
+/** The query string of My duties: one due group or all, open duties or finished ones too. */
+export const myDutiesQuerySchema = z.object({
+  due: optionalEnum(DUE_GROUPS),
+  show: z.enum(["open", "all"]).catch("open").default("open"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type MyDutiesQuery = z.infer<typeof myDutiesQuerySchema>;

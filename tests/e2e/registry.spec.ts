@@ -92,15 +92,31 @@ test("register, assign, accept a risk, import 500 systems and find one", async (
   await expect(firstDomain.getByText("Risk accepted").first()).toBeVisible();
   await expect(firstDomain.getByText(`until ${expiry}`)).toBeVisible();
 
-  // Bulk from the responsibility list: select the page, assign an owner.
-  await visit(page, `/w/${slug}/responsibilities?owner=none`);
+  // Bulk from the duty list: select the page, assign an owner.
+  await visit(page, `/w/${slug}/duties?owner=none`);
+  await expect(page.getByRole("heading", { level: 1, name: "Duties" })).toBeVisible();
   await page.getByLabel("Select all duties on this page").check();
   const bulk = page.getByRole("group", { name: "Bulk actions" });
   await bulk.getByLabel("Owner").selectOption({ label: ownerName });
   await bulk.getByRole("button", { name: "Assign owner" }).click();
   await expect(page.getByText(/\d+ duties assigned\./)).toBeVisible();
-  await visit(page, `/w/${slug}/my`);
-  await expect(page.getByRole("heading", { name: /No due date/ })).toBeVisible();
+  await visit(page, `/w/${slug}/my-duties`);
+  const mine = page.getByRole("table", { name: "My duties" });
+  await expect(mine.getByRole("rowheader", { name: "Policy assistant" }).first()).toBeVisible();
+  await expect(mine.getByText("No due date").first()).toBeVisible();
+
+  // The lists' former addresses still lead to them, permanently and with the query string.
+  for (const [old, now] of [
+    [`/w/${slug}/responsibilities?owner=none`, `/w/${slug}/duties?owner=none`],
+    [`/w/${slug}/my?show=all`, `/w/${slug}/my-duties?show=all`],
+  ] as const) {
+    const moved = await page.request.get(old, { maxRedirects: 0 });
+    expect(moved.status()).toBe(308);
+    expect(moved.headers().location).toBe(now);
+  }
+  await page.goto(`/w/${slug}/my?show=all`);
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/my-duties\\?show=all$`));
+  await expect(page.getByRole("heading", { level: 1, name: "My duties" })).toBeVisible();
 
   // Import 500 systems from CSV.
   const rows = Array.from(
@@ -130,5 +146,23 @@ test("register, assign, accept a risk, import 500 systems and find one", async (
   await expectAccessible(page);
   await table.getByRole("link", { name: "Imported 421" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Imported 421" })).toBeVisible();
+  await expectAccessible(page);
+
+  // My duties comes in pages of 50: own another page of duties, then page on.
+  await visit(page, `/w/${slug}/duties?owner=none`);
+  await page.getByLabel("Select all duties on this page").check();
+  await bulk.getByLabel("Owner").selectOption({ label: ownerName });
+  await bulk.getByRole("button", { name: "Assign owner" }).click();
+  await expect(page.getByText("50 duties assigned.")).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "My duties" })
+    .click();
+  await page.waitForURL(new RegExp(`/w/${slug}/my-duties$`));
+  await expect(mine.getByRole("row")).toHaveCount(51);
+  await expect(page.getByText(/Page 1 of \d/)).toBeVisible();
+  await page.getByRole("link", { name: "Next" }).click();
+  await page.waitForURL(/\/my-duties\?page=2$/);
+  await expect(page.getByText(/Page 2 of \d/)).toBeVisible();
   await expectAccessible(page);
 });

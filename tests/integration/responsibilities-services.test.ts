@@ -1,15 +1,19 @@
 // Duties on a real database: status rules, risk acceptance, optimistic concurrency, bulk work,
-// "my responsibilities" and the list filters.
+// My duties and the list filters.
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { bulkAssignOwner } from "@/lib/server/responsibilities/bulk-assign-owner";
 import { bulkSetDueDate } from "@/lib/server/responsibilities/bulk-set-due-date";
-import { listMyResponsibilities } from "@/lib/server/responsibilities/list-my-responsibilities";
+import { listMyDuties } from "@/lib/server/responsibilities/list-my-duties";
 import { listResponsibilities } from "@/lib/server/responsibilities/list-responsibilities";
 import { updateDuty } from "@/lib/server/responsibilities/update-duty";
-import { responsibilityListQuerySchema } from "@/lib/validation/responsibilities";
+import {
+  myDutiesQuerySchema,
+  responsibilityListQuerySchema,
+  startOfDay,
+} from "@/lib/validation/responsibilities";
 
 import {
   ensureFrameworks,
@@ -291,13 +295,82 @@ describe("bulk work", () => {
 });
 
 describe("lists", () => {
-  it("my responsibilities groups the member's open duties by due date", async () => {
-    const mine = await listMyResponsibilities({ workspaceId: w.workspace.id, userId: w.viewer.id });
-    expect(mine.total).toBeGreaterThan(0);
-    expect(mine.groups.thisWeek.length + mine.groups.later.length).toBe(mine.total);
-    const none = await listMyResponsibilities({
+  it("my duties: the member's own open duties, overdue first, paged by 50", async () => {
+    // Its own workspace, so the other lists' counts stay as they are. An archived system's duties
+    // and another member's never show; four systems give more than 50.
+    const team = await workspaceWithRoles("mine");
+    const systems = [];
+    for (const name of ["Mine A", "Mine B", "Mine C", "Mine D"]) {
+      systems.push(
+        await registerTestSystem(team.workspace, team.actor, { primaryModel: "agentic_ai", name }),
+      );
+    }
+    const archived = await registerTestSystem(team.workspace, team.actor, {
+      primaryModel: "saas_ai",
+    });
+    await db.aiSystem.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    const ids = systems.map((s) => s.id);
+    await db.duty.updateMany({
+      where: { systemId: { in: [...ids, archived.id] }, side: "CUSTOMER" },
+      data: { ownerId: team.auditor.id },
+    });
+    const mine = await db.duty.findMany({
+      where: { systemId: { in: ids }, side: "CUSTOMER" },
+      orderBy: { id: "asc" },
+    });
+    expect(mine.length).toBeGreaterThan(51);
+    const now = new Date();
+    const day = (offset: number) => startOfDay(inFuture(offset));
+    const [overdue, soon, later, finished] = mine;
+    await db.duty.update({ where: { id: later!.id }, data: { dueDate: day(30) } });
+    await db.duty.update({ where: { id: soon!.id }, data: { dueDate: day(2) } });
+    await db.duty.update({ where: { id: overdue!.id }, data: { dueDate: day(-3) } });
+    await db.duty.update({
+      where: { id: finished!.id },
+      data: { dueDate: day(-5), status: "IMPLEMENTED" },
+    });
+    const list = (input: Record<string, string>) =>
+      listMyDuties({
+        workspaceId: team.workspace.id,
+        userId: team.auditor.id,
+        query: myDutiesQuerySchema.parse(input),
+        now,
+      });
+
+    const first = await list({});
+    expect(first.counts).toEqual({ overdue: 1, thisWeek: 1, later: 1, noDate: mine.length - 4 });
+    expect(first.total).toBe(mine.length - 1);
+    expect(first.pageCount).toBe(2);
+    expect(first.duties).toHaveLength(50);
+    expect(first.duties.slice(0, 3).map((d) => d.id)).toEqual([overdue!.id, soon!.id, later!.id]);
+    expect(first.duties.slice(0, 3).map((d) => d.dueGroup)).toEqual([
+      "overdue",
+      "thisWeek",
+      "later",
+    ]);
+    const second = await list({ page: "2" });
+    expect(second.duties).toHaveLength(mine.length - 51);
+    const all = [...first.duties, ...second.duties];
+    expect(new Set(all.map((d) => d.id)).size).toBe(all.length);
+    expect(new Set(all.map((d) => d.system.id))).toEqual(new Set(ids));
+    // Inside a group critical duties come first.
+    const noDate = all.filter((d) => d.dueGroup === "noDate").map((d) => d.critical);
+    expect(noDate).toEqual([...noDate].sort((a, b) => Number(b) - Number(a)));
+    expect(noDate).toContain(true);
+
+    const withFinished = await list({ show: "all", due: "overdue" });
+    expect(withFinished.counts.overdue).toBe(2);
+    expect(withFinished.total).toBe(2);
+    expect(new Set(withFinished.duties.map((d) => d.id))).toEqual(
+      new Set([overdue!.id, finished!.id]),
+    );
+    // A page past the end shows the last one.
+    expect((await list({ page: "9" })).page).toBe(2);
+
+    const none = await listMyDuties({
       workspaceId: other.workspace.id,
-      userId: w.viewer.id,
+      userId: team.auditor.id,
+      query: myDutiesQuerySchema.parse({}),
     });
     expect(none.total).toBe(0);
   });

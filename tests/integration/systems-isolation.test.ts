@@ -3,9 +3,9 @@
 // change nothing; the same calls work for an EDITOR+ of the workspace (no over-blocking).
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import MyPage from "@/app/(app)/w/[workspaceSlug]/my/page";
-import { GET as exportResponsibilities } from "@/app/(app)/w/[workspaceSlug]/responsibilities/export/route";
-import ResponsibilitiesPage from "@/app/(app)/w/[workspaceSlug]/responsibilities/page";
+import { GET as exportDuties } from "@/app/(app)/w/[workspaceSlug]/duties/export/route";
+import DutiesPage from "@/app/(app)/w/[workspaceSlug]/duties/page";
+import MyDutiesPage from "@/app/(app)/w/[workspaceSlug]/my-duties/page";
 import EditSystemPage from "@/app/(app)/w/[workspaceSlug]/systems/[systemId]/edit/page";
 import SystemPage, {
   generateMetadata as systemMetadata,
@@ -132,13 +132,10 @@ describe("pages", () => {
     ],
     ["register", (slug) => NewSystemPage({ params: p({ workspaceSlug: slug }) })],
     ["import", (slug) => ImportSystemsPage({ params: p({ workspaceSlug: slug }) })],
+    ["duties", (slug) => DutiesPage({ params: p({ workspaceSlug: slug }), searchParams: search })],
     [
-      "responsibilities",
-      (slug) => ResponsibilitiesPage({ params: p({ workspaceSlug: slug }), searchParams: search }),
-    ],
-    [
-      "my responsibilities",
-      (slug) => MyPage({ params: p({ workspaceSlug: slug }), searchParams: search }),
+      "my duties",
+      (slug) => MyDutiesPage({ params: p({ workspaceSlug: slug }), searchParams: search }),
     ],
     ["vendors", (slug) => VendorsPage({ params: p({ workspaceSlug: slug }) })],
   ];
@@ -178,6 +175,28 @@ describe("pages", () => {
       expect(output).not.toContain("Bravo");
     },
   );
+  it("lists one's own duties on Duties and My duties, never the other's (positive control)", async () => {
+    const before = await db.duty.findMany({ where: { id: { in: [a.part.id, b.part.id] } } });
+    // Even a duty of the other workspace that names this user as its owner stays out.
+    await db.duty.updateMany({
+      where: { id: { in: [a.part.id, b.part.id] } },
+      data: { ownerId: a.owner.id, status: "IN_PROGRESS" },
+    });
+    try {
+      const args = { params: p({ workspaceSlug: a.workspace.slug }), searchParams: search };
+      for (const output of [await MyDutiesPage(args), await DutiesPage(args)].map(serialise)) {
+        expect(output).toContain("Alpha System Secret");
+        expect(output).not.toContain("Bravo");
+      }
+    } finally {
+      for (const duty of before) {
+        await db.duty.update({
+          where: { id: duty.id },
+          data: { ownerId: duty.ownerId, status: duty.status },
+        });
+      }
+    }
+  });
   it("shows the system's own name (positive control)", async () => {
     expect(
       serialise(
@@ -190,7 +209,7 @@ describe("pages", () => {
 describe("downloads", () => {
   const ctx = (slug: string) => ({ params: p({ workspaceSlug: slug }) });
   it("answer 404 for another workspace and export only one's own rows", async () => {
-    for (const handler of [exportSystems, exportResponsibilities]) {
+    for (const handler of [exportSystems, exportDuties]) {
       expect((await handler(new Request("http://x/"), ctx(b.workspace.slug))).status).toBe(404);
       const own = await handler(new Request("http://x/"), ctx(a.workspace.slug));
       expect(own.status).toBe(200);

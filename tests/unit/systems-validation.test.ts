@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { dueGroupOf } from "@/lib/server/responsibilities/list-my-responsibilities";
 import {
+  dueGroupOf,
   dutyStatusProblems,
   endOfDay,
   startOfDay,

@@ -111,7 +111,7 @@ export const UI_ROUTE_HANDLER_ROUTES: Record<string, ParityEntry> = {
   "GET /w/[workspaceSlug]/gaps/export": "GET /api/v1/gaps/export",
   "GET /w/[workspaceSlug]/reports/[reportId]/download": "GET /api/v1/reports/{reportId}/download",
   "GET /w/[workspaceSlug]/reports/status": "GET /api/v1/reports",
-  "GET /w/[workspaceSlug]/responsibilities/export": "GET /api/v1/duties/export",
+  "GET /w/[workspaceSlug]/duties/export": "GET /api/v1/duties/export",
   "GET /w/[workspaceSlug]/standards/export": "GET /api/v1/coverage/references/export",
   "GET /w/[workspaceSlug]/systems/export": "GET /api/v1/systems/export",
   "GET /w/[workspaceSlug]/systems/template": "GET /api/v1/systems/import/template",

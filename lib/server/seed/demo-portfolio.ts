@@ -265,7 +265,7 @@ export async function seedDemoPortfolio(): Promise<string[]> {
       select: { id: true },
     });
     // Every other customer duty gets an owner; statuses and due dates spread over the groups of
-    // "My responsibilities" (overdue, this week, later, none).
+    // My duties (overdue, this week, later, none).
     for (const [n, part] of parts.entries()) {
       if (n % 2 === 1) continue;
       const step = (index + n) % 4;

@@ -12,8 +12,8 @@ type Props = { children: ReactNode; params: Promise<{ workspaceSlug: string }> }
 // What a role must hold to see each navigation item (the pages refuse it anyway).
 const NAV_PERMISSIONS: Partial<Record<NavItemKey, Permission>> = {
   systems: "system.read",
-  responsibilities: "responsibility.read",
-  my: "responsibility.update",
+  duties: "responsibility.read",
+  myDuties: "responsibility.update",
   evidence: "evidence.read",
   vendors: "vendor.read",
   gaps: "coverage.read",

@@ -1,27 +1,30 @@
 "use client";
 
+import {
+  createColumnHelper,
+  rowPaginationFeature,
+  rowSelectionFeature,
+  type RowSelectionState,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 
+import { DataTable } from "@/components/dashboard/data-table";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
 import { CriticalBadge, DutyStatusBadge } from "@/components/ui/status-badge";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
 import { bulkAssignOwnerAction, bulkSetDueDateAction } from "@/lib/actions/responsibilities";
 import type { DutySide, ResponsibilityValue } from "@/lib/domain/responsibility";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { bulkAssignOwnerSchema, bulkSetDueDateSchema } from "@/lib/validation/responsibilities";
+import { systemHref } from "@/lib/view/dashboard/labels";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
 import type { PickerOption } from "@/lib/view/systems/picker-types";
 
 export type DutyRowView = {
@@ -37,22 +40,98 @@ export type DutyRowView = {
   system: { id: string; name: string };
 };
 
-/** The duty list with row selection and the bulk tools (owner, due date) above it. */
-export function ResponsibilityTable({
+// Pages come from the server (manualPagination); rows are selected for the bulk tools.
+const dutyTableFeatures = tableFeatures({ rowPaginationFeature, rowSelectionFeature });
+const column = createColumnHelper<typeof dutyTableFeatures, DutyRowView>();
+
+function dutyColumns(slug: string, canEdit: boolean) {
+  return column.columns([
+    ...(canEdit
+      ? [
+          column.display({
+            id: "select",
+            header: ({ table }) => (
+              <Checkbox
+                aria-label="Select all duties on this page"
+                checked={table.getIsAllPageRowsSelected()}
+                onChange={table.getToggleAllPageRowsSelectedHandler()}
+              />
+            ),
+            cell: ({ row }) => (
+              <Checkbox
+                aria-label={`Select ${row.original.side === "CUSTOMER" ? "your part" : "the provider's part"} of ${row.original.domainName} for ${row.original.system.name}`}
+                checked={row.getIsSelected()}
+                onChange={row.getToggleSelectedHandler()}
+              />
+            ),
+          }),
+        ]
+      : []),
+    column.accessor((row) => row.system.name, {
+      id: "system",
+      header: "System",
+      cell: ({ row }) => (
+        <Link
+          className="font-medium hover:underline"
+          href={systemHref({ slug, systemId: row.original.system.id })}
+        >
+          {row.original.system.name}
+        </Link>
+      ),
+    }),
+    column.accessor("domainName", {
+      header: "Domain",
+      cell: ({ row }) => (
+        <span className="flex flex-wrap items-center gap-2">
+          {row.original.domainName}
+          {row.original.critical ? <CriticalBadge /> : null}
+        </span>
+      ),
+    }),
+    column.accessor("value", {
+      header: "Value",
+      cell: ({ row }) => (
+        <ResponsibilityBadge
+          value={row.original.value}
+          display="code"
+          overridden={row.original.overridden}
+        />
+      ),
+    }),
+    column.accessor("side", { header: "Side", cell: ({ getValue }) => SIDE_LABELS[getValue()] }),
+    column.accessor("ownerName", {
+      header: "Owner",
+      cell: ({ getValue }) => getValue() ?? <span className="text-muted-foreground">Nobody</span>,
+    }),
+    column.accessor("status", {
+      header: "Status",
+      cell: ({ getValue }) => <DutyStatusBadge status={getValue()} />,
+    }),
+    column.accessor("dueDate", { header: "Due", cell: ({ getValue }) => getValue() ?? "—" }),
+  ]);
+}
+
+/**
+ * One page of the duty list (the server picks the page from the URL), with row selection and the
+ * bulk tools (owner, due date) above it.
+ */
+export function DutyTable({
   slug,
   rows,
   members,
   canEdit,
+  page,
 }: {
   slug: string;
   rows: DutyRowView[];
   members: PickerOption[];
   canEdit: boolean;
+  page: { page: number; pageSize: number; total: number };
 }) {
   const router = useRouter();
-  const [selected, setSelectedState] = useState<Set<string>>(new Set());
+  const [selection, setSelectionState] = useState<RowSelectionState>({});
   const done = () => {
-    setSelected(new Set());
+    setSelection({});
     router.refresh();
   };
   const assignOwner = bulkAssignOwnerAction.bind(null, slug);
@@ -70,22 +149,32 @@ export function ResponsibilityTable({
     actionProps: { onSuccess: done },
   });
   // The selected rows are the duties both bulk forms act on.
-  function setSelected(next: Set<string>) {
-    setSelectedState(next);
-    owner.form.setValue("target.dutyIds", [...next]);
-    due.form.setValue("dutyIds", [...next]);
+  function setSelection(next: RowSelectionState) {
+    setSelectionState(next);
+    const ids = Object.keys(next).filter((id) => next[id]);
+    owner.form.setValue("target.dutyIds", ids);
+    due.form.setValue("dutyIds", ids);
   }
+  const columns = useMemo(() => dutyColumns(slug, canEdit), [slug, canEdit]);
+  const table = useTable({
+    features: dutyTableFeatures,
+    columns,
+    data: rows,
+    getRowId: (row) => row.id,
+    manualPagination: true,
+    rowCount: page.total,
+    enableRowSelection: canEdit,
+    state: {
+      pagination: { pageIndex: page.page - 1, pageSize: page.pageSize },
+      rowSelection: selection,
+    },
+    onRowSelectionChange: (updater) =>
+      setSelection(typeof updater === "function" ? updater(selection) : updater),
+  });
   const ownerError = owner.fieldError("ownerId");
   const dueError = due.fieldError("dueDate");
   const error = owner.formError ?? due.formError;
-  const ids = [...selected];
-  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    setSelected(next);
-  };
+  const count = Object.values(selection).filter(Boolean).length;
   return (
     <div className="grid gap-3">
       {canEdit ? (
@@ -95,7 +184,7 @@ export function ResponsibilityTable({
           className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-3"
         >
           <p className="text-sm font-medium" aria-live="polite">
-            {ids.length} selected
+            {count} selected
           </p>
           <form noValidate className="contents" onSubmit={owner.onSubmit}>
             <div className="grid gap-1.5">
@@ -117,7 +206,7 @@ export function ResponsibilityTable({
                 ))}
               </NativeSelect>
             </div>
-            <Button type="submit" variant="outline" disabled={ids.length === 0 || owner.isPending}>
+            <Button type="submit" variant="outline" disabled={count === 0 || owner.isPending}>
               Assign owner
             </Button>
           </form>
@@ -135,7 +224,7 @@ export function ResponsibilityTable({
                 {...due.form.register("dueDate")}
               />
             </div>
-            <Button type="submit" variant="outline" disabled={ids.length === 0 || due.isPending}>
+            <Button type="submit" variant="outline" disabled={count === 0 || due.isPending}>
               Set due date
             </Button>
           </form>
@@ -166,67 +255,12 @@ export function ResponsibilityTable({
           ) : null}
         </div>
       ) : null}
-      <Table label="Responsibilities">
-        <TableHeader>
-          <TableRow>
-            {canEdit ? (
-              <TableHead>
-                <Checkbox
-                  aria-label="Select all duties on this page"
-                  checked={allSelected}
-                  onChange={(e) =>
-                    setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())
-                  }
-                />
-              </TableHead>
-            ) : null}
-            <TableHead>System</TableHead>
-            <TableHead>Domain</TableHead>
-            <TableHead>Value</TableHead>
-            <TableHead>Side</TableHead>
-            <TableHead>Owner</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead>Due</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((row) => (
-            <TableRow key={row.id} data-state={selected.has(row.id) ? "selected" : undefined}>
-              {canEdit ? (
-                <TableCell>
-                  <Checkbox
-                    aria-label={`Select ${row.side === "CUSTOMER" ? "your part" : "the provider's part"} of ${row.domainName} for ${row.system.name}`}
-                    checked={selected.has(row.id)}
-                    onChange={(e) => toggle(row.id, e.target.checked)}
-                  />
-                </TableCell>
-              ) : null}
-              <TableCell className="font-medium">
-                <Link className="hover:underline" href={`/w/${slug}/systems/${row.system.id}`}>
-                  {row.system.name}
-                </Link>
-              </TableCell>
-              <TableCell>
-                <span className="flex flex-wrap items-center gap-2">
-                  {row.domainName}
-                  {row.critical ? <CriticalBadge /> : null}
-                </span>
-              </TableCell>
-              <TableCell>
-                <ResponsibilityBadge value={row.value} display="code" overridden={row.overridden} />
-              </TableCell>
-              <TableCell>{row.side === "CUSTOMER" ? "Customer" : "Provider"}</TableCell>
-              <TableCell>
-                {row.ownerName ?? <span className="text-muted-foreground">Nobody</span>}
-              </TableCell>
-              <TableCell>
-                <DutyStatusBadge status={row.status} />
-              </TableCell>
-              <TableCell className="tabular-nums">{row.dueDate ?? "—"}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        table={table}
+        caption="Duties"
+        rowHeader="system"
+        columnClassName={{ dueDate: "tabular-nums" }}
+      />
     </div>
   );
 }

@@ -16,10 +16,11 @@ import {
   responsibilityListQuerySchema,
   toDayString,
 } from "@/lib/validation/responsibilities";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
-import { ResponsibilityTable } from "./_components/responsibility-table";
+import { DutyTable } from "./_components/duty-table";
 
-export const metadata: Metadata = { title: "Responsibilities" };
+export const metadata: Metadata = { title: "Duties" };
 
 type Props = {
   params: Promise<{ workspaceSlug: string }>;
@@ -28,7 +29,7 @@ type Props = {
 
 const title = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
 
-export default async function ResponsibilitiesPage({ params, searchParams }: Props) {
+export default async function DutiesPage({ params, searchParams }: Props) {
   const auth = await requireWorkspacePage((await params).workspaceSlug, "responsibility.read");
   const raw = await searchParams;
   const flat = Object.fromEntries(
@@ -39,14 +40,14 @@ export default async function ResponsibilitiesPage({ params, searchParams }: Pro
     listResponsibilities({ workspaceId: auth.workspace.id, query }),
     systemFilterOptions(auth.workspace.id),
   ]);
-  const base = `/w/${auth.workspace.slug}/responsibilities`;
+  const base = `/w/${auth.workspace.slug}/duties`;
   const exportQuery = new URLSearchParams(
     Object.entries(flat).flatMap(([k, v]) => (v && k !== "page" ? [[k, v]] : [])),
   ).toString();
   return (
     <>
       <PageHeader
-        title="Responsibilities"
+        title="Duties"
         description="Every duty of every active AI system: who owns it, where it stands and when it is due. Select duties to assign an owner or a due date in bulk."
         actions={
           <Button asChild variant="outline">
@@ -96,8 +97,8 @@ export default async function ResponsibilitiesPage({ params, searchParams }: Pro
             label: "Side",
             value: query.side,
             options: [
-              { value: "CUSTOMER", label: "Customer" },
-              { value: "PROVIDER", label: "Provider" },
+              { value: "CUSTOMER", label: SIDE_LABELS.CUSTOMER },
+              { value: "PROVIDER", label: SIDE_LABELS.PROVIDER },
             ],
           },
           {
@@ -155,8 +156,11 @@ export default async function ResponsibilitiesPage({ params, searchParams }: Pro
         />
       ) : (
         <>
-          <ResponsibilityTable
+          <DutyTable
+            // A new page or filter starts with nothing selected.
+            key={JSON.stringify(query)}
             slug={auth.workspace.slug}
+            page={{ page: page.page, pageSize: page.pageSize, total: page.total }}
             canEdit={can(auth.role, "responsibility.update")}
             members={options.members.map((m) => ({ id: m.value, label: m.label }))}
             rows={page.parts.map((p) => ({

@@ -11,8 +11,5 @@ export const GET = workspaceRoute({ permission: "responsibility.read" }, async (
     Object.fromEntries(new URL(request.url).searchParams),
   );
   const csv = await exportResponsibilitiesCsv({ workspaceId: workspace.id, query });
-  return csvResponse(
-    csv,
-    `${workspace.slug}-responsibilities-${new Date().toISOString().slice(0, 10)}.csv`,
-  );
+  return csvResponse(csv, `${workspace.slug}-duties-${new Date().toISOString().slice(0, 10)}.csv`);
 });
