@@ -64,6 +64,12 @@ export type UseActionFormOptions<
    * the input. The schema checks its result, before sending and again on the server.
    */
   toInput?: (values: Values) => NoInfer<z.input<Schema>>;
+  /**
+   * For forms that send some submissions elsewhere (the evidence form's file goes to the upload
+   * route): the schema and input that check these values instead of `schema` on `toInput`.
+   * Return undefined to check the action's input as usual.
+   */
+  checkWith?: (values: Values) => { schema: z.ZodType; input: unknown } | undefined;
   /** The field that shows an input key's errors, for keys the form has no field of that name for. */
   errorField?: NoInfer<Partial<Record<string, FieldPath<Values>>>>;
 };
@@ -106,12 +112,16 @@ export function useActionForm<
   resetOnSuccess = false,
   prepare = (values) => values,
   toInput,
+  checkWith,
   errorField = {},
 }: UseActionFormOptions<Schema, ShapedErrors, Data, Values>) {
   const fieldFor = (key: string) => errorField[key] ?? (key as FieldPath<Values>);
   const form: UseFormReturn<Values, unknown, unknown> = useForm<Values, unknown, unknown>({
     resolver: toInput
-      ? inputResolver((values) => ({ schema, input: toInput(values) }), fieldFor)
+      ? inputResolver(
+          (values) => checkWith?.(values) ?? { schema, input: toInput(values) },
+          fieldFor,
+        )
       : (zodResolver(schema) as unknown as Resolver<Values, unknown, unknown>),
     defaultValues,
   });
