@@ -33,6 +33,7 @@ import {
   EU_AI_ACT_LABELS,
   registerSystemSchema,
   type SystemFieldsInput,
+  tagsFromText,
   updateSystemSchema,
 } from "@/lib/validation/systems";
 import type { PickerFrameworkVersion, PickerOption } from "@/lib/view/systems/picker-types";
@@ -75,13 +76,7 @@ const errorField = { tags: "tagText" } as const;
 /** The action's fields from the form's: the tag line split at commas. */
 function toSystemInput(values: SystemFields): SystemFieldsInput {
   const { tagText, ...fields } = values;
-  return {
-    ...fields,
-    tags: tagText
-      .split(",")
-      .map((tag) => tag.trim())
-      .filter(Boolean),
-  };
+  return { ...fields, tags: tagsFromText(tagText) };
 }
 
 function defaults(versions: PickerFrameworkVersion[], initial?: SystemFormValues): SystemFields {
