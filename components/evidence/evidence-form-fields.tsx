@@ -1,16 +1,18 @@
 "use client";
 
+import type { FieldPath, UseFormReturn } from "react-hook-form";
+
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import type { EvidenceKind } from "@/lib/domain/responsibility";
-import type { FieldErrors } from "@/lib/errors";
 import { ATTESTATION_TYPE_LABELS, ATTESTATION_TYPES } from "@/lib/validation/evidence";
 import type { Option } from "@/lib/view/evidence/labels";
 import { formatBytes } from "@/lib/view/format";
 
 export type EvidenceFormValues = {
+  kind: EvidenceKind;
   title: string;
   description: string;
   collectedAt: string;
@@ -21,16 +23,14 @@ export type EvidenceFormValues = {
   vendorId: string;
   /** An attestation is either an uploaded document or a link to one (a trust-centre page). */
   source: "file" | "link";
+  /** The chosen file; it goes to the upload route, not to the action. */
+  file: File | null;
 };
 
 type Props = {
   idPrefix: string;
-  kind: EvidenceKind;
-  values: EvidenceFormValues;
-  onChange: (patch: Partial<EvidenceFormValues>) => void;
-  file: File | null;
-  onFile: (file: File | null) => void;
-  errors: FieldErrors;
+  form: UseFormReturn<EvidenceFormValues, unknown, unknown>;
+  fieldError: (name: FieldPath<EvidenceFormValues>) => string | undefined;
   vendors: Option[];
   fixedVendor?: Option;
   usesFile: boolean;
@@ -40,18 +40,16 @@ type Props = {
 /** The controls of the evidence form for the chosen kind; every one labelled, errors announced. */
 export function EvidenceFormFields({
   idPrefix,
-  kind,
-  values,
-  onChange,
-  file,
-  onFile,
-  errors,
+  form,
+  fieldError,
   vendors,
   fixedVendor,
   usesFile,
   titleOptional,
 }: Props) {
   const id = (name: string) => `${idPrefix}-${name}`;
+  const { register, setValue, watch } = form;
+  const [kind, file] = watch(["kind", "file"]);
   return (
     <>
       {kind === "ATTESTATION" ? (
@@ -60,12 +58,9 @@ export function EvidenceFormFields({
             id={id("attestationType")}
             label="Type of attestation"
             required
-            error={errors.attestationType}
+            error={fieldError("attestationType")}
           >
-            <NativeSelect
-              value={values.attestationType}
-              onChange={(e) => onChange({ attestationType: e.target.value })}
-            >
+            <NativeSelect {...register("attestationType")}>
               <option value="">Choose a type</option>
               {ATTESTATION_TYPES.map((type) => (
                 <option key={type} value={type}>
@@ -83,12 +78,9 @@ export function EvidenceFormFields({
               id={id("vendorId")}
               label="Vendor (optional)"
               description="An attestation held for a vendor covers the provider's part of all its systems."
-              error={errors.vendorId}
+              error={fieldError("vendorId")}
             >
-              <NativeSelect
-                value={values.vendorId}
-                onChange={(e) => onChange({ vendorId: e.target.value })}
-              >
+              <NativeSelect {...register("vendorId")}>
                 <option value="">No vendor</option>
                 {vendors.map((vendor) => (
                   <option key={vendor.value} value={vendor.value}>
@@ -101,16 +93,10 @@ export function EvidenceFormFields({
           <fieldset className="sm:col-span-2">
             <legend className="mb-1 text-sm font-medium">The attestation is</legend>
             <div className="flex flex-wrap gap-4 text-sm">
-              {(["file", "link"] as const).map((source) => (
-                <label key={source} className="flex items-center gap-2">
-                  <input
-                    type="radio"
-                    name={id("source")}
-                    value={source}
-                    checked={values.source === source}
-                    onChange={() => onChange({ source })}
-                  />
-                  {source === "file" ? "A document to upload" : "A link to it"}
+              {(["file", "link"] as const).map((option) => (
+                <label key={option} className="flex items-center gap-2">
+                  <input type="radio" value={option} {...register("source")} />
+                  {option === "file" ? "A document to upload" : "A link to it"}
                 </label>
               ))}
             </div>
@@ -123,9 +109,16 @@ export function EvidenceFormFields({
           label="File"
           required
           description="PDF, image (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint or text (TXT, CSV, JSON, Markdown). The type is checked from the content, not the name."
-          error={errors.file}
+          error={fieldError("file")}
         >
-          <Input type="file" onChange={(e) => onFile(e.target.files?.[0] ?? null)} />
+          <Input
+            type="file"
+            onChange={(e) =>
+              setValue("file", e.target.files?.[0] ?? null, {
+                shouldValidate: form.formState.isSubmitted,
+              })
+            }
+          />
         </FormField>
       ) : null}
       {usesFile && file ? (
@@ -139,15 +132,9 @@ export function EvidenceFormFields({
           label="Address (URL)"
           required
           description="An http:// or https:// address."
-          error={errors.url}
+          error={fieldError("url")}
         >
-          <Input
-            type="url"
-            inputMode="url"
-            placeholder="https://"
-            value={values.url}
-            onChange={(e) => onChange({ url: e.target.value })}
-          />
+          <Input type="url" inputMode="url" placeholder="https://" {...register("url")} />
         </FormField>
       ) : null}
       <FormField
@@ -155,13 +142,9 @@ export function EvidenceFormFields({
         label={titleOptional ? "Title (optional)" : "Title"}
         required={!titleOptional}
         description={titleOptional ? "Leave empty to use the file name." : undefined}
-        error={errors.title}
+        error={fieldError("title")}
       >
-        <Input
-          value={values.title}
-          maxLength={200}
-          onChange={(e) => onChange({ title: e.target.value })}
-        />
+        <Input maxLength={200} {...register("title")} />
       </FormField>
       {kind === "NOTE" ? (
         <FormField
@@ -169,53 +152,39 @@ export function EvidenceFormFields({
           label="Note"
           required
           description="Markdown: **bold**, lists, links to http(s) addresses. HTML is shown as text."
-          error={errors.note}
+          error={fieldError("note")}
         >
-          <Textarea
-            rows={6}
-            value={values.note}
-            onChange={(e) => onChange({ note: e.target.value })}
-          />
+          <Textarea rows={6} {...register("note")} />
         </FormField>
       ) : null}
-      <FormField id={id("description")} label="Description (optional)" error={errors.description}>
-        <Textarea
-          rows={2}
-          value={values.description}
-          onChange={(e) => onChange({ description: e.target.value })}
-        />
+      <FormField
+        id={id("description")}
+        label="Description (optional)"
+        error={fieldError("description")}
+      >
+        <Textarea rows={2} {...register("description")} />
       </FormField>
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField
           id={id("collectedAt")}
           label="Collected on"
           description="Defaults to today."
-          error={errors.collectedAt}
+          error={fieldError("collectedAt")}
         >
-          <Input
-            type="date"
-            value={values.collectedAt}
-            onChange={(e) => onChange({ collectedAt: e.target.value })}
-          />
+          <Input type="date" {...register("collectedAt")} />
         </FormField>
         <FormField
           id={id("validUntil")}
           label="Valid until (optional)"
           description="It stops counting after this day."
-          error={errors.validUntil}
+          error={fieldError("validUntil")}
         >
-          <Input
-            type="date"
-            value={values.validUntil}
-            onChange={(e) => onChange({ validUntil: e.target.value })}
-          />
+          <Input type="date" {...register("validUntil")} />
         </FormField>
       </div>
-      {errors.dutyIds || errors.supersedesId || errors.kind ? (
+      {fieldError("kind") ? (
         <p role="alert" className="text-sm text-destructive">
-          {[...(errors.dutyIds ?? []), ...(errors.supersedesId ?? []), ...(errors.kind ?? [])].join(
-            " ",
-          )}
+          {fieldError("kind")}
         </p>
       ) : null}
     </>

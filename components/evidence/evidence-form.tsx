@@ -1,7 +1,7 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
+import type { z } from "zod";
 
 import {
   EvidenceFormFields,
@@ -11,10 +11,13 @@ import { uploadEvidenceFile } from "@/components/evidence/upload-evidence-file";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { createEvidenceAction } from "@/lib/actions/evidence";
-import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
 import type { EvidenceKind } from "@/lib/domain/responsibility";
-import type { FieldErrors } from "@/lib/errors";
-import type { AttestationType } from "@/lib/validation/evidence";
+import { useActionForm } from "@/lib/forms/use-action-form";
+import {
+  type AttestationType,
+  createEvidenceBodySchema,
+  evidenceUploadFormSchema,
+} from "@/lib/validation/evidence";
 import { KIND_LABELS, type Option } from "@/lib/view/evidence/labels";
 
 export type EvidenceFormProps = {
@@ -39,17 +42,57 @@ export type EvidenceFormProps = {
   onDone: (evidenceId: string) => void;
 };
 
-const EMPTY: EvidenceFormValues = {
-  title: "",
-  description: "",
-  collectedAt: "",
-  validUntil: "",
-  url: "",
-  note: "",
-  attestationType: "",
-  vendorId: "",
-  source: "file",
-};
+/** A file, or an attestation given as a document, goes to the upload route; the rest to the action. */
+const usesFile = ({ kind, source }: Pick<EvidenceFormValues, "kind" | "source">) =>
+  kind === "FILE" || (kind === "ATTESTATION" && source === "file");
+
+/** The item's links and revision: not fields of the form, but part of what it sends. */
+type Relations = { dutyIds?: string[]; supersedesId?: string };
+
+/** The action's input (link, note, attestation by link) from the form's fields. */
+function toCreateInput(
+  values: EvidenceFormValues,
+  relations: Relations,
+): z.input<typeof createEvidenceBodySchema> {
+  const common = {
+    title: values.title,
+    description: values.description,
+    collectedAt: values.collectedAt,
+    validUntil: values.validUntil,
+    ...relations,
+  };
+  // The schema names the kinds it accepts; FILE never gets here (usesFile).
+  if (values.kind === "NOTE") return { ...common, kind: values.kind, note: values.note };
+  if (values.kind === "ATTESTATION")
+    return {
+      ...common,
+      kind: values.kind,
+      url: values.url,
+      // The select offers only the schema's types, or "" which the schema answers "required".
+      attestationType: values.attestationType as AttestationType,
+      vendorId: values.vendorId,
+    };
+  return { ...common, kind: "LINK", url: values.url };
+}
+
+/** The upload route's text fields (multipart strings, the links comma-separated). */
+function toUploadFields(values: EvidenceFormValues, relations: Relations) {
+  return {
+    kind: values.kind,
+    title: values.title,
+    description: values.description,
+    collectedAt: values.collectedAt,
+    validUntil: values.validUntil,
+    dutyIds: relations.dutyIds?.join(","),
+    supersedesId: relations.supersedesId,
+    ...(values.kind === "ATTESTATION"
+      ? { attestationType: values.attestationType, vendorId: values.vendorId }
+      : {}),
+  };
+}
+
+/** Errors about the links, the revision or the kind show beside the kind. */
+const errorField = { dutyIds: "kind", supersedesId: "kind" } as const;
 
 /**
  * Adds one evidence item: a file (uploaded with progress to the session upload route), a link, a
@@ -67,81 +110,76 @@ export function EvidenceForm({
   onDone,
 }: EvidenceFormProps) {
   const idPrefix = useId();
-  const [kind, setKind] = useState<EvidenceKind>(supersedes?.kind ?? kinds[0] ?? "FILE");
-  const [values, setValues] = useState<EvidenceFormValues>({
-    ...EMPTY,
-    title: supersedes?.title ?? "",
-    // A revision keeps what it attests and for whom unless changed.
-    attestationType: supersedes?.attestationType ?? "",
-    vendorId: fixedVendor?.value ?? supersedes?.vendorId ?? "",
-    source: supersedes && !supersedes.hasFile ? "link" : "file",
-  });
-  const [file, setFile] = useState<File | null>(null);
+  const relations: Relations = { dutyIds, supersedesId: supersedes?.id };
   const [progress, setProgress] = useState<number | null>(null);
-  const [uploadError, setUploadError] = useState<{
-    message: string;
-    fieldErrors: FieldErrors;
-  } | null>(null);
-  const create = useAction(createEvidenceAction.bind(null, workspaceSlug));
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const createEvidence = createEvidenceAction.bind(null, workspaceSlug);
+  const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: createEvidence,
+    schema: createEvidenceBodySchema,
+    defaultValues: {
+      kind: supersedes?.kind ?? kinds[0] ?? "FILE",
+      title: supersedes?.title ?? "",
+      description: "",
+      collectedAt: "",
+      validUntil: "",
+      url: "",
+      note: "",
+      // A revision keeps what it attests and for whom unless changed.
+      attestationType: supersedes?.attestationType ?? "",
+      vendorId: fixedVendor?.value ?? supersedes?.vendorId ?? "",
+      source: supersedes && !supersedes.hasFile ? "link" : "file",
+      file: null,
+    },
+    toInput: (values: EvidenceFormValues) => toCreateInput(values, relations),
+    checkWith: (values) =>
+      usesFile(values)
+        ? {
+            schema: evidenceUploadFormSchema,
+            input: { ...toUploadFields(values, relations), file: values.file },
+          }
+        : undefined,
+    errorField,
+    actionProps: { onSuccess: ({ data }) => onDone(data.id) },
+  });
 
-  const usesFile = kind === "FILE" || (kind === "ATTESTATION" && values.source === "file");
-  const pending = create.isPending || progress !== null;
-  const fieldErrors = uploadError ? uploadError.fieldErrors : resultFieldErrors(create.result);
-  const formError = uploadError ? uploadError.message : resultFormError(create.result);
+  const [kind, source, file] = form.watch(["kind", "source", "file"]);
+  const withFile = usesFile({ kind, source });
+  const pending = isPending || progress !== null;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  // The file goes with its fields to the upload route (with progress); the form checked both.
+  const upload = form.handleSubmit(async () => {
+    const values = form.getValues();
+    if (!values.file) return;
     setUploadError(null);
-    create.reset();
-    const common = {
-      title: values.title,
-      description: values.description,
-      collectedAt: values.collectedAt,
-      validUntil: values.validUntil,
-      dutyIds,
-      supersedesId: supersedes?.id,
-    };
-    const attestation = {
-      attestationType: values.attestationType as AttestationType,
-      vendorId: values.vendorId || undefined,
-    };
-    if (usesFile) {
-      if (!file) {
-        setUploadError({
-          message: "Choose a file to upload.",
-          fieldErrors: { file: ["Choose a file."] },
-        });
-        return;
-      }
-      setProgress(0);
-      const outcome = await uploadEvidenceFile({
-        workspaceSlug,
-        file,
-        onProgress: setProgress,
-        fields: {
-          ...common,
-          dutyIds: dutyIds?.join(","),
-          kind,
-          ...(kind === "ATTESTATION" ? attestation : {}),
-        },
+    action.reset();
+    setProgress(0);
+    const outcome = await uploadEvidenceFile({
+      workspaceSlug,
+      file: values.file,
+      onProgress: setProgress,
+      fields: toUploadFields(values, relations),
+    });
+    setProgress(null);
+    if (outcome.ok) return onDone(outcome.id);
+    setUploadError(outcome.message);
+    for (const [name, messages] of Object.entries(outcome.fieldErrors))
+      form.setError(name in errorField ? "kind" : (name as keyof EvidenceFormValues), {
+        type: "server",
+        message: messages.join(" "),
       });
-      setProgress(null);
-      if (outcome.ok) onDone(outcome.id);
-      else setUploadError({ message: outcome.message, fieldErrors: outcome.fieldErrors });
-      return;
-    }
-    const input =
-      kind === "LINK"
-        ? { ...common, kind, url: values.url }
-        : kind === "NOTE"
-          ? { ...common, kind, note: values.note }
-          : { ...common, kind: "ATTESTATION" as const, url: values.url, ...attestation };
-    const result = await create.executeAsync(input);
-    if (result?.data) onDone(result.data.id);
-  }
+  });
 
   return (
-    <form noValidate onSubmit={submit} className="grid gap-4" aria-busy={pending}>
+    <form
+      noValidate
+      onSubmit={(event) => {
+        setUploadError(null);
+        return withFile ? upload(event) : onSubmit(event);
+      }}
+      className="grid gap-4"
+      aria-busy={pending}
+    >
       {supersedes || kinds.length === 1 ? null : (
         <fieldset className="grid gap-2">
           <legend className="mb-1 text-sm font-medium">Kind of evidence</legend>
@@ -153,10 +191,8 @@ export function EvidenceForm({
               >
                 <input
                   type="radio"
-                  name={`${idPrefix}-kind`}
                   value={option}
-                  checked={kind === option}
-                  onChange={() => setKind(option)}
+                  {...form.register("kind", { onChange: () => form.clearErrors() })}
                   className="size-3.5"
                 />
                 {KIND_LABELS[option]}
@@ -167,16 +203,12 @@ export function EvidenceForm({
       )}
       <EvidenceFormFields
         idPrefix={idPrefix}
-        kind={kind}
-        values={values}
-        onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
-        file={file}
-        onFile={setFile}
-        errors={fieldErrors}
+        form={form}
+        fieldError={fieldError}
         vendors={vendors}
         fixedVendor={fixedVendor}
-        usesFile={usesFile}
-        titleOptional={usesFile && !supersedes}
+        usesFile={withFile}
+        titleOptional={withFile && !supersedes}
       />
       {progress !== null ? (
         <div className="grid gap-1">
@@ -191,7 +223,9 @@ export function EvidenceForm({
           />
         </div>
       ) : null}
-      {formError ? <Alert variant="error">{formError}</Alert> : null}
+      {(uploadError ?? formError) ? (
+        <Alert variant="error">{uploadError ?? formError}</Alert>
+      ) : null}
       <div className="flex justify-end">
         <Button type="submit" disabled={pending}>
           {pending

@@ -1,3 +1,5 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
+
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 
@@ -5,23 +7,22 @@ import { NativeSelect } from "@/components/ui/native-select";
 export function SelectField({
   id,
   label,
-  value,
-  onChange,
+  registration,
   options,
   emptyLabel,
   error,
 }: {
   id: string;
   label: string;
-  value: string | null | undefined;
-  onChange: (value: string) => void;
+  /** The field's react-hook-form registration (`form.register(name)`). */
+  registration: UseFormRegisterReturn;
   options: readonly { value: string; label: string }[];
   emptyLabel?: string;
-  error?: string[];
+  error?: string;
 }) {
   return (
     <FormField id={id} label={label} error={error}>
-      <NativeSelect value={value ?? ""} onChange={(e) => onChange(e.target.value)}>
+      <NativeSelect {...registration}>
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -157,6 +157,19 @@ export const uploadEvidenceFieldsSchema = z
   });
 export type UploadEvidenceFields = z.infer<typeof uploadEvidenceFieldsSchema>;
 
+/**
+ * What the evidence form checks before an upload: the route's fields plus the chosen file. The
+ * route itself parses the fields with uploadEvidenceFieldsSchema and checks the file's content.
+ */
+export const evidenceUploadFormSchema = uploadEvidenceFieldsSchema.and(
+  z.object({
+    file: z.custom<File>(
+      (value) => typeof File !== "undefined" && value instanceof File,
+      "Choose a file.",
+    ),
+  }),
+);
+
 const commaList = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(
     (value) =>

@@ -51,6 +51,14 @@ export const tagSchema = z
   .max(40, "must be at most 40 characters")
   .regex(/^[^,;]+$/, "must not contain commas or semicolons");
 
+/** The tags as the form takes them, one comma-separated line, as the list the schema checks. */
+export function tagsFromText(text: string): string[] {
+  return text
+    .split(",")
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+}
+
 /** The editable fields of a system. Optional enums accept null (unset) and "" from forms. */
 export const systemFieldsSchema = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters."),

@@ -4,9 +4,12 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 
 import { resultFieldErrors, resultFormError } from "@/lib/actions/result";
+import { inputResolver } from "@/lib/forms/use-action-form";
+import { evidenceUploadFormSchema } from "@/lib/validation/evidence";
 import { exportScopeSchema } from "@/lib/validation/exports";
 import { acceptInvitationWithSignUpSchema } from "@/lib/validation/members";
 import { updateDutySchema } from "@/lib/validation/responsibilities";
+import { registerSystemSchema, tagsFromText } from "@/lib/validation/systems";
 import { linkVendorSystemsSchema, vendorFieldsSchema } from "@/lib/validation/vendors";
 import { deleteWorkspaceSchema } from "@/lib/validation/workspace";
 
@@ -123,5 +126,57 @@ describe("server answers mapped onto the form", () => {
       "Check the highlighted fields.",
     );
     expect(resultFormError({})).toBeUndefined();
+  });
+});
+
+// Forms whose fields differ from the action's input check what toInput makes of them
+// (inputResolver) and show each input key's errors on the field named for it.
+describe("form validation of values turned into the action's input", () => {
+  const noOptions = { fields: {}, shouldUseNativeValidation: false };
+  const systemFields = {
+    name: "",
+    frameworkVersionId: "fv1",
+    primaryModel: "saas_ai",
+    tagText: "ok, a;b",
+  };
+  const checkSystem = inputResolver(
+    ({ tagText, ...fields }: typeof systemFields) => ({
+      schema: registerSystemSchema,
+      input: { ...fields, tags: tagsFromText(tagText) },
+    }),
+    (key) => (key === "tags" ? "tagText" : (key as keyof typeof systemFields)),
+  );
+
+  it("puts the tag list's errors on the tag text and keeps the other fields' own", async () => {
+    const { errors } = await checkSystem(systemFields, undefined, noOptions);
+    expect(message(errors, "tagText")).toBe("must not contain commas or semicolons");
+    expect(message(errors, "name")).toBe("Enter a name.");
+    expect(message(errors, "tags")).toBeUndefined();
+
+    const valid = await checkSystem(
+      { ...systemFields, name: "Bot", tagText: "a, b" },
+      undefined,
+      noOptions,
+    );
+    expect(valid.errors).toEqual({});
+  });
+
+  it("splits the tag text at commas and drops blanks", () => {
+    expect(tagsFromText(" pii ,, chat , ")).toEqual(["pii", "chat"]);
+  });
+
+  it("checks an evidence upload with the route's fields plus the file", async () => {
+    const check = (input: Record<string, unknown>) =>
+      inputResolver(
+        () => ({ schema: evidenceUploadFormSchema, input }),
+        (key) => key,
+      )({}, undefined, noOptions);
+    const missing = await check({ kind: "ATTESTATION", title: "", dutyIds: "d1,d2" });
+    expect(message(missing.errors, "file")).toBe("Choose a file.");
+    expect(message(missing.errors, "attestationType")).toBe("is required for an attestation");
+
+    const file = new File(["%PDF-1.4"], "soc2.pdf", { type: "application/pdf" });
+    const ok = await check({ kind: "ATTESTATION", attestationType: "SOC2_REPORT", file });
+    expect(ok.errors).toEqual({});
   });
 });

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
-import { useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
+import type { FieldPath, UseFormReturn } from "react-hook-form";
 
 import { DeploymentModelPicker } from "@/components/systems/deployment-model-picker";
 import { lossFromError } from "@/components/systems/duty-loss-list";
@@ -25,15 +26,19 @@ import {
   updateSystemAction,
 } from "@/lib/actions/systems";
 import { type Lifecycle, LIFECYCLES, RISK_TIERS } from "@/lib/domain/responsibility";
+import { useActionForm } from "@/lib/forms/use-action-form";
 import {
   DATA_CLASSIFICATIONS,
   EU_AI_ACT_CATEGORIES,
   EU_AI_ACT_LABELS,
+  registerSystemSchema,
   type SystemFieldsInput,
+  tagsFromText,
+  updateSystemSchema,
 } from "@/lib/validation/systems";
 import type { PickerFrameworkVersion, PickerOption } from "@/lib/view/systems/picker-types";
 
-/** The form's values: enums as plain strings, "" for unset; the action's schema validates them. */
+/** A system's current values as the edit page passes them: enums as plain strings, "" for unset. */
 export type SystemFormValues = {
   name: string;
   description: string | null;
@@ -50,6 +55,10 @@ export type SystemFormValues = {
   tags: string[];
 };
 
+/** The form's fields: the system's values, with the tags typed as one comma-separated line. */
+type SystemFields = Omit<SystemFormValues, "tags"> & { tagText: string };
+type SystemFieldsForm = UseFormReturn<SystemFields, unknown, unknown>;
+
 type Props = {
   slug: string;
   versions: PickerFrameworkVersion[];
@@ -61,10 +70,17 @@ type Props = {
 
 const title = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
 
-export function SystemForm({ slug, versions, vendors, members, existing }: Props) {
-  const router = useRouter();
-  const initial = existing?.fields;
-  const [fields, setFields] = useState<SystemFormValues>({
+/** The tag list's errors (one per tag) show under the tag text. */
+const errorField = { tags: "tagText" } as const;
+
+/** The action's fields from the form's: the tag line split at commas. */
+function toSystemInput(values: SystemFields): SystemFieldsInput {
+  const { tagText, ...fields } = values;
+  return { ...fields, tags: tagsFromText(tagText) };
+}
+
+function defaults(versions: PickerFrameworkVersion[], initial?: SystemFormValues): SystemFields {
+  return {
     name: initial?.name ?? "",
     description: initial?.description ?? "",
     frameworkVersionId: initial?.frameworkVersionId ?? versions[0]?.versionId ?? "",
@@ -77,80 +93,179 @@ export function SystemForm({ slug, versions, vendors, members, existing }: Props
     euAiActCategory: initial?.euAiActCategory ?? "",
     dataClassification: initial?.dataClassification ?? "",
     lifecycle: initial?.lifecycle ?? "PLANNED",
-    tags: initial?.tags ?? [],
-  });
-  const [tagText, setTagText] = useState((initial?.tags ?? []).join(", "));
-  const [plan, setPlan] = useState<RederivationSummaryView | null>(null);
-  const set = (patch: Partial<SystemFormValues>) => {
-    setPlan(null);
-    setFields((current) => ({ ...current, ...patch }));
+    tagText: (initial?.tags ?? []).join(", "),
   };
-  const version = versions.find((v) => v.versionId === fields.frameworkVersionId) ?? versions[0];
-  const models = [fields.primaryModel, ...(fields.additionalModels ?? [])];
-  // The schema turns "" into null and checks the enums; its input type takes the strings as they are.
-  const payload = (): SystemFieldsInput => ({
-    ...fields,
-    tags: tagText
-      .split(",")
-      .map((t) => t.trim())
-      .filter(Boolean),
-  });
+}
 
-  const register = useAction(registerSystemAction.bind(null, slug), {
-    onSuccess: ({ data }) => data && router.push(`/w/${slug}/systems/${data.id}`),
-  });
-  const update = useAction(updateSystemAction.bind(null, slug), {
-    onSuccess: ({ data }) => data && router.push(`/w/${slug}/systems/${data.id}`),
-    // The removed work changed since the review: show the change again before any save.
-    onError: ({ error }) => {
-      if (lossFromError(error.serverError)) setPlan(null);
+/** Registers a system, or edits one when `existing` is given. */
+export function SystemForm(props: Props) {
+  return props.existing ? (
+    <EditSystemForm {...props} existing={props.existing} />
+  ) : (
+    <RegisterSystemForm {...props} />
+  );
+}
+
+function RegisterSystemForm({ slug, versions, vendors, members }: Props) {
+  const router = useRouter();
+  // Bound outside the call: inline, TypeScript loses the action's result type next to toInput.
+  const registerSystem = registerSystemAction.bind(null, slug);
+  const { form, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: registerSystem,
+    schema: registerSystemSchema,
+    defaultValues: defaults(versions),
+    toInput: toSystemInput,
+    errorField,
+    actionProps: {
+      onSuccess: ({ data }) => router.push(`/w/${slug}/systems/${data.id}`),
     },
   });
-  const preview = useAction(previewRederivationAction.bind(null, slug), {
-    onSuccess: ({ data }) => data && setPlan(data),
-  });
-  const active = existing
-    ? preview.result.serverError || preview.result.validationErrors
-      ? preview
-      : update
-    : register;
-  const fieldErrors = resultFieldErrors(active.result);
-  const formError = resultFormError(active.result);
-  const pending = register.isPending || update.isPending || preview.isPending;
+  return (
+    <SystemFieldset
+      form={form}
+      versions={versions}
+      vendors={vendors}
+      members={members}
+      fieldError={fieldError}
+      formError={formError}
+      onSubmit={onSubmit}
+      isPending={isPending}
+      submitLabel="Register system"
+    />
+  );
+}
 
-  const modelsChanged =
-    existing &&
-    (existing.fields.frameworkVersionId !== fields.frameworkVersionId ||
-      [existing.fields.primaryModel, ...(existing.fields.additionalModels ?? [])].join() !==
-        models.join());
-
-  function submit() {
-    if (!existing) return register.execute(payload());
-    if (modelsChanged && !plan) {
-      return preview.execute({
-        systemId: existing.systemId,
-        frameworkVersionId: fields.frameworkVersionId,
-        primaryModel: fields.primaryModel,
-        additionalModels: fields.additionalModels ?? [],
-      });
-    }
-    update.execute({
-      ...payload(),
+/**
+ * Editing. A change of framework version or deployment models re-derives the duties: the first
+ * submit asks for a preview of the change, the second saves with the loss the user reviewed.
+ */
+function EditSystemForm({
+  slug,
+  versions,
+  vendors,
+  members,
+  existing,
+}: Props & { existing: NonNullable<Props["existing"]> }) {
+  const router = useRouter();
+  const [plan, setPlan] = useState<RederivationSummaryView | null>(null);
+  const updateSystem = updateSystemAction.bind(null, slug);
+  const { form, onSubmit, fieldError, formError, isPending } = useActionForm({
+    action: updateSystem,
+    schema: updateSystemSchema,
+    defaultValues: defaults(versions, existing.fields),
+    toInput: (fields: SystemFields) => ({
+      ...toSystemInput(fields),
       systemId: existing.systemId,
       expectedVersion: existing.version,
       // Exactly the loss the user reviewed: the server refuses any other (409).
       confirmLoss: plan?.loss.hash ?? null,
-    });
-  }
+    }),
+    errorField,
+    actionProps: {
+      onSuccess: ({ data }) => router.push(`/w/${slug}/systems/${data.id}`),
+      // The removed work changed since the review: show the change again before any save.
+      onError: ({ error }) => {
+        if (lossFromError(error.serverError)) setPlan(null);
+      },
+    },
+  });
+  const preview = useAction(previewRederivationAction.bind(null, slug), {
+    onSuccess: ({ data }) => setPlan(data),
+    onError: ({ error }) => {
+      for (const [name, messages] of Object.entries(resultFieldErrors(error)))
+        form.setError(name as FieldPath<SystemFields>, {
+          type: "server",
+          message: messages.join(" "),
+        });
+    },
+  });
+
+  // Any change after the review makes the reviewed plan stale.
+  useEffect(() => {
+    const subscription = form.watch(() => setPlan(null));
+    return () => subscription.unsubscribe();
+  }, [form]);
+
+  const fields = form.watch();
+  const models = [fields.primaryModel, ...fields.additionalModels];
+  const modelsChanged =
+    existing.fields.frameworkVersionId !== fields.frameworkVersionId ||
+    [existing.fields.primaryModel, ...existing.fields.additionalModels].join() !== models.join();
+  const reviewFirst = modelsChanged && !plan;
+
+  const submit = reviewFirst
+    ? form.handleSubmit(() => {
+        preview.reset();
+        preview.execute({
+          systemId: existing.systemId,
+          frameworkVersionId: fields.frameworkVersionId,
+          primaryModel: fields.primaryModel,
+          additionalModels: fields.additionalModels,
+        });
+      })
+    : onSubmit;
+
+  return (
+    <SystemFieldset
+      form={form}
+      versions={versions}
+      vendors={vendors}
+      members={members}
+      fieldError={fieldError}
+      formError={resultFormError(preview.result) ?? formError}
+      onSubmit={submit}
+      isPending={isPending || preview.isPending}
+      submitLabel={
+        reviewFirst ? "Review duty changes" : modelsChanged ? "Apply changes" : "Save changes"
+      }
+      frameworkDescription="Moving to a newer version re-derives the duties; you review the changes first."
+      plan={plan}
+    />
+  );
+}
+
+function SystemFieldset({
+  form,
+  versions,
+  vendors,
+  members,
+  fieldError,
+  formError,
+  onSubmit,
+  isPending,
+  submitLabel,
+  frameworkDescription,
+  plan,
+}: {
+  form: SystemFieldsForm;
+  versions: PickerFrameworkVersion[];
+  vendors: PickerOption[];
+  members: PickerOption[];
+  fieldError: (name: FieldPath<SystemFields>) => string | undefined;
+  formError?: string;
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
+  isPending: boolean;
+  submitLabel: string;
+  frameworkDescription?: string;
+  plan?: RederivationSummaryView | null;
+}) {
+  const router = useRouter();
+  const { register, setValue, watch } = form;
+  const fields = watch();
+  const version = versions.find((v) => v.versionId === fields.frameworkVersionId) ?? versions[0];
+  const models = [fields.primaryModel, ...fields.additionalModels];
+  const asList = (name: FieldPath<SystemFields>) => {
+    const message = fieldError(name);
+    return message ? [message] : undefined;
+  };
+  const change = { shouldDirty: true, shouldValidate: form.formState.isSubmitted };
 
   return (
     <form
       noValidate
       className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+      onSubmit={onSubmit}
+      aria-busy={isPending}
     >
       <div className="grid gap-6">
         <div className="grid gap-4 sm:grid-cols-2">
@@ -158,54 +273,37 @@ export function SystemForm({ slug, versions, vendors, members, existing }: Props
             id="system-name"
             label="Name"
             required
-            error={fieldErrors.name}
+            error={fieldError("name")}
             className="sm:col-span-2"
           >
-            <Input
-              value={fields.name}
-              onChange={(e) => set({ name: e.target.value })}
-              autoComplete="off"
-            />
+            <Input {...register("name")} autoComplete="off" />
           </FormField>
           <FormField
             id="system-description"
             label="Description"
-            error={fieldErrors.description}
+            error={fieldError("description")}
             className="sm:col-span-2"
           >
-            <Textarea
-              value={fields.description ?? ""}
-              onChange={(e) => set({ description: e.target.value })}
-              rows={3}
-            />
+            <Textarea {...register("description")} rows={3} />
           </FormField>
           <FormField
             id="system-framework"
             label="Framework version"
             required
-            error={fieldErrors.frameworkVersionId}
-            description={
-              existing
-                ? "Moving to a newer version re-derives the duties; you review the changes first."
-                : undefined
-            }
+            error={fieldError("frameworkVersionId")}
+            description={frameworkDescription}
           >
             <NativeSelect
-              value={fields.frameworkVersionId}
-              onChange={(e) => {
-                const next = versions.find((v) => v.versionId === e.target.value);
-                const keep = next?.columns.some((c) => c.key === fields.primaryModel);
-                set({
-                  frameworkVersionId: e.target.value,
-                  ...(keep
-                    ? {}
-                    : {
-                        primaryModel: next?.columns[0]?.key ?? "",
-                        additionalModels: [],
-                        variant: null,
-                      }),
-                });
-              }}
+              {...register("frameworkVersionId", {
+                // Another version may not have the chosen model: start again from its first.
+                onChange: (event: { target: { value: string } }) => {
+                  const next = versions.find((v) => v.versionId === event.target.value);
+                  if (next?.columns.some((c) => c.key === form.getValues("primaryModel"))) return;
+                  setValue("primaryModel", next?.columns[0]?.key ?? "", change);
+                  setValue("additionalModels", [], change);
+                  setValue("variant", null, change);
+                },
+              })}
             >
               {versions.map((v) => (
                 <option key={v.versionId} value={v.versionId}>
@@ -214,11 +312,8 @@ export function SystemForm({ slug, versions, vendors, members, existing }: Props
               ))}
             </NativeSelect>
           </FormField>
-          <FormField id="system-lifecycle" label="Lifecycle" error={fieldErrors.lifecycle}>
-            <NativeSelect
-              value={fields.lifecycle}
-              onChange={(e) => set({ lifecycle: e.target.value as Lifecycle })}
-            >
+          <FormField id="system-lifecycle" label="Lifecycle" error={fieldError("lifecycle")}>
+            <NativeSelect {...register("lifecycle")}>
               {LIFECYCLES.map((value) => (
                 <option key={value} value={value}>
                   {title(value)}
@@ -232,18 +327,24 @@ export function SystemForm({ slug, versions, vendors, members, existing }: Props
           <DeploymentModelPicker
             columns={version.columns}
             primary={fields.primaryModel}
-            additional={fields.additionalModels ?? []}
-            variant={fields.variant ?? null}
-            onPrimaryChange={(key) =>
-              set({
-                primaryModel: key,
-                additionalModels: (fields.additionalModels ?? []).filter((k) => k !== key),
-                variant: null,
-              })
-            }
-            onAdditionalChange={(keys) => set({ additionalModels: keys })}
-            onVariantChange={(key) => set({ variant: key })}
-            errors={fieldErrors}
+            additional={fields.additionalModels}
+            variant={fields.variant}
+            onPrimaryChange={(key) => {
+              setValue("primaryModel", key, change);
+              setValue(
+                "additionalModels",
+                fields.additionalModels.filter((k) => k !== key),
+                change,
+              );
+              setValue("variant", null, change);
+            }}
+            onAdditionalChange={(keys) => setValue("additionalModels", keys, change)}
+            onVariantChange={(key) => setValue("variant", key, change)}
+            errors={{
+              primaryModel: asList("primaryModel"),
+              additionalModels: asList("additionalModels"),
+              variant: asList("variant"),
+            }}
           />
         ) : null}
 
@@ -251,62 +352,50 @@ export function SystemForm({ slug, versions, vendors, members, existing }: Props
           <SelectField
             id="system-vendor"
             label="Vendor"
-            value={fields.vendorId}
+            registration={register("vendorId")}
             emptyLabel="No vendor"
-            error={fieldErrors.vendorId}
+            error={fieldError("vendorId")}
             options={vendors.map((v) => ({ value: v.id, label: v.label }))}
-            onChange={(vendorId) => set({ vendorId })}
           />
           <SelectField
             id="system-owner"
             label="Business owner"
-            value={fields.businessOwnerId}
+            registration={register("businessOwnerId")}
             emptyLabel="Nobody yet"
-            error={fieldErrors.businessOwnerId}
+            error={fieldError("businessOwnerId")}
             options={members.map((m) => ({ value: m.id, label: m.label }))}
-            onChange={(businessOwnerId) => set({ businessOwnerId })}
           />
           <SelectField
             id="system-risk"
             label="Risk tier"
-            value={fields.riskTier}
+            registration={register("riskTier")}
             emptyLabel="Unclassified"
-            error={fieldErrors.riskTier}
+            error={fieldError("riskTier")}
             options={RISK_TIERS.map((v) => ({ value: v, label: title(v) }))}
-            onChange={(riskTier) => set({ riskTier })}
           />
           <SelectField
             id="system-euaiact"
             label="EU AI Act category"
-            value={fields.euAiActCategory}
+            registration={register("euAiActCategory")}
             emptyLabel="Not set"
-            error={fieldErrors.euAiActCategory}
+            error={fieldError("euAiActCategory")}
             options={EU_AI_ACT_CATEGORIES.map((v) => ({ value: v, label: EU_AI_ACT_LABELS[v] }))}
-            onChange={(euAiActCategory) => set({ euAiActCategory })}
           />
           <SelectField
             id="system-data"
             label="Data classification"
-            value={fields.dataClassification}
+            registration={register("dataClassification")}
             emptyLabel="Not set"
-            error={fieldErrors.dataClassification}
+            error={fieldError("dataClassification")}
             options={DATA_CLASSIFICATIONS.map((v) => ({ value: v, label: title(v) }))}
-            onChange={(dataClassification) => set({ dataClassification })}
           />
           <FormField
             id="system-tags"
             label="Tags"
-            error={fieldErrors.tags}
+            error={fieldError("tagText")}
             description="Separate tags with commas."
           >
-            <Input
-              value={tagText}
-              onChange={(e) => {
-                setPlan(null);
-                setTagText(e.target.value);
-              }}
-              autoComplete="off"
-            />
+            <Input {...register("tagText")} autoComplete="off" />
           </FormField>
         </div>
         {formError ? <Alert variant="error">{formError}</Alert> : null}
@@ -316,16 +405,8 @@ export function SystemForm({ slug, versions, vendors, members, existing }: Props
           </Alert>
         ) : null}
         <div className="flex gap-2">
-          <Button type="submit" disabled={pending}>
-            {pending
-              ? "Saving…"
-              : !existing
-                ? "Register system"
-                : modelsChanged && !plan
-                  ? "Review duty changes"
-                  : modelsChanged
-                    ? "Apply changes"
-                    : "Save changes"}
+          <Button type="submit" disabled={isPending}>
+            {isPending ? "Saving…" : submitLabel}
           </Button>
           <Button type="button" variant="outline" onClick={() => router.back()}>
             Cancel
