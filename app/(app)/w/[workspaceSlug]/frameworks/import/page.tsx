@@ -26,8 +26,8 @@ export default async function ImportFrameworkPage({ params }: Props) {
           <>
             Upload a framework definition in the app&apos;s YAML or JSON format (see{" "}
             <code>docs/framework-format.md</code>). The file is checked and previewed before
-            anything is stored. A custom framework is visible only in this workspace; a new
-            version of one you imported before is added next to the old one, which stays unchanged.
+            anything is stored. A custom framework is visible only in this workspace; a new version
+            of one you imported before is added next to the old one, which stays unchanged.
           </>
         }
         breadcrumbs={[{ label: "Frameworks", href: catalog }, { label: "Import" }]}
@@ -40,8 +40,8 @@ export default async function ImportFrameworkPage({ params }: Props) {
           title="Only owners and admins can import frameworks"
           description={
             <>
-              Ask an admin of this workspace to import it. You can still browse every framework
-              in the{" "}
+              Ask an admin of this workspace to import it. You can still browse every framework in
+              the{" "}
               <Link href={catalog} className="font-medium text-primary underline">
                 catalog
               </Link>
