@@ -43,7 +43,12 @@ export async function getHeatmap(input: {
     scope,
     now: input.now ?? new Date(),
   });
+  // The duties' coverage is computed once (MATERIALIZED) and then joined to the responsibilities.
+  // As a plain subquery, the planner re-ran it for every responsibility whenever the tables'
+  // statistics were stale (right after a seed or a bulk import, until autovacuum's next ANALYZE):
+  // 200 ms instead of 3 ms for 12 systems, seconds for hundreds. Either way it reads each duty once.
   return db.$queryRaw<HeatmapCell[]>`
+    WITH pc AS MATERIALIZED (${pc})
     SELECT c.*,
       CASE WHEN c."totalDuties" = 0 THEN 'not_applicable'
         WHEN c."coveredDuties" = c."totalDuties" THEN 'covered'
@@ -56,7 +61,7 @@ export async function getHeatmap(input: {
         count(pc."dutyId") FILTER (WHERE pc.covered)::int AS "coveredDuties"
       FROM "Responsibility" r
       JOIN "AiSystem" s ON s.id = r."systemId"
-      LEFT JOIN (${pc}) pc ON pc."responsibilityId" = r.id
+      LEFT JOIN pc ON pc."responsibilityId" = r.id
       WHERE ${scopePredicate({ workspaceId: input.workspaceId, scope, rows: "r", system: "s" })}
       GROUP BY s.id, r.id
     ) c
