@@ -1,6 +1,7 @@
 "use client";
 
-import type { KeyboardEvent, ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import type { KeyboardEvent, MouseEvent, ReactNode } from "react";
 
 /**
  * Arrow keys move between the heat map's cells (Tab still works: every cell is a link), Home/End
@@ -14,6 +15,19 @@ export function HeatmapKeyboard({
   children: ReactNode;
   className?: string;
 }) {
+  const router = useRouter();
+  // The cells are plain anchors, not next/link: a map has hundreds of cells and rendering a Link
+  // for each cost the overview about half its throughput (bench:load). One handler here gives
+  // them the same client-side navigation; a modified or middle click keeps the browser's own
+  // behaviour (new tab, new window).
+  function onClick(event: MouseEvent<HTMLDivElement>) {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = (event.target as HTMLElement).closest<HTMLAnchorElement>("a[data-state]");
+    if (!anchor || !event.currentTarget.contains(anchor)) return;
+    event.preventDefault();
+    router.push(anchor.getAttribute("href") ?? "/");
+  }
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const target = event.target as HTMLElement;
     const row = Number(target.dataset.row);
@@ -37,7 +51,7 @@ export function HeatmapKeyboard({
     next.focus();
   }
   return (
-    <div className={className} onKeyDown={onKeyDown}>
+    <div className={className} onKeyDown={onKeyDown} onClick={onClick}>
       {children}
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useSyncExternalStore } from "react";
 
 import { HeatmapKeyboard } from "@/components/dashboard/heatmap-keyboard";
 import type { HeatmapGrid } from "@/lib/view/dashboard/heatmap-grid";
@@ -77,10 +78,10 @@ function HeatmapTableRow({
           ". Open the duty.";
         return (
           <td key={domain.key}>
-            {/* No prefetch: every cell of a row opens the same page as the row's header link. */}
-            <Link
+            {/* A plain anchor: HeatmapKeyboard turns its clicks into client-side navigation (see
+                there). Every cell of a row opens the page the row's header link prefetches. */}
+            <a
               href={dutyHref({ slug, systemId: row.systemId, domainKey: domain.key })}
-              prefetch={false}
               aria-label={label}
               data-row={rowIndex}
               data-col={col++}
@@ -90,7 +91,7 @@ function HeatmapTableRow({
               <span aria-hidden="true">
                 {critical ? `${CELL_TEXT[state]} ▲` : CELL_TEXT[state]}
               </span>
-            </Link>
+            </a>
           </td>
         );
       })}
@@ -98,13 +99,27 @@ function HeatmapTableRow({
   );
 }
 
+const noSubscription = () => () => {};
+
+/** False while rendering on the server and hydrating, true from the first render after that. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
 /**
  * Systems × security domains: a row header per system (its name links to the system, with its
  * coverage), a cell per duty linking to it, with state, critical flag and part counts in its
  * accessible name, and data-row/data-col for the arrow keys (heatmap-keyboard.tsx). A client
- * component fed the compact grid (lib/view/dashboard/heatmap-grid.ts): the server renders it to
- * HTML, and the page's RSC payload carries the grid rather than every cell's element and
- * accessible name. The map's own frame scrolls, never the page.
+ * component fed the compact grid (lib/view/dashboard/heatmap-grid.ts): the page's RSC payload
+ * carries the grid rather than every cell's element and accessible name, and the browser draws
+ * the cells. The server sends a placeholder of the map's size instead of the cells: rendering
+ * hundreds of cells to HTML on every request took about 40 % of the overview's server time
+ * (12 systems; the full map of 512 systems took seconds), and the map is only usable with its
+ * scripts anyway (arrow keys, client-side links). The map's own frame scrolls, never the page.
  */
 export function HeatmapTable({
   slug,
@@ -115,6 +130,18 @@ export function HeatmapTable({
   grid: HeatmapGrid;
   caption: string;
 }) {
+  const hydrated = useHydrated();
+  if (!hydrated)
+    return (
+      <div
+        role="status"
+        // about one row of cells per system plus the header, so the page does not jump
+        style={{ height: `${4 + 3 * Math.min(grid.rows.length, 20)}rem` }}
+        className="grid w-full place-items-center rounded-lg border bg-card text-sm text-muted-foreground"
+      >
+        {`Drawing the heat map of ${grid.rows.length} ${grid.rows.length === 1 ? "system" : "systems"}…`}
+      </div>
+    );
   return (
     <HeatmapKeyboard className="relative w-full overflow-auto rounded-lg border bg-card">
       <table className={TABLE_CLASS}>
