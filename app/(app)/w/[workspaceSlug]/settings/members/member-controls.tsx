@@ -6,6 +6,7 @@ import { useAction } from "next-safe-action/hooks";
 import { roleLabel } from "@/components/app-shell/nav-items";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NativeSelect } from "@/components/ui/native-select";
 import {
@@ -67,27 +68,19 @@ export function ChangeRoleForm({
 }
 
 export function RemoveMemberButton({ slug, membershipId, label }: MemberRef) {
-  const { executeAsync, result } = useAction(removeMemberAction.bind(null, slug));
-  const formError = resultFormError(result);
+  const { executeAsync } = useAction(removeMemberAction.bind(null, slug));
   return (
-    <>
-      <ConfirmDialog
-        trigger={
-          <Button variant="ghost" size="sm" className="text-destructive">
-            Remove<span className="sr-only"> {label}</span>
-          </Button>
-        }
-        title={`Remove ${label}?`}
-        description="They lose access to this workspace immediately. Their past changes stay in the audit log."
-        confirmLabel="Remove member"
-        onConfirm={() => executeAsync({ membershipId })}
-      />
-      {formError ? (
-        <p role="alert" className="text-xs font-medium text-destructive">
-          {formError}
-        </p>
-      ) : null}
-    </>
+    <ConfirmAction
+      trigger={
+        <Button variant="ghost" size="sm" className="text-destructive">
+          Remove<span className="sr-only"> {label}</span>
+        </Button>
+      }
+      title={`Remove ${label}?`}
+      description="They lose access to this workspace immediately. Their past changes stay in the audit log."
+      confirmLabel="Remove member"
+      run={() => executeAsync({ membershipId })}
+    />
   );
 }
 
@@ -97,58 +90,42 @@ export function SetMemberActiveButton({
   label,
   active,
 }: MemberRef & { active: boolean }) {
-  const { executeAsync, result } = useAction(setMemberActiveAction.bind(null, slug));
-  const formError = resultFormError(result);
+  const { executeAsync } = useAction(setMemberActiveAction.bind(null, slug));
   return (
-    <>
-      <ConfirmDialog
-        trigger={
-          <Button variant="ghost" size="sm" className={active ? undefined : "text-destructive"}>
-            {active ? "Reactivate" : "Deactivate"}
-            <span className="sr-only"> {label}</span>
-          </Button>
-        }
-        title={active ? `Reactivate ${label}?` : `Deactivate ${label}?`}
-        description={
-          active
-            ? "They regain access to this workspace with their current role. API tokens revoked at deactivation stay revoked."
-            : "They lose access to this workspace at once, their API tokens and pending invitations here are revoked, and if this is their only workspace they are signed out everywhere. Their work and history stay."
-        }
-        confirmLabel={active ? "Reactivate member" : "Deactivate member"}
-        destructive={!active}
-        onConfirm={() => executeAsync({ membershipId, active })}
-      />
-      {formError ? (
-        <p role="alert" className="text-xs font-medium text-destructive">
-          {formError}
-        </p>
-      ) : null}
-    </>
+    <ConfirmAction
+      trigger={
+        <Button variant="ghost" size="sm" className={active ? undefined : "text-destructive"}>
+          {active ? "Reactivate" : "Deactivate"}
+          <span className="sr-only"> {label}</span>
+        </Button>
+      }
+      title={active ? `Reactivate ${label}?` : `Deactivate ${label}?`}
+      description={
+        active
+          ? "They regain access to this workspace with their current role. API tokens revoked at deactivation stay revoked."
+          : "They lose access to this workspace at once, their API tokens and pending invitations here are revoked, and if this is their only workspace they are signed out everywhere. Their work and history stay."
+      }
+      confirmLabel={active ? "Reactivate member" : "Deactivate member"}
+      destructive={!active}
+      run={() => executeAsync({ membershipId, active })}
+    />
   );
 }
 
 export function TransferOwnershipButton({ slug, membershipId, label }: MemberRef) {
-  const { executeAsync, result } = useAction(transferOwnershipAction.bind(null, slug));
-  const formError = resultFormError(result);
+  const { executeAsync } = useAction(transferOwnershipAction.bind(null, slug));
   return (
-    <>
-      <ConfirmDialog
-        trigger={
-          <Button variant="ghost" size="sm">
-            Make owner<span className="sr-only"> ({label})</span>
-          </Button>
-        }
-        title={`Transfer ownership to ${label}?`}
-        description="They become the owner of this workspace and you become an admin. Only the new owner can undo this."
-        confirmLabel="Transfer ownership"
-        onConfirm={() => executeAsync({ membershipId })}
-      />
-      {formError ? (
-        <p role="alert" className="text-xs font-medium text-destructive">
-          {formError}
-        </p>
-      ) : null}
-    </>
+    <ConfirmAction
+      trigger={
+        <Button variant="ghost" size="sm">
+          Make owner<span className="sr-only"> ({label})</span>
+        </Button>
+      }
+      title={`Transfer ownership to ${label}?`}
+      description="They become the owner of this workspace and you become an admin. Only the new owner can undo this."
+      confirmLabel="Transfer ownership"
+      run={() => executeAsync({ membershipId })}
+    />
   );
 }
 
@@ -161,27 +138,19 @@ export function RevokeInvitationButton({
   invitationId: string;
   email: string;
 }) {
-  const { executeAsync, result } = useAction(revokeInvitationAction.bind(null, slug));
-  const formError = resultFormError(result);
+  const { executeAsync } = useAction(revokeInvitationAction.bind(null, slug));
   return (
-    <>
-      <ConfirmDialog
-        trigger={
-          <Button variant="ghost" size="sm" className="text-destructive">
-            Revoke<span className="sr-only"> invitation for {email}</span>
-          </Button>
-        }
-        title={`Revoke the invitation for ${email}?`}
-        description="The link stops working. You can invite the address again later."
-        confirmLabel="Revoke invitation"
-        onConfirm={() => executeAsync({ invitationId })}
-      />
-      {formError ? (
-        <p role="alert" className="text-xs font-medium text-destructive">
-          {formError}
-        </p>
-      ) : null}
-    </>
+    <ConfirmAction
+      trigger={
+        <Button variant="ghost" size="sm" className="text-destructive">
+          Revoke<span className="sr-only"> invitation for {email}</span>
+        </Button>
+      }
+      title={`Revoke the invitation for ${email}?`}
+      description="The link stops working. You can invite the address again later."
+      confirmLabel="Revoke invitation"
+      run={() => executeAsync({ invitationId })}
+    />
   );
 }
 

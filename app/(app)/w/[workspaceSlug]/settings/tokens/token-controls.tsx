@@ -6,11 +6,10 @@ import { useState } from "react";
 import { roleLabel } from "@/components/app-shell/nav-items";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { resultFormError } from "@/lib/actions/result";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/tokens";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { createApiTokenSchema, type TOKEN_EXPIRY_CHOICES } from "@/lib/validation/tokens";
@@ -109,26 +108,18 @@ export function RevokeTokenButton({
   tokenId: string;
   name: string;
 }) {
-  const { executeAsync, result } = useAction(revokeApiTokenAction.bind(null, slug));
-  const formError = resultFormError(result);
+  const { executeAsync } = useAction(revokeApiTokenAction.bind(null, slug));
   return (
-    <>
-      <ConfirmDialog
-        trigger={
-          <Button variant="ghost" size="sm" className="text-destructive">
-            Revoke<span className="sr-only"> token {name}</span>
-          </Button>
-        }
-        title={`Revoke the token “${name}”?`}
-        description="Requests with it are refused from now on. This cannot be undone."
-        confirmLabel="Revoke token"
-        onConfirm={() => executeAsync({ tokenId })}
-      />
-      {formError ? (
-        <p role="alert" className="text-xs font-medium text-destructive">
-          {formError}
-        </p>
-      ) : null}
-    </>
+    <ConfirmAction
+      trigger={
+        <Button variant="ghost" size="sm" className="text-destructive">
+          Revoke<span className="sr-only"> token {name}</span>
+        </Button>
+      }
+      title={`Revoke the token “${name}”?`}
+      description="Requests with it are refused from now on. This cannot be undone."
+      confirmLabel="Revoke token"
+      run={() => executeAsync({ tokenId })}
+    />
   );
 }
