@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { LIFECYCLE_OPTIONS, RISK_TIER_OPTIONS } from "@/lib/view/systems/labels";
 
 export type FilterField =
   | {
@@ -20,6 +21,32 @@ export type FilterField =
       options: { value: string; label: string }[];
       anyLabel?: string | null;
     };
+
+/**
+ * The filters every list of systems' work shares (systems, duties): risk tier, lifecycle, vendor.
+ */
+export function systemFilterFields(
+  query: { risk?: string | null; lifecycle?: string | null; vendor?: string | null },
+  vendors: { value: string; label: string }[],
+): FilterField[] {
+  return [
+    {
+      kind: "select",
+      name: "risk",
+      label: "Risk tier",
+      value: query.risk,
+      options: RISK_TIER_OPTIONS,
+    },
+    {
+      kind: "select",
+      name: "lifecycle",
+      label: "Lifecycle",
+      value: query.lifecycle,
+      options: LIFECYCLE_OPTIONS,
+    },
+    { kind: "select", name: "vendor", label: "Vendor", value: query.vendor, options: vendors },
+  ];
+}
 
 /**
  * A plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared, and

@@ -1,14 +1,14 @@
 import { Download, ListChecks } from "lucide-react";
 import type { Metadata } from "next";
 
-import { ListFilters } from "@/components/systems/list-filters";
+import { ListFilters, systemFilterFields } from "@/components/systems/list-filters";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
-import { DUTY_STATUSES, LIFECYCLES, RISK_TIERS } from "@/lib/domain/responsibility";
+import { DUTY_STATUSES } from "@/lib/domain/responsibility";
 import { listResponsibilities } from "@/lib/server/responsibilities/list-responsibilities";
 import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
 import {
@@ -26,8 +26,6 @@ type Props = {
   params: Promise<{ workspaceSlug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const title = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
 
 export default async function DutiesPage({ params, searchParams }: Props) {
   const auth = await requireWorkspacePage((await params).workspaceSlug, "responsibility.read");
@@ -111,27 +109,7 @@ export default async function DutiesPage({ params, searchParams }: Props) {
               { value: "false", label: "Not critical" },
             ],
           },
-          {
-            kind: "select",
-            name: "risk",
-            label: "Risk tier",
-            value: query.risk,
-            options: RISK_TIERS.map((v) => ({ value: v, label: title(v) })),
-          },
-          {
-            kind: "select",
-            name: "lifecycle",
-            label: "Lifecycle",
-            value: query.lifecycle,
-            options: LIFECYCLES.map((v) => ({ value: v, label: title(v) })),
-          },
-          {
-            kind: "select",
-            name: "vendor",
-            label: "Vendor",
-            value: query.vendor,
-            options: options.vendors,
-          },
+          ...systemFilterFields(query, options.vendors),
           {
             kind: "select",
             name: "sort",

@@ -2,7 +2,7 @@ import { Bot, Download, FileSpreadsheet, Plus, Upload } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { ListFilters } from "@/components/systems/list-filters";
+import { ListFilters, systemFilterFields } from "@/components/systems/list-filters";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -19,7 +19,6 @@ import {
 } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
-import { LIFECYCLES, RISK_TIERS } from "@/lib/domain/responsibility";
 import { listSystems } from "@/lib/server/systems/list-systems";
 import { systemFilterOptions } from "@/lib/server/systems/system-filter-options";
 import { systemListQuerySchema } from "@/lib/validation/systems";
@@ -31,7 +30,6 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const title = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
 const SORT_LABELS: Record<string, string> = {
   name: "Name (A–Z)",
   "-name": "Name (Z–A)",
@@ -119,27 +117,7 @@ export default async function SystemsPage({ params, searchParams }: Props) {
             value: query.model,
             options: options.models,
           },
-          {
-            kind: "select",
-            name: "risk",
-            label: "Risk tier",
-            value: query.risk,
-            options: RISK_TIERS.map((v) => ({ value: v, label: title(v) })),
-          },
-          {
-            kind: "select",
-            name: "lifecycle",
-            label: "Lifecycle",
-            value: query.lifecycle,
-            options: LIFECYCLES.map((v) => ({ value: v, label: title(v) })),
-          },
-          {
-            kind: "select",
-            name: "vendor",
-            label: "Vendor",
-            value: query.vendor,
-            options: options.vendors,
-          },
+          ...systemFilterFields(query, options.vendors),
           {
             kind: "select",
             name: "owner",

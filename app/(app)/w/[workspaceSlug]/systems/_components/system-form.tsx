@@ -25,7 +25,7 @@ import {
   registerSystemAction,
   updateSystemAction,
 } from "@/lib/actions/systems";
-import { type Lifecycle, LIFECYCLES, RISK_TIERS } from "@/lib/domain/responsibility";
+import { type Lifecycle, LIFECYCLES } from "@/lib/domain/responsibility";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import {
   DATA_CLASSIFICATIONS,
@@ -36,6 +36,7 @@ import {
   tagsFromText,
   updateSystemSchema,
 } from "@/lib/validation/systems";
+import { enumLabel, RISK_TIER_OPTIONS } from "@/lib/view/systems/labels";
 import type { PickerFrameworkVersion, PickerOption } from "@/lib/view/systems/picker-types";
 
 /** A system's current values as the edit page passes them: enums as plain strings, "" for unset. */
@@ -67,8 +68,6 @@ type Props = {
   /** Editing: the system, its version (optimistic concurrency) and its current values. */
   existing?: { systemId: string; version: number; fields: SystemFormValues };
 };
-
-const title = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
 
 /** The tag list's errors (one per tag) show under the tag text. */
 const errorField = { tags: "tagText" } as const;
@@ -316,7 +315,7 @@ function SystemFieldset({
             <NativeSelect {...register("lifecycle")}>
               {LIFECYCLES.map((value) => (
                 <option key={value} value={value}>
-                  {title(value)}
+                  {enumLabel(value)}
                 </option>
               ))}
             </NativeSelect>
@@ -371,7 +370,7 @@ function SystemFieldset({
             registration={register("riskTier")}
             emptyLabel="Unclassified"
             error={fieldError("riskTier")}
-            options={RISK_TIERS.map((v) => ({ value: v, label: title(v) }))}
+            options={RISK_TIER_OPTIONS}
           />
           <SelectField
             id="system-euaiact"
@@ -387,7 +386,7 @@ function SystemFieldset({
             registration={register("dataClassification")}
             emptyLabel="Not set"
             error={fieldError("dataClassification")}
-            options={DATA_CLASSIFICATIONS.map((v) => ({ value: v, label: title(v) }))}
+            options={DATA_CLASSIFICATIONS.map((v) => ({ value: v, label: enumLabel(v) }))}
           />
           <FormField
             id="system-tags"
