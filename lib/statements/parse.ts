@@ -2,12 +2,12 @@
 // Two steps, both pure: `readStatementText` checks size, JSON, and the document's own schema;
 // `completeStatement` checks it against the framework version the caller resolved. Every
 // problem found is returned, never just the first (docs/provider-statements.md, "Import").
+import type { FrameworkDefinition } from "@/lib/frameworks/schema";
 import {
   type ReadComponentDefinition,
   statementFromComponentDefinition,
 } from "@/lib/oscal/component-definition";
 import { validateOscal } from "@/lib/oscal/validate";
-import type { FrameworkDefinition } from "@/lib/frameworks/schema";
 import {
   checkAgainstFramework,
   describeIssues,

@@ -11,10 +11,10 @@ import {
   StatementInvalidError,
 } from "@/lib/server/statements/statement-framework";
 import {
+  describeIssues,
   providerStatementSchema,
   STATEMENT_FORMAT,
   statementBodySchema,
-  describeIssues,
 } from "@/lib/statements/format";
 
 /**
