@@ -5,6 +5,10 @@
 // only what was published; every action and route keeps workspaces apart and respects roles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import StatementPage from "@/app/(app)/w/[workspaceSlug]/statements/[statementId]/page";
+import StatementsPage from "@/app/(app)/w/[workspaceSlug]/statements/page";
+import { VendorStatementsSection } from "@/app/(app)/w/[workspaceSlug]/vendors/_components/vendor-statements-section";
+import VendorPage from "@/app/(app)/w/[workspaceSlug]/vendors/[vendorId]/page";
 import { PUT as reviewRoute } from "@/app/api/v1/statement-review-items/[itemId]/route";
 import { PUT as draftRoute } from "@/app/api/v1/statements/[statementId]/draft/route";
 import { POST as revokeRoute } from "@/app/api/v1/statements/[statementId]/revoke/route";
@@ -20,6 +24,7 @@ import {
   POST as importRoute,
 } from "@/app/api/v1/vendors/[vendorId]/statements/route";
 import { GET as getComponentJson } from "@/app/statements/[token]/component-definition.json/route";
+import PublicStatementPage from "@/app/statements/[token]/page";
 import { GET as getStatementJson } from "@/app/statements/[token]/statement.json/route";
 import {
   createStatementAction,
@@ -46,8 +51,10 @@ import { updateStatementDraft } from "@/lib/server/statements/update-statement-d
 import { createVendor } from "@/lib/server/vendors/create-vendor";
 import type { StatementBody } from "@/lib/statements/format";
 import { STATEMENT_MAX_BYTES } from "@/lib/statements/format";
+import { expectNotFound } from "@/tests/support/identity-fixtures";
 
 import { type ApiSide, buildApiSide, callApi } from "./api-fixtures";
+import { serialise } from "./dashboard-fixtures";
 import { ensureFrameworks, registerTestSystem } from "./systems-fixtures";
 
 const FRAMEWORK = { key: "ai-security-srm", version: "1.1.0" };
@@ -577,6 +584,85 @@ describe("actions: two workspaces and roles", () => {
   });
 });
 
+describe("pages: two workspaces and roles", () => {
+  const slugOf = (side: ApiSide) => side.workspace.slug;
+  it("another workspace's member gets 404 on every page; ids of another workspace are 404", async () => {
+    setSessionForTests(customer.viewer.id);
+    await expectNotFound(() =>
+      StatementsPage({ params: Promise.resolve({ workspaceSlug: slugOf(provider) }) }),
+    );
+    await expectNotFound(() =>
+      StatementPage({
+        params: Promise.resolve({ workspaceSlug: slugOf(provider), statementId }),
+      }),
+    );
+    // Own workspace, the provider's statement id.
+    await expectNotFound(() =>
+      StatementPage({
+        params: Promise.resolve({ workspaceSlug: slugOf(customer), statementId }),
+      }),
+    );
+    setSessionForTests(provider.viewer.id);
+    await expectNotFound(() =>
+      VendorPage({ params: Promise.resolve({ workspaceSlug: slugOf(customer), vendorId }) }),
+    );
+    await expectNotFound(() =>
+      StatementsPage({ params: Promise.resolve({ workspaceSlug: slugOf(customer) }) }),
+    );
+  });
+
+  it("a VIEWER reads but gets no forms; an EDITOR gets them", async () => {
+    setSessionForTests(provider.viewer.id);
+    const viewerList = serialise(
+      await StatementsPage({ params: Promise.resolve({ workspaceSlug: slugOf(provider) }) }),
+    );
+    expect(viewerList).toContain("Acme Chat");
+    expect(viewerList).not.toContain("New statement");
+    const viewerDetail = serialise(
+      await StatementPage({
+        params: Promise.resolve({ workspaceSlug: slugOf(provider), statementId }),
+      }),
+    );
+    expect(viewerDetail).toContain(token);
+    // The draft editor (its props: the evidence library's attestations) is for publishers only.
+    expect(viewerDetail).not.toContain('"candidates"');
+    setSessionForTests(provider.editor.id);
+    const editorList = serialise(
+      await StatementsPage({ params: Promise.resolve({ workspaceSlug: slugOf(provider) }) }),
+    );
+    expect(editorList).toContain("New statement");
+    const editorDetail = serialise(
+      await StatementPage({
+        params: Promise.resolve({ workspaceSlug: slugOf(provider), statementId }),
+      }),
+    );
+    expect(editorDetail).toContain('"candidates"');
+
+    // The customer's vendor section lists the review items, with buttons for editors only.
+    const section = (role: string) =>
+      VendorStatementsSection({
+        workspaceId: customer.workspace.id,
+        slug: slugOf(customer),
+        role,
+        vendorId,
+      });
+    const viewerSection = serialise(await section("VIEWER"));
+    expect(viewerSection).toContain("application_security");
+    expect(viewerSection).not.toContain("itemId");
+    expect(serialise(await section("EDITOR"))).toContain("itemId");
+  });
+
+  it("the public page shows the statement and nothing of the publisher", async () => {
+    const text = serialise(await PublicStatementPage({ params: Promise.resolve({ token }) }));
+    expect(text).toContain("Acme Chat");
+    for (const secret of [provider.workspace.name, provider.workspace.slug, statementId, "Secret"])
+      expect(text).not.toContain(secret);
+    await expectNotFound(() =>
+      PublicStatementPage({ params: Promise.resolve({ token: "y".repeat(43) }) }),
+    );
+  });
+});
+
 describe("REST API", () => {
   it("serves each route to its own workspace only, with the roles' permissions", async () => {
     const list = await callApi(listStatementsRoute, { token: provider.tokens.VIEWER });
@@ -706,6 +792,7 @@ describe("REST API", () => {
       actor: provider.actor,
       statementId,
     });
+    await expectNotFound(() => PublicStatementPage({ params: Promise.resolve({ token }) }));
     for (const handler of [getStatementJson, getComponentJson]) {
       const response = await handler(new Request("http://localhost/x"), {
         params: Promise.resolve({ token }),
