@@ -107,7 +107,11 @@ export async function VendorStatementsSection({
                     <TableHead>Your matrix</TableHead>
                     <TableHead>Statement</TableHead>
                     <TableHead>State</TableHead>
-                    {canImport ? <TableHead /> : null}
+                    {canImport ? (
+                      <TableHead>
+                        <span className="sr-only">Decision</span>
+                      </TableHead>
+                    ) : null}
                   </TableRow>
                 </TableHeader>
                 <TableBody>
