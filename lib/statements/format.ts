@@ -85,6 +85,15 @@ export const statementBodySchema = z.strictObject({
 });
 export type StatementBody = z.infer<typeof statementBodySchema>;
 
+/**
+ * A draft: the body as it is being written, which may still name no deployment model (a new
+ * statement starts empty). Publishing checks it against `statementBodySchema`.
+ */
+export const statementDraftSchema = statementBodySchema.extend({
+  deploymentModels: z.array(KEY).max(50),
+});
+export type StatementDraft = z.infer<typeof statementDraftSchema>;
+
 export const providerStatementSchema = z.strictObject({
   format: z.literal(STATEMENT_FORMAT),
   statementId: z.uuid(),
@@ -97,7 +106,7 @@ export const providerStatementSchema = z.strictObject({
 export type ProviderStatementDocument = z.infer<typeof providerStatementSchema>;
 
 /** An empty draft for a new statement of a framework version. */
-export function emptyStatementBody(framework: { key: string; version: string }): StatementBody {
+export function emptyStatementBody(framework: { key: string; version: string }): StatementDraft {
   return { framework, deploymentModels: [], domains: [], attestations: [] };
 }
 
@@ -107,7 +116,7 @@ export function emptyStatementBody(framework: { key: string; version: string }):
  * the statement or where the provider holds nothing. Each problem as "path: message".
  */
 export function checkAgainstFramework(
-  body: StatementBody,
+  body: StatementDraft,
   definition: FrameworkDefinition,
   pathPrefix = "",
 ): string[] {

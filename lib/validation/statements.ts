@@ -1,7 +1,7 @@
 // Inputs of the provider statement actions and API routes (docs/provider-statements.md).
 import { z } from "zod";
 
-import { STATEMENT_MAX_BYTES, statementBodySchema } from "@/lib/statements/format";
+import { STATEMENT_MAX_BYTES, statementDraftSchema } from "@/lib/statements/format";
 import { idSchema } from "@/lib/validation/systems";
 
 export const STATEMENT_VISIBILITIES = ["PRIVATE_LINK", "PUBLIC"] as const;
@@ -41,7 +41,7 @@ export const updateStatementDraftSchema = z.object({
   statementId: idSchema,
   productName: name,
   providerName: optionalName,
-  body: statementBodySchema,
+  body: statementDraftSchema,
 });
 export type UpdateStatementDraftInput = z.infer<typeof updateStatementDraftSchema>;
 

@@ -2,7 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { statementBodySchema } from "@/lib/statements/format";
+import { statementDraftSchema } from "@/lib/statements/format";
 
 /** The workspace's statements, newest first, with their latest published version. */
 export async function listProviderStatements({ workspaceId }: { workspaceId: string }) {
@@ -54,5 +54,5 @@ export async function getProviderStatement({
     },
   });
   if (!row) throw new NotFoundError("Statement not found.");
-  return { ...row, draft: statementBodySchema.parse(row.draft) };
+  return { ...row, draft: statementDraftSchema.parse(row.draft) };
 }

@@ -2,7 +2,7 @@ import "server-only";
 
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getFrameworkVersion } from "@/lib/server/frameworks/get-framework-version";
-import { checkAgainstFramework, type StatementBody } from "@/lib/statements/format";
+import { checkAgainstFramework, type StatementDraft } from "@/lib/statements/format";
 
 /** Every problem of a statement, as one error: `fieldErrors[field]` lists them all. */
 export class StatementInvalidError extends ValidationError {
@@ -33,7 +33,7 @@ export async function findFrameworkDefinition(
 /** Checks a draft or published body against its framework; throws with every problem. */
 export async function assertBodyFitsFramework(
   workspaceId: string,
-  body: StatementBody,
+  body: StatementDraft,
   field = "body",
 ) {
   const definition = await findFrameworkDefinition(workspaceId, body.framework);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { defineApiRoute } from "@/lib/server/api/spec";
-import { STATEMENT_MAX_BYTES, statementBodySchema } from "@/lib/statements/format";
+import { STATEMENT_MAX_BYTES, statementDraftSchema } from "@/lib/statements/format";
 import {
   createStatementSchema,
   decideReviewItemSchema,
@@ -53,7 +53,7 @@ export const getStatementSpec = defineApiRoute({
   summary: "A provider statement with its draft and published versions",
   permission: "statement.read",
   params: statementParams,
-  response: z.looseObject({ id: z.string(), draft: statementBodySchema }),
+  response: z.looseObject({ id: z.string(), draft: statementDraftSchema }),
 });
 
 export const updateStatementDraftSpec = defineApiRoute({

@@ -12,7 +12,7 @@ import { updateStatementDraftAction } from "@/lib/actions/statements";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import {
   STATEMENT_POSITIONS,
-  type StatementBody,
+  type StatementDraft,
   type StatementPosition,
 } from "@/lib/statements/format";
 import { updateStatementDraftSchema } from "@/lib/validation/statements";
@@ -56,7 +56,7 @@ export function StatementEditor({
   statementId: string;
   productName: string;
   providerName: string | null;
-  draft: StatementBody;
+  draft: StatementDraft;
   shape: StatementFrameworkShape;
   candidates: AttestationCandidate[];
 }) {
