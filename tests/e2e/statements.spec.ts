@@ -65,13 +65,11 @@ async function coveredParts(page: Page, slug: string, systemId: string): Promise
 
 async function importFromLink(page: Page, slug: string, vendorId: string, json: string) {
   await visit(page, `/w/${slug}/vendors/${vendorId}`);
-  await page
-    .locator("#statement-file")
-    .setInputFiles({
-      name: "statement.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(json),
-    });
+  await page.locator("#statement-file").setInputFiles({
+    name: "statement.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(json),
+  });
   await expect(page.locator("#statement-text")).not.toHaveValue("");
   await page.getByRole("button", { name: "Import statement" }).click();
   await expect(page.getByTestId("import-result")).toBeVisible();
