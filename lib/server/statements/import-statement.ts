@@ -256,7 +256,7 @@ async function applyStatement(
           `of ${input.vendor.name}` +
           (a.fileName ? ` (file ${a.fileName})` : "") +
           (a.type ? `; type: ${a.type}` : "") +
-          ". The file itself is held by the provider; this item records its SHA-256.",
+          `. The file itself is held by the provider; its SHA-256 is ${a.sha256}.`,
         uploaderId: actorId,
         importedStatementVersionId: input.versionId,
       },
