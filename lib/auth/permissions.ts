@@ -78,6 +78,12 @@ const PERMISSION_MAP = {
   "vendor.create": EDITORS,
   "vendor.update": EDITORS,
 
+  // Provider statements: publishing one speaks for the workspace to outsiders, importing one
+  // writes attestations that cover duties; both are daily editor work, reviewed in the audit log.
+  "statement.read": READERS,
+  "statement.publish": EDITORS,
+  "statement.import": EDITORS,
+
   "evidence.read": READERS,
   "evidence.create": EDITORS,
   "evidence.update": EDITORS,

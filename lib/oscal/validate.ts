@@ -7,16 +7,23 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 
 import catalogSchema from "@/lib/oscal/schemas/oscal_catalog_schema.json";
+import componentSchema from "@/lib/oscal/schemas/oscal_component_schema.json";
 import mappingSchema from "@/lib/oscal/schemas/oscal_mapping_schema.json";
 import sspSchema from "@/lib/oscal/schemas/oscal_ssp_schema.json";
 
-export const OSCAL_MODELS = ["system-security-plan", "catalog", "mapping-collection"] as const;
+export const OSCAL_MODELS = [
+  "system-security-plan",
+  "catalog",
+  "mapping-collection",
+  "component-definition",
+] as const;
 export type OscalModel = (typeof OSCAL_MODELS)[number];
 
 const SCHEMAS: Record<OscalModel, object> = {
   "system-security-plan": sspSchema,
   catalog: catalogSchema,
   "mapping-collection": mappingSchema,
+  "component-definition": componentSchema,
 };
 
 // ajv-formats is CommonJS with a default export; tsx, vitest and Next disagree on how it arrives.

@@ -137,6 +137,45 @@ export async function fillEveryTable(world: ExportWorld) {
       answer: "30 days",
     },
   });
+  // Provider statements: one published (with its version) and one imported (with its version and
+  // a review item).
+  await db.providerStatement.create({
+    data: {
+      workspaceId: ws,
+      productName: "Own product",
+      publicId: randomUUID(),
+      shareToken: randomBytes(32).toString("base64url"),
+      draft: {},
+      versions: { create: { workspaceId: ws, version: 1, document: {}, documentHash: "h" } },
+    },
+  });
+  await db.importedStatement.create({
+    data: {
+      workspaceId: ws,
+      vendorId: world.vendor.id,
+      sourceId: randomUUID(),
+      productName: "Vendor product",
+      versions: {
+        create: {
+          workspaceId: ws,
+          version: 1,
+          document: {},
+          documentHash: "h",
+          sourceFormat: "ai-srm-provider-statement/1",
+          unmapped: [],
+          reviewItems: {
+            create: {
+              workspaceId: ws,
+              systemId: world.system.id,
+              domainKey: "model_security",
+              systemValue: "C",
+              statementValue: "P",
+            },
+          },
+        },
+      },
+    },
+  });
   const session = await db.session.create({
     data: {
       userId: world.user.id,

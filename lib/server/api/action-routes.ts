@@ -81,6 +81,15 @@ export const ACTION_ROUTES: Record<string, ParityEntry> = {
   unlinkVendorSystemAction: "DELETE /api/v1/vendors/{vendorId}/systems/{systemId}",
   saveAssessmentAnswerAction: "PUT /api/v1/vendors/{vendorId}/assessment/{topicKey}",
 
+  // Provider statements
+  createStatementAction: "POST /api/v1/statements",
+  updateStatementDraftAction: "PUT /api/v1/statements/{statementId}/draft",
+  publishStatementAction: "POST /api/v1/statements/{statementId}/versions",
+  setStatementVisibilityAction: "PUT /api/v1/statements/{statementId}/visibility",
+  revokeStatementAction: "POST /api/v1/statements/{statementId}/revoke",
+  importStatementAction: "POST /api/v1/vendors/{vendorId}/statements",
+  decideReviewItemAction: "PUT /api/v1/statement-review-items/{itemId}",
+
   // Evidence
   createEvidenceAction: "POST /api/v1/evidence",
   linkEvidenceAction: "PUT /api/v1/evidence/{evidenceId}/duties/{dutyId}",
@@ -127,4 +136,8 @@ export const NOT_MEMBER_ROUTE_HANDLERS: Record<string, string> = {
   "POST /api/auth/[...nextauth]": "Auth.js's own sign-in endpoints",
   "GET /api/health": "liveness probe for the orchestrator",
   "GET /api/ready": "readiness probe for the orchestrator",
+  "GET /statements/[token]/statement.json":
+    "a published provider statement behind its share link: no member asks, the token is the key",
+  "GET /statements/[token]/component-definition.json":
+    "a published provider statement behind its share link, as OSCAL: the token is the key",
 };

@@ -71,6 +71,18 @@ import {
   overrideResponsibilitySpec,
 } from "@/lib/server/api/specs/responsibilities";
 import {
+  createStatementSpec,
+  decideReviewItemSpec,
+  getStatementSpec,
+  importStatementSpec,
+  listStatementsSpec,
+  listVendorStatementsSpec,
+  publishStatementSpec,
+  revokeStatementSpec,
+  setStatementVisibilitySpec,
+  updateStatementDraftSpec,
+} from "@/lib/server/api/specs/statements";
+import {
   archiveSystemSpec,
   createSystemSpec,
   exportSystemsSpec,
@@ -103,6 +115,16 @@ import {
  * in lib/server/api/specs/). A test checks each listed path has a route handler.
  */
 export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
+  listStatementsSpec,
+  createStatementSpec,
+  getStatementSpec,
+  updateStatementDraftSpec,
+  publishStatementSpec,
+  setStatementVisibilitySpec,
+  revokeStatementSpec,
+  listVendorStatementsSpec,
+  importStatementSpec,
+  decideReviewItemSpec,
   getWorkspaceSpec,
   renameWorkspaceSpec,
   downloadAuditLogSpec,

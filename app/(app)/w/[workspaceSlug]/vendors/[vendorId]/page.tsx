@@ -22,6 +22,7 @@ import {
   UnlinkSystemButton,
 } from "../_components/vendor-controls";
 import { VendorForm } from "../_components/vendor-form";
+import { VendorStatementsSection } from "../_components/vendor-statements-section";
 
 type Props = { params: Promise<{ workspaceSlug: string; vendorId: string }> };
 
@@ -140,6 +141,12 @@ export default async function VendorPage({ params }: Props) {
           workspaceSlug={slug}
           role={auth.role}
           vendor={{ id: vendor.id, name: vendor.name }}
+        />
+        <VendorStatementsSection
+          workspaceId={auth.workspace.id}
+          slug={slug}
+          role={auth.role}
+          vendorId={vendor.id}
         />
         <section aria-labelledby="assessment-heading" className="grid gap-3">
           <h2 id="assessment-heading" className="text-lg font-semibold">
