@@ -176,6 +176,17 @@ export async function fillEveryTable(world: ExportWorld) {
       },
     },
   });
+  await db.notification.create({
+    data: {
+      workspaceId: ws,
+      userId: world.user.id,
+      category: "ASSIGNMENT",
+      event: "duty.assigned",
+      dedupeKey: `duty.assigned:${randomUUID()}`,
+      title: "A duty was assigned to you",
+      link: `/w/${world.workspace.slug}/duties`,
+    },
+  });
   const session = await db.session.create({
     data: {
       userId: world.user.id,
