@@ -39,7 +39,7 @@ export default async function SystemPage({ params }: Props) {
   const directory = await memberDirectory(auth.workspace.id);
   const members = [...directory.values()].map((m) => ({ id: m.id, label: m.name }));
   const approvers = [...directory.values()]
-    .filter((m) => can(m.role, "responsibility.approveRisk"))
+    .filter((m) => can(m.role, "approval.decide"))
     .map((m) => ({ id: m.id, label: m.name }));
   const domains: DomainView[] = detail.domains.map((d) => ({
     ...d,
