@@ -10,6 +10,7 @@ export const NAV_ITEM_KEYS = [
   "myDuties",
   "evidence",
   "vendors",
+  "approvals",
   "gaps",
   "standards",
   "reports",
@@ -45,6 +46,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { key: "duties", label: "Duties", segment: "/duties" },
       { key: "evidence", label: "Evidence", segment: "/evidence" },
       { key: "vendors", label: "Vendors", segment: "/vendors" },
+      { key: "approvals", label: "Approvals", segment: "/approvals" },
     ],
   },
   {

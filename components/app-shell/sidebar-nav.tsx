@@ -1,6 +1,7 @@
 "use client";
 
 import {
+  BadgeCheck,
   Bot,
   Building2,
   Download,
@@ -34,6 +35,7 @@ const ICONS: Record<NavItemKey, LucideIcon> = {
   myDuties: UserCheck,
   evidence: FileCheck,
   vendors: Building2,
+  approvals: BadgeCheck,
   gaps: TriangleAlert,
   standards: Library,
   reports: FileText,

@@ -120,6 +120,7 @@ export const approvalListQuerySchema = z.object({
   status: z.preprocess(blankToNull, z.enum(APPROVAL_STATUSES).nullable().optional()),
   mine: z.preprocess(blankToNull, z.enum(["approver", "requester"]).nullable().optional()),
   dutyId: z.preprocess(blankToNull, idSchema.nullable().optional()),
+  systemId: z.preprocess(blankToNull, idSchema.nullable().optional()),
   responsibilityId: z.preprocess(blankToNull, idSchema.nullable().optional()),
   limit: z.coerce.number().int().min(1).max(200).catch(100).default(100),
 });

@@ -25,6 +25,7 @@ export async function listApprovalRequests({
   if (query.mine === "approver") where.approverId = userId;
   if (query.mine === "requester") where.requestedById = userId;
   if (query.dutyId) where.dutyId = query.dutyId;
+  if (query.systemId) where.systemId = query.systemId;
   if (query.responsibilityId) where.responsibilityId = query.responsibilityId;
   const rows = await db.approvalRequest.findMany({
     where,

@@ -16,6 +16,7 @@ const NAV_PERMISSIONS: Partial<Record<NavItemKey, Permission>> = {
   myDuties: "responsibility.update",
   evidence: "evidence.read",
   vendors: "vendor.read",
+  approvals: "approval.read",
   gaps: "coverage.read",
   standards: "coverage.read",
   reports: "report.read",
