@@ -536,7 +536,7 @@ describe("two workspaces and roles", () => {
   it("VIEWER and AUDITOR read but neither request nor decide; EDITOR requests but does not decide", async () => {
     const duty = await freshDuty(a);
     const body = {
-      kind: "RISK_ACCEPTANCE",
+      kind: "RISK_ACCEPTANCE" as const,
       dutyId: duty.id,
       approverId: a.admin.id,
       justification: "x",
