@@ -3,6 +3,8 @@
 // ends at its end date (the approvals-expire job), and nothing reaches another workspace.
 import { beforeAll, describe, expect, it } from "vitest";
 
+import ApprovalsPage from "@/app/(app)/w/[workspaceSlug]/approvals/page";
+import SystemPage from "@/app/(app)/w/[workspaceSlug]/systems/[systemId]/page";
 import * as approveRoute from "@/app/api/v1/approvals/[approvalId]/approve/route";
 import * as cancelRoute from "@/app/api/v1/approvals/[approvalId]/cancel/route";
 import * as rejectRoute from "@/app/api/v1/approvals/[approvalId]/reject/route";
@@ -26,7 +28,9 @@ import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import type { CreateApprovalInput } from "@/lib/validation/approvals";
 
 import { apiRequest, routeParams } from "../support/evidence-fixtures";
+import { expectNotFound } from "../support/identity-fixtures";
 import { dayFromNow, userActor } from "./approval-fixtures";
+import { serialise } from "./dashboard-fixtures";
 import { ensureFrameworks, registerTestSystem, workspaceWithRoles } from "./systems-fixtures";
 
 type World = Awaited<ReturnType<typeof workspaceWithRoles>> & {
@@ -581,6 +585,47 @@ describe("two workspaces and roles", () => {
     ).toMatchObject({
       status: "APPROVED",
     });
+    setSessionForTests(undefined);
+  });
+});
+
+describe("pages", () => {
+  it("the approvals page shows a workspace's own requests only, with decide rights by role", async () => {
+    const duty = await freshDuty(a);
+    const justification = `Page check ${duty.id}`;
+    await ask(a, a.editor, { dutyId: duty.id, justification });
+    const page = (slug: string) => ({ params: Promise.resolve({ workspaceSlug: slug }) });
+
+    setSessionForTests(a.admin.id);
+    const forAdmin = serialise(await ApprovalsPage(page(a.workspace.slug)));
+    expect(forAdmin).toContain(justification);
+    expect(forAdmin).toContain("Waiting for your decision");
+    expect(forAdmin).toContain('"canDecide":true');
+
+    setSessionForTests(a.viewer.id);
+    const forViewer = serialise(await ApprovalsPage(page(a.workspace.slug)));
+    expect(forViewer).not.toContain(justification);
+    expect(forViewer).toContain("No approval requests");
+
+    setSessionForTests(a.editor.id);
+    const forEditor = serialise(await ApprovalsPage(page(a.workspace.slug)));
+    expect(forEditor).toContain(justification);
+    expect(forEditor).toContain('"canDecide":false');
+    const system = serialise(
+      await SystemPage({
+        params: Promise.resolve({ workspaceSlug: a.workspace.slug, systemId: a.system.id }),
+      }),
+    );
+    expect(system).toContain(justification);
+
+    setSessionForTests(b.admin.id);
+    await expectNotFound(() => ApprovalsPage(page(a.workspace.slug)));
+    expect(serialise(await ApprovalsPage(page(b.workspace.slug)))).not.toContain(justification);
+    await expectNotFound(() =>
+      SystemPage({
+        params: Promise.resolve({ workspaceSlug: b.workspace.slug, systemId: a.system.id }),
+      }),
+    );
     setSessionForTests(undefined);
   });
 });
