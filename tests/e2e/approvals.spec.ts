@@ -101,7 +101,11 @@ test("an editor's risk acceptance stays a gap until an admin approves it, and en
   await owner.getByRole("textbox", { name: "Name", exact: true }).fill(systemName);
   await owner.getByRole("radio", { name: /Agentic AI/ }).check();
   await owner.getByRole("button", { name: "Register system" }).click();
-  await owner.waitForURL(new RegExp(`/w/${slug}/systems/[a-z0-9]+$`));
+  // The system's own page, not the form's /systems/new.
+  await owner.waitForURL(
+    (url) => /\/systems\/[a-z0-9]+$/.test(url.pathname) && !url.pathname.endsWith("/new"),
+  );
+  await expect(owner.getByRole("heading", { level: 1, name: systemName })).toBeVisible();
   const systemPath = new URL(owner.url()).pathname;
   await owner.getByLabel("Owner of all your duties").selectOption({ label: `Olga Owner ${run}` });
   await owner.getByRole("button", { name: "Assign to all customer duties" }).click();
@@ -113,7 +117,11 @@ test("an editor's risk acceptance stays a gap until an admin approves it, and en
     .getByRole("list", { name: "Security domains" })
     .getByRole("listitem")
     .first();
-  const domainKey = ((await domain.getAttribute("id")) ?? "").replace(/^domain-/, "");
+  await expect(domain).toBeVisible();
+  const domainKey = ((await domain.getAttribute("id", { timeout: 10_000 })) ?? "").replace(
+    /^domain-/,
+    "",
+  );
   expect(domainKey).not.toBe("");
   await domain.getByRole("button", { name: /^Edit/ }).first().click();
   const status = domain.getByRole("form").getByLabel("Status");
