@@ -115,10 +115,13 @@ export type RejectApprovalInput = z.infer<typeof rejectApprovalSchema>;
 
 export const cancelApprovalSchema = z.object({ approvalId: idSchema });
 
-/** The approvals list: by status, and "mine" = waiting for me to decide, or asked by me. */
+/** The approvals list: by status, and "mine" = named me as approver, asked by me, or decided by me. */
 export const approvalListQuerySchema = z.object({
   status: z.preprocess(blankToNull, z.enum(APPROVAL_STATUSES).nullable().optional()),
-  mine: z.preprocess(blankToNull, z.enum(["approver", "requester"]).nullable().optional()),
+  mine: z.preprocess(
+    blankToNull,
+    z.enum(["approver", "requester", "decider"]).nullable().optional(),
+  ),
   dutyId: z.preprocess(blankToNull, idSchema.nullable().optional()),
   systemId: z.preprocess(blankToNull, idSchema.nullable().optional()),
   responsibilityId: z.preprocess(blankToNull, idSchema.nullable().optional()),

@@ -156,6 +156,8 @@ test("an editor's risk acceptance stays a gap until an admin approves it, and en
   await dialog.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(admin.page.getByText("Nothing is waiting for your decision.")).toBeVisible();
+  const decided = admin.page.getByRole("region", { name: "Decided by you" });
+  await expect(decided.getByText("Approved", { exact: true })).toBeVisible();
 
   // Covered now; the system page shows the acceptance and the decision.
   await expect

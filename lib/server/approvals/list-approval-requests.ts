@@ -8,7 +8,7 @@ import type { ApprovalView } from "@/lib/view/approvals/types";
 /**
  * Approval requests of one workspace, newest first: all of them, those of one duty or domain (its
  * history), those waiting for `userId` to decide (mine=approver: named approver), or those
- * `userId` asked for (mine=requester). Names come from the workspace's members; someone who left
+ * `userId` asked for (mine=requester), or those `userId` decided or cancelled (mine=decider). Names come from the workspace's members; someone who left
  * shows as "Former member".
  */
 export async function listApprovalRequests({
@@ -24,6 +24,7 @@ export async function listApprovalRequests({
   if (query.status) where.status = query.status;
   if (query.mine === "approver") where.approverId = userId;
   if (query.mine === "requester") where.requestedById = userId;
+  if (query.mine === "decider") where.decidedById = userId;
   if (query.dutyId) where.dutyId = query.dutyId;
   if (query.systemId) where.systemId = query.systemId;
   if (query.responsibilityId) where.responsibilityId = query.responsibilityId;

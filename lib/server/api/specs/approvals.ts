@@ -52,7 +52,7 @@ export const listApprovalsSpec = defineApiRoute({
   tag: TAG,
   summary: "List approval requests",
   description:
-    "Newest first. `status` filters; `mine=approver` lists those naming the token's creator as approver, `mine=requester` those the creator asked for; `dutyId`, `responsibilityId` or `systemId` gives one duty's, domain's or system's history.",
+    "Newest first. `status` filters; `mine=approver` lists those naming the token's creator as approver, `mine=requester` those the creator asked for, `mine=decider` those the creator decided; `dutyId`, `responsibilityId` or `systemId` gives one duty's, domain's or system's history.",
   permission: "approval.read",
   query: approvalListQuerySchema,
   response: z.object({ approvals: z.array(approvalSchema) }),

@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "Approvals" };
 type Props = { params: Promise<{ workspaceSlug: string }> };
 
 /**
- * Requests waiting for the viewer's decision, other pending requests an admin may decide, and the
- * viewer's own requests with their decisions. Deciding happens here or on the duty's page.
+ * Requests waiting for the viewer's decision, other pending requests an admin may decide, the
+ * viewer's own requests with their decisions, and the latest requests the viewer decided. Deciding happens here or on the duty's page.
  */
 export default async function ApprovalsPage({ params }: Props) {
   const auth = await requireWorkspacePage((await params).workspaceSlug, "approval.read");
@@ -28,15 +28,19 @@ export default async function ApprovalsPage({ params }: Props) {
       userId: auth.user.id,
       query: approvalListQuerySchema.parse(input),
     });
-  const [forMe, pending, mine] = await Promise.all([
+  const [forMe, pending, mine, decidedAll] = await Promise.all([
     list({ mine: "approver", status: "PENDING" }),
     canDecide ? list({ status: "PENDING" }) : Promise.resolve([]),
     list({ mine: "requester" }),
+    canDecide ? list({ mine: "decider", limit: "50" }) : Promise.resolve([]),
   ]);
+  // Cancelling one's own request also records the person; only decisions belong here.
+  const decided = decidedAll.filter((a) => a.requestedById !== auth.user.id);
   const others = pending.filter(
     (a) => a.approverId !== auth.user.id && a.requestedById !== auth.user.id,
   );
-  const nothing = forMe.length === 0 && others.length === 0 && mine.length === 0;
+  const nothing =
+    forMe.length === 0 && others.length === 0 && mine.length === 0 && decided.length === 0;
   return (
     <>
       <PageHeader
@@ -88,6 +92,15 @@ export default async function ApprovalsPage({ params }: Props) {
           ) : (
             <p className="text-sm text-muted-foreground">You have not asked for any approval.</p>
           )}
+          <ApprovalHistory
+            slug={slug}
+            approvals={decided}
+            viewer={viewer}
+            headingId="approvals-decided"
+            heading="Decided by you"
+            linkToDuty
+            headingLevel="h2"
+          />
         </div>
       )}
     </>
