@@ -11,6 +11,7 @@ export const NAV_ITEM_KEYS = [
   "evidence",
   "vendors",
   "statements",
+  "approvals",
   "gaps",
   "standards",
   "reports",
@@ -47,6 +48,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { key: "evidence", label: "Evidence", segment: "/evidence" },
       { key: "vendors", label: "Vendors", segment: "/vendors" },
       { key: "statements", label: "Provider statements", segment: "/statements" },
+      { key: "approvals", label: "Approvals", segment: "/approvals" },
     ],
   },
   {

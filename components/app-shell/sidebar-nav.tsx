@@ -1,6 +1,7 @@
 "use client";
 
 import {
+  BadgeCheck,
   Bot,
   Building2,
   Download,
@@ -36,6 +37,7 @@ const ICONS: Record<NavItemKey, LucideIcon> = {
   evidence: FileCheck,
   vendors: Building2,
   statements: Megaphone,
+  approvals: BadgeCheck,
   gaps: TriangleAlert,
   standards: Library,
   reports: FileText,

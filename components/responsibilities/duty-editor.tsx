@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { updateDutyAction } from "@/lib/actions/responsibilities";
-import { DUTY_STATUSES, type DutyStatus } from "@/lib/domain/responsibility";
+import type { DutyStatus } from "@/lib/domain/responsibility";
 import { useActionForm } from "@/lib/forms/use-action-form";
 import { DUTY_STATUS_LABELS, updateDutySchema } from "@/lib/validation/responsibilities";
 import type { PickerOption } from "@/lib/view/systems/picker-types";
@@ -25,6 +25,12 @@ export type EditableDuty = {
   riskAcceptanceExpiresAt: string | null;
 };
 
+// The statuses an edit may choose. RISK_ACCEPTED and NOT_APPLICABLE come only from an approval
+// (components/approvals/request-exception-form.tsx); a duty holding one keeps it in the list so
+// the other fields can be saved without ending it.
+const WORKING_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "IMPLEMENTED"] as const;
+const isWaiver = (status: string) => status === "RISK_ACCEPTED" || status === "NOT_APPLICABLE";
+
 /**
  * Edits one duty in place. Sends the version it was opened with: if someone saved in between, the
  * server answers with a conflict, the form keeps the user's input on screen and says what to do.
@@ -34,14 +40,12 @@ export function DutyEditor({
   part,
   label,
   members,
-  approvers,
   onDone,
 }: {
   slug: string;
   part: EditableDuty;
   label: string;
   members: PickerOption[];
-  approvers: PickerOption[];
   onDone: () => void;
 }) {
   const router = useRouter();
@@ -60,10 +64,16 @@ export function DutyEditor({
       riskApproverId: part.riskApproverId ?? "",
       riskAcceptanceExpiresAt: part.riskAcceptanceExpiresAt ?? "",
     },
-    // The approver and expiry belong to an accepted risk only; any other status clears them.
+    // A kept waiver keeps what its approval set (fields left out stay); any other status clears
+    // the approver and expiry.
     prepare: (values) =>
-      values.status === "RISK_ACCEPTED"
-        ? values
+      values.status && isWaiver(values.status)
+        ? {
+            ...values,
+            justification: undefined,
+            riskApproverId: undefined,
+            riskAcceptanceExpiresAt: undefined,
+          }
         : { ...values, riskApproverId: null, riskAcceptanceExpiresAt: null },
     actionProps: {
       onSuccess: () => {
@@ -75,7 +85,10 @@ export function DutyEditor({
   const conflict = action.result.serverError?.code === "CONFLICT";
   const id = (name: string) => `part-${part.id}-${name}`;
   const status = form.watch("status");
-  const needsJustification = status === "NOT_APPLICABLE" || status === "RISK_ACCEPTED";
+  const waived = isWaiver(status ?? "");
+  const statuses: DutyStatus[] = isWaiver(part.status)
+    ? [part.status, ...WORKING_STATUSES]
+    : [...WORKING_STATUSES];
   return (
     <form
       noValidate
@@ -95,7 +108,7 @@ export function DutyEditor({
       </FormField>
       <FormField id={id("status")} label="Status" error={fieldError("status")}>
         <NativeSelect {...form.register("status")}>
-          {DUTY_STATUSES.map((s) => (
+          {statuses.map((s) => (
             <option key={s} value={s}>
               {DUTY_STATUS_LABELS[s]}
             </option>
@@ -105,43 +118,21 @@ export function DutyEditor({
       <FormField id={id("due")} label="Due date" error={fieldError("dueDate")}>
         <Input type="date" {...form.register("dueDate")} />
       </FormField>
-      {status === "RISK_ACCEPTED" ? (
-        <>
-          <FormField
-            id={id("approver")}
-            label="Approved by (admin)"
-            required
-            error={fieldError("riskApproverId")}
-          >
-            <NativeSelect {...form.register("riskApproverId")}>
-              <option value="">Choose an approver</option>
-              {approvers.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.label}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
-          <FormField
-            id={id("expiry")}
-            label="Acceptance expires on"
-            required
-            error={fieldError("riskAcceptanceExpiresAt")}
-          >
-            <Input type="date" {...form.register("riskAcceptanceExpiresAt")} />
-          </FormField>
-        </>
-      ) : null}
-      <FormField
-        id={id("justification")}
-        label="Justification"
-        required={needsJustification}
-        error={fieldError("justification")}
-        className="sm:col-span-2"
-        description={needsJustification ? "Required for this status: say why." : undefined}
-      >
-        <Textarea rows={2} {...form.register("justification")} />
-      </FormField>
+      {waived ? (
+        <p className="text-sm text-muted-foreground sm:col-span-2">
+          Set by an approval: its justification and end date change only with a new request.
+          Choosing another status ends it.
+        </p>
+      ) : (
+        <FormField
+          id={id("justification")}
+          label="Justification"
+          error={fieldError("justification")}
+          className="sm:col-span-2"
+        >
+          <Textarea rows={2} {...form.register("justification")} />
+        </FormField>
+      )}
       {formError ? (
         <Alert
           variant="error"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 
 import {
@@ -20,54 +21,72 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { RESPONSIBILITY_META } from "@/components/ui/responsibility-badge";
 import { Textarea } from "@/components/ui/textarea";
+import { requestApprovalAction } from "@/lib/actions/approvals";
 import { overrideResponsibilityAction } from "@/lib/actions/responsibilities";
 import { RESPONSIBILITY_VALUES, type ResponsibilityValue } from "@/lib/domain/responsibility";
 import { useActionForm } from "@/lib/forms/use-action-form";
-import { overrideResponsibilitySchema } from "@/lib/validation/responsibilities";
+import { createApprovalSchema } from "@/lib/validation/approvals";
+import type { PickerOption } from "@/lib/view/systems/picker-types";
 
-/** Changes one domain's value for one system, with a required justification (or removes it). */
+/**
+ * Requests an override of one domain's value for one system: an admin or owner approves it
+ * before it applies (the duties follow then). Removing an override needs no approval and is done
+ * here too; a removal that drops a side with work asks to confirm exactly that loss.
+ */
 export function OverrideDialog({
   slug,
   responsibilityId,
   domainName,
   derivedValue,
   overrideValue,
+  approvers,
+  latestDay,
 }: {
   slug: string;
   responsibilityId: string;
   domainName: string;
   derivedValue: ResponsibilityValue;
   overrideValue: ResponsibilityValue | null;
+  /** Admins and owners other than the person asking. */
+  approvers: PickerOption[];
+  latestDay: string;
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  // A value that removes a side answers 409 with the loss; the user confirms exactly that loss,
-  // for exactly the request that caused it (kept here, whatever the fields say since).
-  const [pending, setPending] = useState<{
-    loss: DutyLossView;
-    value: ResponsibilityValue | null;
-    justification: unknown;
-  } | null>(null);
-  const override = overrideResponsibilityAction.bind(null, slug);
+  const [sent, setSent] = useState(false);
+  const [loss, setLoss] = useState<DutyLossView | null>(null);
+  const choices = RESPONSIBILITY_VALUES.filter((v) => v !== derivedValue);
   const { form, action, onSubmit, fieldError, formError, isPending } = useActionForm({
-    action: override,
-    schema: overrideResponsibilitySchema,
-    defaultValues: { responsibilityId, value: overrideValue ?? derivedValue, justification: "" },
+    action: requestApprovalAction.bind(null, slug),
+    schema: createApprovalSchema,
+    defaultValues: {
+      kind: "OVERRIDE",
+      responsibilityId,
+      proposedValue: overrideValue ?? choices[0],
+      approverId: "",
+      justification: "",
+      endsAt: "",
+    },
     actionProps: {
-      onExecute: () => setPending(null),
       onSuccess: () => {
-        setOpen(false);
+        setSent(true);
         router.refresh();
-      },
-      onError: ({ error, input }) => {
-        const loss = lossFromError(error.serverError);
-        if (loss) setPending({ loss, value: input.value, justification: input.justification });
       },
     },
   });
+  const remove = useAction(overrideResponsibilityAction.bind(null, slug), {
+    onExecute: () => setLoss(null),
+    onSuccess: () => {
+      setOpen(false);
+      router.refresh();
+    },
+    onError: ({ error }) => setLoss(lossFromError(error.serverError)),
+  });
+  const id = (name: string) => `override-${responsibilityId}-${name}`;
   return (
     <Dialog
       open={open}
@@ -75,7 +94,9 @@ export function OverrideDialog({
         setOpen(next);
         if (!next) {
           action.reset();
-          setPending(null);
+          remove.reset();
+          setLoss(null);
+          setSent(false);
         }
       }}
     >
@@ -85,53 +106,64 @@ export function OverrideDialog({
         </Button>
       </DialogTrigger>
       <DialogContent>
-        <form
-          noValidate
-          className="grid gap-4"
-          onSubmit={(event) => {
-            if (!pending) return void onSubmit(event);
-            event.preventDefault();
-            action.execute({
-              responsibilityId,
-              value: pending.value,
-              justification: pending.justification,
-              confirmLoss: pending.loss.hash,
-            });
-          }}
-        >
+        <form noValidate className="grid gap-4" onSubmit={onSubmit}>
           <DialogHeader>
-            <DialogTitle>Override {domainName}</DialogTitle>
+            <DialogTitle>Request an override of {domainName}</DialogTitle>
             <DialogDescription>
               The framework gives {RESPONSIBILITY_META[derivedValue].label.toLowerCase()} (
-              {derivedValue}). An override changes which duties this system has here; the derived
-              value stays visible and the change is recorded in the audit log.
+              {derivedValue}). An override changes which duties this system has here. It applies
+              once an admin or owner other than you approves it, until its end date; the derived
+              value stays visible.
             </DialogDescription>
           </DialogHeader>
-          <FormField
-            id={`override-${responsibilityId}-value`}
-            label="New value"
-            error={fieldError("value")}
-          >
-            <NativeSelect {...form.register("value")}>
-              {RESPONSIBILITY_VALUES.map((v) => (
+          {sent ? (
+            <Alert variant="success" live="polite">
+              Request sent. The value changes when the approver approves it.
+            </Alert>
+          ) : null}
+          <FormField id={id("value")} label="Proposed value" error={fieldError("proposedValue")}>
+            <NativeSelect {...form.register("proposedValue")}>
+              {choices.map((v) => (
                 <option key={v} value={v}>
                   {v} — {RESPONSIBILITY_META[v].label}
                 </option>
               ))}
             </NativeSelect>
           </FormField>
+          <FormField id={id("approver")} label="Approver" required error={fieldError("approverId")}>
+            <NativeSelect {...form.register("approverId")}>
+              <option value="">Choose an admin or owner</option>
+              {approvers.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
           <FormField
-            id={`override-${responsibilityId}-why`}
+            id={id("ends")}
+            label="Ends on"
+            required
+            description={`At the latest ${latestDay}.`}
+            error={fieldError("endsAt")}
+          >
+            <Input type="date" max={latestDay} {...form.register("endsAt")} />
+          </FormField>
+          <FormField
+            id={id("why")}
             label="Justification"
             required
             error={fieldError("justification")}
           >
             <Textarea rows={3} {...form.register("justification")} />
           </FormField>
-          {formError && !pending ? <Alert variant="error">{formError}</Alert> : null}
-          {pending ? (
-            <Alert variant="warning" live="polite" title="Confirm what this removes">
-              <DutyLossList loss={pending.loss} domainName={() => domainName} />
+          {formError ? <Alert variant="error">{formError}</Alert> : null}
+          {remove.result.serverError && !loss ? (
+            <Alert variant="error">{remove.result.serverError.message}</Alert>
+          ) : null}
+          {loss ? (
+            <Alert variant="warning" live="polite" title="Confirm what removing it removes">
+              <DutyLossList loss={loss} domainName={() => domainName} />
             </Alert>
           ) : null}
           <DialogFooter>
@@ -139,16 +171,21 @@ export function OverrideDialog({
               <Button
                 type="button"
                 variant="ghost"
-                disabled={isPending}
+                disabled={remove.isPending}
                 onClick={() =>
-                  action.execute({ responsibilityId, value: null, justification: null })
+                  remove.execute({
+                    responsibilityId,
+                    value: null,
+                    justification: null,
+                    confirmLoss: loss?.hash ?? null,
+                  })
                 }
               >
-                Remove override
+                {loss ? "Confirm and remove override" : "Remove override"}
               </Button>
             ) : null}
             <Button type="submit" disabled={isPending}>
-              {isPending ? "Saving…" : pending ? "Confirm and save" : "Save override"}
+              {isPending ? "Sending…" : "Send request"}
             </Button>
           </DialogFooter>
         </form>

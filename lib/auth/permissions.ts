@@ -11,12 +11,14 @@
  *   log and every evidence file at once, which is an auditor's or admin's need, not a reader's.
  * - EDITOR does the daily work: systems, responsibilities (owner, status, due date, links), evidence
  *   (create, update, soft delete) and vendors. Like VIEWER it cannot read the audit log or export.
- * - Overriding a domain's derived value is daily registry work (issue 5: "an EDITOR+ may change a
- *   domain's value"); it always needs a justification and is an audit event, and the derived value
- *   stays visible beside it, so an override is reviewable rather than restricted.
- * - Approving a risk acceptance waives a duty, so it needs ADMIN (an EDITOR records the acceptance
- *   but must name an ADMIN+ approver); so do evidence review, purge, members (invite, role,
- *   removal, deactivation), tokens, framework import, crosswalk import and workspace settings.
+ * - Removing an override of a domain's derived value (responsibility.override) is EDITOR+ work:
+ *   it goes back to the framework's value. Setting one is an approval request (issue 16).
+ * - Waiving a duty (risk acceptance, not applicable) or overriding a domain's matrix value is a
+ *   request an EDITOR+ makes (approval.request) naming an approver; deciding it (approval.decide)
+ *   needs ADMIN, and the services also refuse the requester deciding their own request, whatever
+ *   their role. Everyone reads the approvals (approval.read), as they read the duties.
+ * - Evidence review and purge need ADMIN; so do members (invite, role, removal, deactivation),
+ *   tokens, framework import, crosswalk import and workspace settings.
  * - Crosswalks to external standards are reference data like frameworks: everyone reads them.
  * - The PDF report (report.read: make, list and download it) carries an audit summary, so it
  *   follows the audit log and exports (OWNER, ADMIN, AUDITOR); making one changes no workspace data.
@@ -72,7 +74,10 @@ const PERMISSION_MAP = {
   "responsibility.read": READERS,
   "responsibility.update": EDITORS,
   "responsibility.override": EDITORS,
-  "responsibility.approveRisk": ADMINS,
+
+  "approval.read": READERS,
+  "approval.request": EDITORS,
+  "approval.decide": ADMINS,
 
   "vendor.read": READERS,
   "vendor.create": EDITORS,

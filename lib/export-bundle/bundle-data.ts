@@ -87,6 +87,28 @@ export type BundleGap = {
   reasons: string[];
 };
 
+/** One approval request and its decision (issue 16), in the bundle's scope. */
+export type BundleApproval = {
+  id: string;
+  kind: string;
+  status: string;
+  systemName: string;
+  domainKey: string;
+  domainName: string;
+  side: string | null;
+  proposedValue: string | null;
+  justification: string;
+  requestedBy: string;
+  approver: string;
+  requestedAt: string;
+  endsAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+  endedAt: string | null;
+  endReason: string | null;
+};
+
 export type BundleTrendPoint = {
   day: string;
   coverage: number | null;
@@ -115,6 +137,8 @@ export type BundleData = {
   trend: BundleTrendPoint[];
   /** Absent in bundles written before crosswalks existed. */
   standards?: BundleStandards;
+  /** Absent in bundles written before approvals existed. */
+  approvals?: BundleApproval[];
 };
 
 export function percent(rate: number | null): string {

@@ -1,6 +1,7 @@
-// The four CSV tables of the bundle (systems, responsibilities, evidence, gaps): one column list
-// each, so the header and the values cannot drift apart.
+// The CSV tables of the bundle (systems, responsibilities, evidence, gaps, approvals): one column
+// list each, so the header and the values cannot drift apart.
 import type {
+  BundleApproval,
   BundleEvidence,
   BundleGap,
   BundleResponsibility,
@@ -90,6 +91,28 @@ const gapColumns: Column<BundleGap>[] = [
   { header: "reasons", value: (g) => g.reasons.join("; ") },
 ];
 
+const approvalColumns: Column<BundleApproval>[] = [
+  { header: "id", value: (a) => a.id },
+  { header: "kind", value: (a) => a.kind },
+  { header: "status", value: (a) => a.status },
+  { header: "system", value: (a) => a.systemName },
+  { header: "domain_key", value: (a) => a.domainKey },
+  { header: "domain", value: (a) => a.domainName },
+  { header: "side", value: (a) => a.side },
+  { header: "proposed_value", value: (a) => a.proposedValue },
+  { header: "justification", value: (a) => a.justification },
+  { header: "requested_by", value: (a) => a.requestedBy },
+  { header: "approver", value: (a) => a.approver },
+  { header: "requested_at", value: (a) => a.requestedAt },
+  { header: "ends_at", value: (a) => a.endsAt },
+  { header: "decided_by", value: (a) => a.decidedBy },
+  { header: "decided_at", value: (a) => a.decidedAt },
+  { header: "decision_comment", value: (a) => a.decisionComment },
+  { header: "ended_at", value: (a) => a.endedAt },
+  { header: "end_reason", value: (a) => a.endReason },
+];
+
+export const approvalsCsv = (rows: Iterable<BundleApproval>) => csvLines(approvalColumns, rows);
 export const systemsCsv = (rows: Iterable<BundleSystem>) => csvLines(systemColumns, rows);
 export const evidenceCsv = (rows: Iterable<BundleEvidence>) => csvLines(evidenceColumns, rows);
 export const gapsCsv = (rows: Iterable<BundleGap>) => csvLines(gapColumns, rows);

@@ -6,7 +6,7 @@ import { expectAccessible, visit } from "./support/a11y";
 import { uniquePassword } from "./support/accounts";
 
 // The registry journey in a real browser: register a PaaS and an agentic system, see their
-// domains and critical duties, assign owners in bulk, accept a risk with approver and expiry,
+// domains and critical duties, assign owners in bulk, find risk acceptance behind a request,
 // import 500 systems from CSV and find one with the filters. Own user and workspace per run.
 async function signUp(page: Page): Promise<{ slug: string; name: string }> {
   const id = randomBytes(4).toString("hex");
@@ -36,7 +36,9 @@ async function register(page: Page, slug: string, input: { name: string; model: 
   await expectAccessible(page);
 }
 
-test("register, assign, accept a risk, import 500 systems and find one", async ({ page }) => {
+test("register, assign, request a risk acceptance, import 500 systems and find one", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const { slug, name: ownerName } = await signUp(page);
 
@@ -75,22 +77,26 @@ test("register, assign, accept a risk, import 500 systems and find one", async (
   await expect(firstDomain.getByText(`Owner: ${ownerName}`).first()).toBeVisible();
   await expectAccessible(page);
 
-  // Risk acceptance: justification, an admin approver and an expiry are required.
+  // Risk acceptance is no status an edit can pick: it is a request to another admin or owner
+  // (tests/e2e/approvals.spec.ts follows one through). Alone in the workspace, nobody can approve.
   await firstDomain.getByRole("button", { name: /^Edit/ }).first().click();
   const editor = firstDomain.getByRole("form");
-  await editor.getByLabel("Status").selectOption("RISK_ACCEPTED");
-  await editor.getByRole("button", { name: "Save" }).click();
-  await expect(editor.locator("[id$=-justification-error]")).toContainText("needs a justification");
-  await expectAccessible(page);
-  await editor.getByLabel("Approved by (admin)").selectOption({ label: ownerName });
-  const expiry = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-  await editor.getByLabel("Acceptance expires on").fill(expiry);
-  await editor
+  await expect(
+    editor.getByLabel("Status").locator("option", { hasText: "Risk accepted" }),
+  ).toHaveCount(0);
+  await editor.getByRole("button", { name: "Cancel" }).click();
+  await firstDomain
+    .getByRole("button", { name: /^Request an exception/ })
+    .first()
+    .click();
+  const request = firstDomain.getByRole("form", { name: /^Request an exception/ });
+  await request
     .getByLabel("Justification")
     .fill("Tool calls are limited to read-only until the pilot ends.");
-  await editor.getByRole("button", { name: "Save" }).click();
-  await expect(firstDomain.getByText("Risk accepted").first()).toBeVisible();
-  await expect(firstDomain.getByText(`until ${expiry}`)).toBeVisible();
+  await request.getByRole("button", { name: "Send request" }).click();
+  await expect(request.locator("[id$=-approver-error]")).toContainText("Choose who approves.");
+  await expectAccessible(page);
+  await request.getByRole("button", { name: "Cancel" }).click();
 
   // Bulk from the duty list: select the page, assign an owner.
   await visit(page, `/w/${slug}/duties?owner=none`);

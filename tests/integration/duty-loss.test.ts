@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { POST as approveRoute } from "@/app/api/v1/approvals/[approvalId]/approve/route";
+import { POST as createApprovalRoute } from "@/app/api/v1/approvals/route";
 import { POST as overrideRoute } from "@/app/api/v1/responsibilities/[responsibilityId]/override/route";
 import { POST as previewRoute } from "@/app/api/v1/systems/[systemId]/rederivation-preview/route";
 import { PATCH as patchSystem } from "@/app/api/v1/systems/[systemId]/route";
@@ -8,6 +10,7 @@ import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { systemFieldsSchema } from "@/lib/validation/systems";
 
 import { apiRequest, routeParams } from "../support/evidence-fixtures";
+import { dayFromNow } from "./approval-fixtures";
 import {
   ensureFrameworks,
   registerTestSystem,
@@ -19,6 +22,7 @@ import {
 // evidence links) silently, and one PATCH with another primaryModel did it through the API.
 let w: Awaited<ReturnType<typeof workspaceWithRoles>>;
 let token: string;
+let adminToken: string;
 let srm: string;
 
 beforeAll(async () => {
@@ -33,6 +37,17 @@ beforeAll(async () => {
       createdById: w.owner.id,
       name: "ci",
       role: "EDITOR",
+      expiresAt: null,
+    })
+  ).secret;
+  adminToken = (
+    await createApiToken({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      actorRole: "ADMIN",
+      createdById: w.admin.id,
+      name: "admin",
+      role: "ADMIN",
       expiresAt: null,
     })
   ).secret;
@@ -183,7 +198,7 @@ describe("re-derivation through PATCH /api/v1/systems/{id}", () => {
   });
 });
 
-describe("overrides through POST /api/v1/responsibilities/{id}/override", () => {
+describe("overrides through POST /api/v1/approvals and …/override", () => {
   it("needs the loss confirmed to drop a side, then restores it when the override is removed", async () => {
     const { system, evidence } = await systemWithWorkOnProviderDuties("Override");
     const shared = await db.responsibility.findFirstOrThrow({
@@ -199,19 +214,43 @@ describe("overrides through POST /api/v1/responsibilities/{id}/override", () => 
         }),
         routeParams({ responsibilityId: shared.id }),
       );
-    const refused = await call({ value: "C", justification: "We host it ourselves." });
+    // Setting a value directly is refused: it is a request an approver decides.
+    const direct = await call({ value: "C", justification: "We host it ourselves." });
+    expect(direct.status).toBe(400);
+    expect((await direct.json()).error.message).toMatch(/\/api\/v1\/approvals/);
+
+    const requested = await createApprovalRoute(
+      apiRequest("/api/v1/approvals", token, {
+        method: "POST",
+        json: {
+          kind: "OVERRIDE",
+          responsibilityId: shared.id,
+          proposedValue: "C",
+          justification: "We host it ourselves.",
+          approverId: w.admin.id,
+          endsAt: dayFromNow(60),
+        },
+      }),
+    );
+    expect(requested.status).toBe(201);
+    const { id: approvalId } = await requested.json();
+    const approve = (json: Record<string, unknown>) =>
+      approveRoute(
+        apiRequest(`/api/v1/approvals/${approvalId}/approve`, adminToken, { method: "POST", json }),
+        routeParams({ approvalId }),
+      );
+    const refused = await approve({});
     expect(refused.status).toBe(409);
     const loss = (await refused.json()).error.details.loss;
     expect(loss.parts).toEqual([
       expect.objectContaining({ id: provider.id, side: "PROVIDER", evidenceLinks: 1 }),
     ]);
     expect(await db.duty.count({ where: { id: provider.id } })).toBe(1);
+    expect((await db.approvalRequest.findUniqueOrThrow({ where: { id: approvalId } })).status).toBe(
+      "PENDING",
+    );
 
-    const done = await call({
-      value: "C",
-      justification: "We host it ourselves.",
-      confirmLoss: loss.hash,
-    });
+    const done = await approve({ confirmLoss: loss.hash });
     expect(done.status).toBe(200);
     expect(await db.duty.count({ where: { id: provider.id } })).toBe(0);
 
@@ -240,7 +279,7 @@ describe("overrides through POST /api/v1/responsibilities/{id}/override", () => 
     const response = await overrideRoute(
       apiRequest(`/api/v1/responsibilities/${responsibility.id}/override`, token, {
         method: "POST",
-        json: { value: "C", justification: "x", confirmLoss: "0".repeat(64) },
+        json: { value: null, confirmLoss: "0".repeat(64) },
       }),
       routeParams({ responsibilityId: responsibility.id }),
     );

@@ -92,6 +92,7 @@ describe("a whole-workspace bundle", () => {
         "responsibilities.csv",
         "evidence.csv",
         "gaps.csv",
+        "approvals.csv",
         "audit-log.jsonl",
         "report.html",
       ]),

@@ -15,6 +15,7 @@ import {
   startOfDay,
 } from "@/lib/validation/responsibilities";
 
+import { requestAndApprove } from "./approval-fixtures";
 import {
   ensureFrameworks,
   registerTestSystem,
@@ -76,62 +77,42 @@ describe("updateDuty", () => {
     ).toBe(1);
   });
 
-  it("refuses NOT_APPLICABLE without justification, naming the field", async () => {
+  it("refuses starting NOT_APPLICABLE or RISK_ACCEPTED by an edit, pointing to the request", async () => {
     const part = await customerDuty(agent.id);
-    const error = await updateDuty({
-      workspaceId: w.workspace.id,
-      actor: w.actor,
-      input: { dutyId: part.id, expectedVersion: part.version, status: "NOT_APPLICABLE" },
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).fieldErrors).toHaveProperty("justification");
-    expect((await db.duty.findUniqueOrThrow({ where: { id: part.id } })).status).toBe(
-      "NOT_STARTED",
-    );
+    for (const status of ["NOT_APPLICABLE", "RISK_ACCEPTED"] as const) {
+      const error = await updateDuty({
+        workspaceId: w.workspace.id,
+        actor: w.actor,
+        input: {
+          dutyId: part.id,
+          expectedVersion: part.version,
+          status,
+          justification: "Compensating control.",
+          riskApproverId: w.admin.id,
+          riskAcceptanceExpiresAt: inFuture(30),
+        },
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).fieldErrors.status?.[0]).toMatch(
+        /POST \/api\/v1\/approvals/,
+      );
+    }
+    expect(await db.duty.findUniqueOrThrow({ where: { id: part.id } })).toMatchObject({
+      status: "NOT_STARTED",
+      version: part.version,
+    });
   });
 
-  it("RISK_ACCEPTED needs an ADMIN+ approver and an expiry; then it is recorded", async () => {
+  it("RISK_ACCEPTED comes from an approval; its terms stay fixed, leaving it ends the approval", async () => {
     const part = await customerDuty(agent.id);
-    const base = {
-      dutyId: part.id,
-      expectedVersion: part.version,
-      status: "RISK_ACCEPTED" as const,
-      justification: "Compensating control.",
-    };
-    const missing = await updateDuty({
+    const approvalId = await requestAndApprove({
       workspaceId: w.workspace.id,
-      actor: w.actor,
-      input: base,
-    }).catch((e: unknown) => e);
-    expect(Object.keys((missing as ValidationError).fieldErrors).sort()).toEqual([
-      "riskAcceptanceExpiresAt",
-      "riskApproverId",
-    ]);
-    const editorApprover = await updateDuty({
-      workspaceId: w.workspace.id,
-      actor: w.actor,
-      input: { ...base, riskApproverId: w.editor.id, riskAcceptanceExpiresAt: inFuture(30) },
-    }).catch((e: unknown) => e);
-    expect((editorApprover as ValidationError).fieldErrors).toHaveProperty("riskApproverId");
-    const foreignApprover = await updateDuty({
-      workspaceId: w.workspace.id,
-      actor: w.actor,
-      input: { ...base, riskApproverId: other.admin.id, riskAcceptanceExpiresAt: inFuture(30) },
-    }).catch((e: unknown) => e);
-    expect((foreignApprover as ValidationError).fieldErrors).toHaveProperty("riskApproverId");
-    const past = await updateDuty({
-      workspaceId: w.workspace.id,
-      actor: w.actor,
-      input: { ...base, riskApproverId: w.admin.id, riskAcceptanceExpiresAt: "2020-01-01" },
-    }).catch((e: unknown) => e);
-    expect((past as ValidationError).fieldErrors).toHaveProperty("riskAcceptanceExpiresAt");
-    await updateDuty({
-      workspaceId: w.workspace.id,
-      actor: w.actor,
-      input: { ...base, riskApproverId: w.admin.id, riskAcceptanceExpiresAt: inFuture(30) },
+      requester: w.editor,
+      approver: w.admin,
+      input: { kind: "RISK_ACCEPTANCE", dutyId: part.id, justification: "Compensating control." },
     });
-    const after = await db.duty.findUniqueOrThrow({ where: { id: part.id } });
-    expect(after).toMatchObject({
+    const accepted = await db.duty.findUniqueOrThrow({ where: { id: part.id } });
+    expect(accepted).toMatchObject({
       status: "RISK_ACCEPTED",
       riskApproverId: w.admin.id,
       justification: "Compensating control.",
@@ -141,6 +122,21 @@ describe("updateDuty", () => {
         where: { entityId: part.id, action: "responsibility.acceptRisk" },
       }),
     ).toBe(1);
+    // The owner can still be changed; the justification cannot.
+    await updateDuty({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: { dutyId: part.id, expectedVersion: accepted.version, ownerId: w.viewer.id },
+    });
+    const fixed = await updateDuty({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      input: { dutyId: part.id, expectedVersion: accepted.version + 1, justification: "Other." },
+    }).catch((e: unknown) => e);
+    expect((fixed as ValidationError).fieldErrors).toHaveProperty("status");
+    expect((await db.approvalRequest.findUniqueOrThrow({ where: { id: approvalId } })).status).toBe(
+      "APPROVED",
+    );
   });
 
   it("refuses an owner who is not a member of the workspace", async () => {

@@ -48,6 +48,17 @@ describe("demo portfolio", () => {
       where: { workspaceId: workspace.id, userId: accepted.riskApproverId! },
     });
     expect(["OWNER", "ADMIN"]).toContain(approver.role);
+    // The approval behind it is on record, as if it had been asked for and approved in the app.
+    expect(
+      await db.approvalRequest.findFirstOrThrow({
+        where: { workspaceId: workspace.id, dutyId: accepted.id },
+      }),
+    ).toMatchObject({
+      status: "APPROVED",
+      kind: "RISK_ACCEPTANCE",
+      decidedById: accepted.riskApproverId,
+      endsAt: accepted.riskAcceptanceExpiresAt,
+    });
 
     const before = await db.aiSystem.count();
     expect(await seedDemoPortfolio()).toEqual(["demo portfolio: already present"]);

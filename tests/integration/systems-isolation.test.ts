@@ -30,6 +30,7 @@ import * as apiAssessment from "@/app/api/v1/vendors/[vendorId]/assessment/[topi
 import * as apiVendor from "@/app/api/v1/vendors/[vendorId]/route";
 import * as apiVendorSystems from "@/app/api/v1/vendors/[vendorId]/systems/route";
 import * as apiVendors from "@/app/api/v1/vendors/route";
+import * as approvalActions from "@/lib/actions/approvals";
 import * as responsibilityActions from "@/lib/actions/responsibilities";
 import * as systemActions from "@/lib/actions/systems";
 import * as vendorActions from "@/lib/actions/vendors";
@@ -256,8 +257,8 @@ function mutations(slug: string, s: Side): [string, () => Promise<ActionResult>]
       () =>
         responsibilityActions.overrideResponsibilityAction(slug, {
           responsibilityId: s.responsibility.id,
-          value: "C",
-          justification: "x",
+          value: null,
+          justification: null,
         }),
     ],
     [
@@ -374,21 +375,22 @@ describe("server actions", () => {
         })
       ).data,
     ).toMatchObject({ changed: true });
-    const override = {
+    // An override is a request for an admin's approval; removing one needs none.
+    const requested = await approvalActions.requestApprovalAction(slug, {
+      kind: "OVERRIDE",
       responsibilityId: a.responsibility.id,
-      value: "C" as const,
+      proposedValue: a.responsibility.value === "C" ? "S" : "C",
       justification: "We run it.",
-    };
-    const first = await responsibilityActions.overrideResponsibilityAction(slug, override);
-    // A value that removes a side is confirmed with the loss the first answer described.
-    const loss = first.serverError?.details?.loss as { hash: string } | undefined;
-    const overridden = loss
-      ? await responsibilityActions.overrideResponsibilityAction(slug, {
-          ...override,
-          confirmLoss: loss.hash,
-        })
-      : first;
-    expect(overridden.data).toMatchObject({ value: "C" });
+      approverId: a.admin.id,
+      endsAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(requested.data).toMatchObject({ status: "PENDING" });
+    const cleared = await responsibilityActions.overrideResponsibilityAction(slug, {
+      responsibilityId: a.responsibility.id,
+      value: null,
+      justification: null,
+    });
+    expect(cleared.data).toMatchObject({ overrideValue: null });
     const created = await systemActions.registerSystemAction(slug, {
       name: "Editor system",
       frameworkVersionId: srm,
@@ -481,7 +483,7 @@ describe("API routes", () => {
           token: t,
           method: "POST",
           params: { responsibilityId: s.responsibility.id },
-          body: { value: "C", justification: "x" },
+          body: { value: null },
         }),
     ],
     [

@@ -12,6 +12,7 @@ import { registerSystem } from "@/lib/server/systems/register-system";
 import { updateSystem } from "@/lib/server/systems/update-system";
 import { systemFieldsSchema } from "@/lib/validation/systems";
 
+import { requestAndApprove } from "./approval-fixtures";
 import {
   ensureFrameworks,
   registerTestSystem,
@@ -179,17 +180,25 @@ describe("override", () => {
     });
     const na = await db.responsibility.findFirst({ where: { systemId: system.id, value: "P" } });
     expect(na).not.toBeNull();
-    await expect(
-      overrideResponsibility({
-        workspaceId: w.workspace.id,
-        actor: w.actor,
-        input: { responsibilityId: na!.id, value: "C", justification: null },
-      }),
-    ).rejects.toBeInstanceOf(ValidationError);
-    await overrideResponsibility({
+    // Setting a value directly is refused: an override is a request an approver decides.
+    const direct = await overrideResponsibility({
       workspaceId: w.workspace.id,
       actor: w.actor,
       input: { responsibilityId: na!.id, value: "S", justification: "We fine-tune it ourselves." },
+    }).catch((e: unknown) => e);
+    expect(direct).toBeInstanceOf(ValidationError);
+    expect((direct as ValidationError).fieldErrors.value?.[0]).toMatch(/approv/);
+    expect((await db.responsibility.findUniqueOrThrow({ where: { id: na!.id } })).value).toBe("P");
+    const approvalId = await requestAndApprove({
+      workspaceId: w.workspace.id,
+      requester: w.editor,
+      approver: w.admin,
+      input: {
+        kind: "OVERRIDE",
+        responsibilityId: na!.id,
+        proposedValue: "S",
+        justification: "We fine-tune it ourselves.",
+      },
     });
     const after = await db.responsibility.findUniqueOrThrow({
       where: { id: na!.id },
@@ -206,6 +215,8 @@ describe("override", () => {
       where: { action: "responsibility.override", entityId: na!.id },
     });
     expect(JSON.stringify(event?.diff)).toContain("We fine-tune it ourselves.");
+    expect(JSON.stringify(event?.diff)).toContain(approvalId);
+    expect(after.overriddenById).toBe(w.editor.id);
     const detail = await getSystem({ workspaceId: w.workspace.id, systemId: system.id });
     expect(detail.domains.find((d) => d.responsibilityId === na!.id)).toMatchObject({
       derivedValue: "P",

@@ -27,6 +27,7 @@ describe("the job registry", () => {
   it("schedules with five-field cron expressions and payloads their schema accepts", () => {
     const scheduled = JOB_KINDS.filter((kind) => kind.schedule);
     expect(scheduled.map((kind) => kind.name).sort()).toEqual([
+      "approvals-expire",
       "coverage-snapshots",
       "purge-deleted-workspaces",
       "purge-expired-exports",

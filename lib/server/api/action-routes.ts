@@ -38,6 +38,7 @@ export const ACTION_ROUTES: Record<string, ParityEntry> = {
 
   // Workspace settings, members, tokens
   renameWorkspaceAction: "PATCH /api/v1/workspace",
+  updateApprovalSettingsAction: "PATCH /api/v1/workspace/approval-settings",
   deleteWorkspaceAction: { uiOnly: OWNER_ONLY },
   transferOwnershipAction: { uiOnly: OWNER_ONLY },
   leaveWorkspaceAction: {
@@ -72,6 +73,12 @@ export const ACTION_ROUTES: Record<string, ParityEntry> = {
   updateDutyAction: "PATCH /api/v1/duties/{dutyId}",
   bulkAssignOwnerAction: "POST /api/v1/responsibilities/bulk-owner",
   bulkSetDueDateAction: "POST /api/v1/responsibilities/bulk-due-date",
+
+  // Approvals
+  requestApprovalAction: "POST /api/v1/approvals",
+  approveApprovalAction: "POST /api/v1/approvals/{approvalId}/approve",
+  rejectApprovalAction: "POST /api/v1/approvals/{approvalId}/reject",
+  cancelApprovalAction: "POST /api/v1/approvals/{approvalId}/cancel",
 
   // Vendors
   createVendorAction: "POST /api/v1/vendors",

@@ -1,4 +1,12 @@
 import type { ApiRouteSpec } from "@/lib/server/api/spec";
+import {
+  approveApprovalSpec,
+  cancelApprovalSpec,
+  createApprovalSpec,
+  listApprovalsSpec,
+  rejectApprovalSpec,
+  updateApprovalSettingsSpec,
+} from "@/lib/server/api/specs/approvals";
 import { exportGapsSpec, getCoverageSpec, listGapsSpec } from "@/lib/server/api/specs/coverage";
 import {
   diffCrosswalkSpec,
@@ -127,6 +135,7 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   decideReviewItemSpec,
   getWorkspaceSpec,
   renameWorkspaceSpec,
+  updateApprovalSettingsSpec,
   downloadAuditLogSpec,
   listMembersSpec,
   changeMemberRoleSpec,
@@ -181,6 +190,11 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   overrideResponsibilitySpec,
   bulkAssignOwnerSpec,
   bulkSetDueDateSpec,
+  listApprovalsSpec,
+  createApprovalSpec,
+  approveApprovalSpec,
+  rejectApprovalSpec,
+  cancelApprovalSpec,
   listVendorsSpec,
   createVendorSpec,
   getVendorSpec,

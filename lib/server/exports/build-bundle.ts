@@ -26,7 +26,13 @@ import {
 } from "@/lib/export-bundle/manifest";
 import { domainReferencesCsv, referenceCoverageCsv } from "@/lib/export-bundle/reference-tables";
 import { renderReport } from "@/lib/export-bundle/report-html";
-import { evidenceCsv, gapsCsv, responsibilitiesCsv, systemsCsv } from "@/lib/export-bundle/tables";
+import {
+  approvalsCsv,
+  evidenceCsv,
+  gapsCsv,
+  responsibilitiesCsv,
+  systemsCsv,
+} from "@/lib/export-bundle/tables";
 import { createBundleZipWriter } from "@/lib/export-bundle/zip-writer";
 import { renderReportPdf } from "@/lib/report-pdf/render-report-pdf";
 import { auditEvents, auditSummary, findAuditRange } from "@/lib/server/exports/collect-audit";
@@ -161,6 +167,7 @@ export async function buildBundle(input: {
     files.push(await zip.add("responsibilities.csv", responsibilitiesCsv(data.responsibilities)));
     files.push(await zip.add("evidence.csv", evidenceCsv(data.evidence)));
     files.push(await zip.add("gaps.csv", gapsCsv(data.gaps)));
+    files.push(await zip.add("approvals.csv", approvalsCsv(data.approvals ?? [])));
     files.push(
       await zip.add(REFERENCES_PATH, domainReferencesCsv(data.standards.domainReferences)),
     );

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { evidenceState } from "@/lib/domain/evidence-state";
 import { env } from "@/lib/env";
 import type {
+  BundleApproval,
   BundleData,
   BundleEvidence,
   BundleResponsibility,
@@ -142,11 +143,43 @@ export async function collectBundleData({
   );
 
   const evidence = await collectEvidence({ resolved, now });
+  const approvalRows = await db.approvalRequest.findMany({
+    where: {
+      workspaceId,
+      systemId: { in: systemIds },
+      ...(scope.domainKeys ? { domainKey: { in: scope.domainKeys } } : {}),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const approvals: BundleApproval[] = approvalRows.map((a) => {
+    const system = systemById.get(a.systemId);
+    return {
+      id: a.id,
+      kind: a.kind,
+      status: a.status,
+      systemName: system?.name ?? "",
+      domainKey: a.domainKey,
+      domainName: resolved.domainName(system?.frameworkVersionId ?? null, a.domainKey),
+      side: a.side,
+      proposedValue: a.proposedValue,
+      justification: a.justification,
+      requestedBy: resolved.memberName(a.requestedById) ?? "Former member",
+      approver: resolved.memberName(a.approverId) ?? "Former member",
+      requestedAt: a.createdAt.toISOString(),
+      endsAt: a.endsAt.toISOString(),
+      decidedBy: a.decidedById ? (resolved.memberName(a.decidedById) ?? "Former member") : null,
+      decidedAt: iso(a.decidedAt),
+      decisionComment: a.decisionComment,
+      endedAt: iso(a.endedAt),
+      endReason: a.endReason,
+    };
+  });
   return {
     data: {
       systems,
       responsibilities,
       evidence,
+      approvals,
       gaps: gaps.map((gap) => {
         const system = systemById.get(gap.systemId);
         return {

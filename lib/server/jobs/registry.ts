@@ -1,5 +1,6 @@
 import "server-only";
 
+import { approvalsExpireJob } from "@/lib/server/approvals/expire-approvals";
 import { coverageSnapshotJob, coverageSnapshotsJob } from "@/lib/server/coverage/snapshot-jobs";
 import { deleteEvidenceFileJob } from "@/lib/server/evidence/delete-evidence-file-job";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
@@ -33,6 +34,7 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   purgeExpiredReportsJob,
   workspacePurgeJob,
   purgeDeletedWorkspacesJob,
+  approvalsExpireJob,
 ];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */

@@ -20,7 +20,7 @@ export async function assertOwnerIsMember(
   if (!member) throw ValidationError.forField(field, "Choose a member of this workspace as owner.");
 }
 
-/** A risk acceptance is approved by someone who holds responsibility.approveRisk (ADMIN or OWNER). */
+/** A risk acceptance is approved by someone who holds approval.decide (ADMIN or OWNER). */
 export async function assertRiskApprover(
   tx: Prisma.TransactionClient,
   { workspaceId, userId }: { workspaceId: string; userId: string },
@@ -29,7 +29,7 @@ export async function assertRiskApprover(
     where: { workspaceId, userId, deactivatedAt: null },
     select: { role: true },
   });
-  if (!member || !can(member.role, "responsibility.approveRisk")) {
+  if (!member || !can(member.role, "approval.decide")) {
     throw ValidationError.forField(
       "riskApproverId",
       "The approver must be an admin or owner of this workspace.",

@@ -281,18 +281,41 @@ export async function seedDemoPortfolio(): Promise<string[]> {
   }
   const accepted = await db.duty.findFirst({
     where: { workspaceId, side: "CUSTOMER", ownerId: null },
-    select: { id: true },
+    select: { id: true, responsibilityId: true, systemId: true, domainKey: true, side: true },
   });
   if (accepted && owner) {
+    const justification =
+      "Compensating control: the system only sees public data until the next release.";
+    const approverId = people[1] ?? owner.userId;
+    const endsAt = new Date(now + 90 * DAY);
     await db.duty.updateMany({
       where: { id: accepted.id, workspaceId },
       data: {
         status: "RISK_ACCEPTED",
-        justification:
-          "Compensating control: the system only sees public data until the next release.",
-        riskApproverId: people[1] ?? owner.userId,
-        riskAcceptanceExpiresAt: new Date(now + 90 * DAY),
+        justification,
+        riskApproverId: approverId,
+        riskAcceptanceExpiresAt: endsAt,
         ownerId: owner.userId,
+      },
+    });
+    // The approval that stands behind it, as the app would have recorded it (issue 16).
+    await db.approvalRequest.create({
+      data: {
+        workspaceId,
+        kind: "RISK_ACCEPTANCE",
+        dutyId: accepted.id,
+        responsibilityId: accepted.responsibilityId,
+        systemId: accepted.systemId,
+        domainKey: accepted.domainKey,
+        side: accepted.side,
+        justification,
+        requestedById: owner.userId,
+        approverId,
+        endsAt,
+        status: "APPROVED",
+        decidedById: approverId,
+        decidedAt: new Date(now),
+        decisionComment: "Demo data: accepted until the next release.",
       },
     });
   }

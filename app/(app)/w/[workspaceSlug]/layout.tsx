@@ -17,6 +17,7 @@ const NAV_PERMISSIONS: Partial<Record<NavItemKey, Permission>> = {
   evidence: "evidence.read",
   vendors: "vendor.read",
   statements: "statement.read",
+  approvals: "approval.read",
   gaps: "coverage.read",
   standards: "coverage.read",
   reports: "report.read",

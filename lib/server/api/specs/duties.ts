@@ -73,10 +73,9 @@ export const getDutySpec = defineApiRoute({
   response: dutySchema,
 });
 
-export const UPDATE_DUTY_SUMMARY =
-  "Update a duty (owner, status, due date, justification, risk acceptance)";
+export const UPDATE_DUTY_SUMMARY = "Update a duty (owner, status, due date, justification)";
 export const UPDATE_DUTY_DESCRIPTION =
-  "Fields left out stay. `expectedVersion` is required: 409 when the duty changed since. NOT_APPLICABLE and RISK_ACCEPTED need a justification; RISK_ACCEPTED also riskApproverId (an ADMIN or OWNER) and riskAcceptanceExpiresAt (YYYY-MM-DD).";
+  "Fields left out stay. `expectedVersion` is required: 409 when the duty changed since. A status of NOT_APPLICABLE or RISK_ACCEPTED is refused (400 on `status`): request it with POST /api/v1/approvals, and the duty changes when an approver approves. While a duty holds one of them, its justification, riskApproverId and riskAcceptanceExpiresAt come from the approval and cannot be edited; setting another status ends the exception.";
 export const updateDutyBodySchema = updateDutySchema.omit({ dutyId: true }).meta({
   id: "DutyUpdate",
 });

@@ -58,9 +58,9 @@ export const overrideResponsibilitySpec = defineApiRoute({
   method: "POST",
   path: "/api/v1/responsibilities/{responsibilityId}/override",
   tag: "Responsibilities",
-  summary: "Override a domain's value for one system",
+  summary: "Remove the override of a domain's value for one system",
   description:
-    "`value` P, C, S or NA with a `justification`; `value: null` removes the override. The derived value is kept beside it. A value that removes a side (e.g. S → C removes the provider duty) answers 409 with `error.details.loss` (a hash and the duty that would go) unless `confirmLoss` is that hash; the removed duty is archived and comes back with its work when the value changes back.",
+    "`value: null` removes the override (back to the derived value). Setting a value is refused (400 on `value`): an override is requested with POST /api/v1/approvals (kind OVERRIDE) and applied when an approver approves. A removal that takes a side away (e.g. S → C removes the provider duty) answers 409 with `error.details.loss` (a hash and the duty that would go) unless `confirmLoss` is that hash; the removed duty is archived and comes back with its work when the value changes back.",
   permission: "responsibility.override",
   params: z.object({ responsibilityId: idSchema }),
   body: overrideResponsibilitySchema.omit({ responsibilityId: true }),

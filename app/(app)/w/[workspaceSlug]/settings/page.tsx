@@ -4,8 +4,10 @@ import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
+import { workspaceMaxApprovalMonths } from "@/lib/server/approvals/workspace-max-approval-months";
 import { findLatestBundle } from "@/lib/server/exports/find-latest-bundle";
 
+import { ApprovalSettingsForm } from "./approval-settings-form";
 import { DeleteWorkspaceForm } from "./delete-workspace-form";
 import { RenameWorkspaceForm } from "./rename-workspace-form";
 
@@ -18,6 +20,7 @@ export default async function WorkspaceSettingsPage({ params }: Props) {
   const canDelete = can(auth.role, "workspace.delete");
   const latest = canDelete ? await findLatestBundle(auth.workspace.id) : null;
   const slug = auth.workspace.slug;
+  const maxApprovalMonths = await workspaceMaxApprovalMonths(auth.workspace.id);
   return (
     <div className="grid gap-6">
       <Card>
@@ -35,6 +38,25 @@ export default async function WorkspaceSettingsPage({ params }: Props) {
             <p className="text-sm">
               Name: <strong>{auth.workspace.name}</strong>. Only owners and admins can rename the
               workspace.
+            </p>
+          )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader className="flex-col items-stretch">
+          <CardTitle>Approvals</CardTitle>
+          <CardDescription>
+            Risk acceptances, not-applicable exceptions and overrides end at the date their approver
+            approved; this is the latest end a new request may ask for.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          {can(auth.role, "workspace.update") ? (
+            <ApprovalSettingsForm slug={slug} maxApprovalMonths={maxApprovalMonths} />
+          ) : (
+            <p className="text-sm">
+              Longest approval: <strong>{maxApprovalMonths} months</strong>. Only owners and admins
+              can change it.
             </p>
           )}
         </CardContent>

@@ -11,9 +11,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LifecycleBadge, RiskTierBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { referencesForRow } from "@/lib/crosswalks/active-mapping";
+import { latestEndDay } from "@/lib/server/approvals/approval-rules";
+import { listApprovalRequests } from "@/lib/server/approvals/list-approval-requests";
+import { listApprovers } from "@/lib/server/approvals/list-approvers";
+import { workspaceMaxApprovalMonths } from "@/lib/server/approvals/workspace-max-approval-months";
 import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 import { loadSystemCoverage } from "@/lib/server/dashboard/load-system-coverage";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
+import { approvalListQuerySchema } from "@/lib/validation/approvals";
 import { toDayString } from "@/lib/validation/responsibilities";
 import { EU_AI_ACT_LABELS } from "@/lib/validation/systems";
 
@@ -38,9 +43,16 @@ export default async function SystemPage({ params }: Props) {
   const canEdit = can(auth.role, "responsibility.update") && !archived;
   const directory = await memberDirectory(auth.workspace.id);
   const members = [...directory.values()].map((m) => ({ id: m.id, label: m.name }));
-  const approvers = [...directory.values()]
-    .filter((m) => can(m.role, "responsibility.approveRisk"))
-    .map((m) => ({ id: m.id, label: m.name }));
+  // The viewer cannot approve their own request, so they are not offered as approver.
+  const approvers = (await listApprovers(auth.workspace.id)).filter((m) => m.id !== auth.user.id);
+  const [approvals, maxMonths] = await Promise.all([
+    listApprovalRequests({
+      workspaceId: auth.workspace.id,
+      userId: auth.user.id,
+      query: approvalListQuerySchema.parse({ systemId: system.id, limit: 200 }),
+    }),
+    workspaceMaxApprovalMonths(auth.workspace.id),
+  ]);
   const domains: DomainView[] = detail.domains.map((d) => ({
     ...d,
     parts: d.parts.map((p) => ({
@@ -183,7 +195,15 @@ export default async function SystemPage({ params }: Props) {
           members={members}
           approvers={approvers}
           canEdit={canEdit}
-          canOverride={can(auth.role, "responsibility.override") && !archived}
+          canOverride={
+            can(auth.role, "responsibility.override") &&
+            can(auth.role, "approval.request") &&
+            !archived
+          }
+          canRequest={can(auth.role, "approval.request") && !archived}
+          approvals={approvals}
+          viewer={{ userId: auth.user.id, canDecide: can(auth.role, "approval.decide") }}
+          latestDay={latestEndDay(new Date(), maxMonths)}
           evidenceSlots={evidenceSlots}
           referenceSlots={referenceSlots}
         />

@@ -2,12 +2,15 @@
 
 import { type ReactNode, useState } from "react";
 
+import { ApprovalHistory } from "@/components/approvals/approval-history";
+import { RequestExceptionForm } from "@/components/approvals/request-exception-form";
 import { DutyEditor, type EditableDuty } from "@/components/responsibilities/duty-editor";
 import { OverrideDialog } from "@/components/responsibilities/override-dialog";
 import { Button } from "@/components/ui/button";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
 import { CriticalBadge, DutyStatusBadge } from "@/components/ui/status-badge";
 import type { DutySide, DutyStatus, ResponsibilityValue } from "@/lib/domain/responsibility";
+import type { ApprovalView } from "@/lib/view/approvals/types";
 import { SIDE_LABELS } from "@/lib/view/duties/labels";
 import type { PickerOption } from "@/lib/view/systems/picker-types";
 
@@ -38,21 +41,34 @@ export function DomainList({
   approvers,
   canEdit,
   canOverride,
+  canRequest,
+  approvals,
+  viewer,
+  latestDay,
   evidenceSlots = {},
   referenceSlots = {},
 }: {
   slug: string;
   domains: DomainView[];
   members: PickerOption[];
+  /** Who the viewer may name as approver: active admins and owners other than themselves. */
   approvers: PickerOption[];
   canEdit: boolean;
   canOverride: boolean;
+  /** May ask for a risk acceptance, an exception or an override (approval.request). */
+  canRequest: boolean;
+  /** This system's approval requests, newest first: the history shown on each domain. */
+  approvals: ApprovalView[];
+  viewer: { userId: string; canDecide: boolean };
+  /** The last end date the workspace allows for a new request (YYYY-MM-DD). */
+  latestDay: string;
   /** Server-rendered evidence block per part id (components/evidence/duty-evidence-slots.tsx). */
   evidenceSlots?: Record<string, ReactNode>;
   /** Server-rendered related external references per responsibility id (components/crosswalks). */
   referenceSlots?: Record<string, ReactNode>;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const [requesting, setRequesting] = useState<string | null>(null);
   return (
     <ol className="grid gap-3" aria-label="Security domains">
       {domains.map((domain) => (
@@ -89,6 +105,8 @@ export function DomainList({
                   domainName={domain.name}
                   derivedValue={domain.derivedValue}
                   overrideValue={domain.overrideValue}
+                  approvers={approvers}
+                  latestDay={latestDay}
                 />
               ) : null}
             </div>
@@ -127,16 +145,32 @@ export function DomainList({
                         </span>
                       ) : null}
                       <span>Evidence links: {part.evidenceLinks}</span>
-                      {canEdit && editing !== part.id ? (
-                        <Button
-                          size="sm"
-                          variant="outline"
-                          className="ml-auto"
-                          onClick={() => setEditing(part.id)}
-                        >
-                          Edit<span className="sr-only"> {label}</span>
-                        </Button>
-                      ) : null}
+                      <span className="ml-auto flex flex-wrap gap-2">
+                        {canRequest && canEdit && requesting !== part.id ? (
+                          <Button
+                            size="sm"
+                            variant="outline"
+                            onClick={() => {
+                              setRequesting(part.id);
+                              setEditing(null);
+                            }}
+                          >
+                            Request an exception<span className="sr-only"> for {label}</span>
+                          </Button>
+                        ) : null}
+                        {canEdit && editing !== part.id ? (
+                          <Button
+                            size="sm"
+                            variant="outline"
+                            onClick={() => {
+                              setEditing(part.id);
+                              setRequesting(null);
+                            }}
+                          >
+                            Edit<span className="sr-only"> {label}</span>
+                          </Button>
+                        ) : null}
+                      </span>
                     </div>
                     {evidenceSlots[part.id]}
                     {part.justification ? (
@@ -151,8 +185,19 @@ export function DomainList({
                           part={part}
                           label={label}
                           members={members}
-                          approvers={approvers}
                           onDone={() => setEditing(null)}
+                        />
+                      </div>
+                    ) : null}
+                    {requesting === part.id ? (
+                      <div className="mt-2">
+                        <RequestExceptionForm
+                          slug={slug}
+                          dutyId={part.id}
+                          label={label}
+                          approvers={approvers}
+                          latestDay={latestDay}
+                          onDone={() => setRequesting(null)}
                         />
                       </div>
                     ) : null}
@@ -161,6 +206,13 @@ export function DomainList({
               })}
             </ul>
           )}
+          <ApprovalHistory
+            slug={slug}
+            approvals={approvals.filter((a) => a.responsibilityId === domain.responsibilityId)}
+            viewer={viewer}
+            domainName={domain.name}
+            headingId={`approvals-${domain.responsibilityId}`}
+          />
         </li>
       ))}
     </ol>
