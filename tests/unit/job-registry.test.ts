@@ -28,10 +28,13 @@ describe("the job registry", () => {
     const scheduled = JOB_KINDS.filter((kind) => kind.schedule);
     expect(scheduled.map((kind) => kind.name).sort()).toEqual([
       "coverage-snapshots",
+      "notification-digest",
+      "notification-reminders",
       "purge-deleted-workspaces",
       "purge-expired-exports",
       "purge-expired-reports",
       "recover-lost-exports",
+      "send-notification-emails",
       "sweep-storage",
     ]);
     for (const kind of scheduled) {

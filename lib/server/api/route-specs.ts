@@ -53,6 +53,11 @@ import {
   setMemberActiveSpec,
 } from "@/lib/server/api/specs/members";
 import {
+  listNotificationsSpec,
+  markAllNotificationsReadSpec,
+  markNotificationReadSpec,
+} from "@/lib/server/api/specs/notifications";
+import {
   getOscalCatalogSpec,
   getOscalMappingSpec,
   getOscalSspSpec,
@@ -177,6 +182,9 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   getReportSpec,
   downloadReportSpec,
   listFailedJobsSpec,
+  listNotificationsSpec,
+  markNotificationReadSpec,
+  markAllNotificationsReadSpec,
   getOscalSspSpec,
   getOscalCatalogSpec,
   getOscalMappingSpec,
