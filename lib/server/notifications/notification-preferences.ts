@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import { retryingTransaction } from "@/lib/db/transaction";
 import type { NotificationPreferencesInput } from "@/lib/validation/notifications";
 import {
   DEFAULT_DELIVERY,
@@ -37,14 +38,14 @@ export async function updateNotificationPreferences({
   userId: string;
   input: NotificationPreferencesInput;
 }): Promise<NotificationPreferencesView> {
-  await db.$transaction(
-    NOTIFICATION_CATEGORIES.map((category) =>
-      db.notificationPreference.upsert({
+  await retryingTransaction("updateNotificationPreferences", async (tx) => {
+    for (const category of NOTIFICATION_CATEGORIES) {
+      await tx.notificationPreference.upsert({
         where: { userId_category: { userId, category } },
         create: { userId, category, delivery: input[category] },
         update: { delivery: input[category] },
-      }),
-    ),
-  );
+      });
+    }
+  });
   return getNotificationPreferences(userId);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import { workspaceTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import {
   type NotificationInput,
@@ -67,7 +68,9 @@ type Counts = { candidates: number; created: number };
 
 async function record(workspaceId: string, items: NotificationInput[]): Promise<number> {
   if (items.length === 0) return 0;
-  return db.$transaction((tx) => recordNotifications(tx, workspaceId, items));
+  return workspaceTransaction(workspaceId, "recordReminders", (tx) =>
+    recordNotifications(tx, workspaceId, items),
+  );
 }
 
 /** Duties of live systems, not done, with an owner, due from LOOKBACK_DAYS ago to DUE_SOON_DAYS ahead. */
