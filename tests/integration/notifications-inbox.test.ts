@@ -280,6 +280,18 @@ describe("duty assignment", () => {
       input: { ownerId: a.viewer.id, target: { kind: "duties", dutyIds: [duty.id] } },
     });
     expect(await db.notification.count({ where: { userId: a.viewer.id } })).toBe(1);
+
+    // Many at once make one summary linking to the owner's list, not an e-mail per duty.
+    const { count } = await bulkAssignOwner({
+      workspaceId: a.workspace.id,
+      actor: actorOf(a.owner),
+      input: { ownerId: a.auditor.id, target: { kind: "system", systemId: a.system.id } },
+    });
+    expect(count).toBeGreaterThan(10);
+    const summary = await db.notification.findMany({ where: { userId: a.auditor.id } });
+    expect(summary).toHaveLength(1);
+    expect(summary[0]!.title).toBe(`${count} duties were assigned to you`);
+    expect(summary[0]!.link).toBe(`/w/${a.workspace.slug}/my-duties`);
   });
 });
 
