@@ -110,6 +110,16 @@ async function claim({
       n.link, n."createdAt"`;
 }
 
+/** Whether any row waits for `delivery`: checked first, so an idle run opens no SMTP connection. */
+async function anyPending(delivery: NotificationDeliveryName, since: Date): Promise<boolean> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM "Notification" n ${eligible}
+    WHERE n."emailedAt" IS NULL AND n."createdAt" >= ${since}
+      AND ${effectiveDelivery} = ${delivery}
+    LIMIT 1`;
+  return rows.length > 0;
+}
+
 async function recipients(rows: readonly { userId: string; workspaceId: string }[]) {
   const [users, workspaces] = await Promise.all([
     db.user.findMany({
@@ -202,8 +212,9 @@ export async function sendImmediateNotificationEmails({
 }: { mailer?: Mailer | null; now?: Date; signal?: AbortSignal } = {}): Promise<EmailRun> {
   const run: EmailRun = { claimed: 0, sent: 0, failed: 0 };
   if (!mailer) return { ...run, skipped: "e-mail is not configured (SMTP_URL)" };
-  if (!(await mailer.reachable())) return { ...run, skipped: "the SMTP server does not answer" };
   const since = new Date(now.getTime() - IMMEDIATE_WINDOW_MS);
+  if (!(await anyPending("IMMEDIATE", since))) return run;
+  if (!(await mailer.reachable())) return { ...run, skipped: "the SMTP server does not answer" };
   for (;;) {
     if (signal?.aborted) break;
     const rows = await claim({ delivery: "IMMEDIATE", since, now: new Date(), limit: BATCH });
@@ -239,8 +250,9 @@ export async function sendNotificationDigests({
 }: { mailer?: Mailer | null; now?: Date; signal?: AbortSignal } = {}): Promise<EmailRun> {
   const run: EmailRun = { claimed: 0, sent: 0, failed: 0 };
   if (!mailer) return { ...run, skipped: "e-mail is not configured (SMTP_URL)" };
-  if (!(await mailer.reachable())) return { ...run, skipped: "the SMTP server does not answer" };
   const since = new Date(now.getTime() - DIGEST_WINDOW_MS);
+  if (!(await anyPending("DIGEST", since))) return run;
+  if (!(await mailer.reachable())) return { ...run, skipped: "the SMTP server does not answer" };
   for (;;) {
     if (signal?.aborted) break;
     const groups = await db.$queryRaw<{ userId: string; workspaceId: string }[]>`
