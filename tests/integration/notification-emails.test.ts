@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 
+import nodemailer from "nodemailer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
@@ -17,6 +18,7 @@ import {
   recordNotifications,
 } from "@/lib/server/notifications/record-notifications";
 import {
+  type Mailer,
   sendImmediateNotificationEmails,
   sendNotificationDigests,
 } from "@/lib/server/notifications/send-notification-emails";
@@ -134,6 +136,33 @@ describe("immediate e-mail", () => {
     expect(await sendNotificationDigests({ mailer: null })).toMatchObject({ claimed: 0 });
     expect(await db.notification.count({ where: { emailedAt: { not: null } } })).toBe(0);
     expect(smtp.messages).toHaveLength(0);
+  });
+
+  it("claims nothing while the SMTP server does not answer", async () => {
+    // A real transport to a port where an SMTP server just stopped.
+    const gone = await startSmtpSink();
+    await gone.close();
+    const transport = nodemailer.createTransport(gone.url);
+    const down: Mailer = {
+      reachable: () =>
+        transport.verify().then(
+          () => true,
+          () => false,
+        ),
+      send: async () => ({ sent: false, reason: "down" }),
+    };
+    await record(alpha.id, [
+      item(ada.id, "ASSIGNMENT", alpha.slug),
+      item(ada.id, "DUE", alpha.slug),
+    ]);
+    expect(await sendImmediateNotificationEmails({ mailer: down })).toMatchObject({
+      claimed: 0,
+      skipped: "the SMTP server does not answer",
+    });
+    expect(await sendNotificationDigests({ mailer: down })).toMatchObject({ claimed: 0 });
+    expect(await db.notification.count({ where: { emailedAt: { not: null } } })).toBe(0);
+    // Once it answers again, they go out.
+    expect(await sendImmediateNotificationEmails()).toMatchObject({ claimed: 1, sent: 1 });
   });
 
   it("does not e-mail a person who is no longer a member", async () => {
