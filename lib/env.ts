@@ -35,6 +35,13 @@ const trustedProxies = z
     return entries;
   });
 
+const cronExpression = z
+  .string()
+  .trim()
+  .regex(/^\S+( \S+){4}$/, {
+    error: 'expected a cron expression of five fields (UTC), e.g. "5 0 * * *"',
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -128,6 +135,11 @@ const envSchema = z.object({
       error: 'expected a cron expression of five fields (UTC), e.g. "5 0 * * *"',
     })
     .default("5 0 * * *"),
+  // Notifications (lib/server/notifications/): how often the e-mails of IMMEDIATE notifications
+  // go out, when the daily digest is sent, and how often due dates and expiries are scanned (UTC).
+  NOTIFICATION_EMAIL_CRON: cronExpression.default("* * * * *"),
+  NOTIFICATION_DIGEST_CRON: cronExpression.default("0 7 * * *"),
+  NOTIFICATION_REMINDER_CRON: cronExpression.default("20 * * * *"),
 });
 
 export type Env = z.infer<typeof envSchema>;

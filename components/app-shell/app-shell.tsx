@@ -10,6 +10,7 @@ import {
   WorkspaceSwitcher,
 } from "@/components/app-shell/workspace-switcher";
 import { Logo } from "@/components/brand/logo";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export type AppShellProps = {
   workspace: WorkspaceSummary;
@@ -20,6 +21,8 @@ export type AppShellProps = {
   role: string;
   /** Navigation items the caller decided this role must not see. */
   hiddenNavItems?: readonly NavItemKey[];
+  /** The signed-in member's inbox of this workspace: the bell links there with the unread count. */
+  notifications?: { href: string; unread: number };
   /** Optional counts shown next to nav items, e.g. `{ gaps: 12 }`. */
   navCounts?: Partial<Record<NavItemKey, number>>;
   /** Server action that signs out; falls back to a link to `signOutHref` (default "/sign-out"). */
@@ -41,6 +44,7 @@ export function AppShell({
   role,
   hiddenNavItems = [],
   navCounts,
+  notifications,
   signOutAction,
   signOutHref,
   profileHref,
@@ -79,6 +83,9 @@ export function AppShell({
             createWorkspaceHref={createWorkspaceHref}
           />
           <div className="ml-auto flex items-center gap-2">
+            {notifications ? (
+              <NotificationBell href={notifications.href} unread={notifications.unread} />
+            ) : null}
             <UserMenu
               user={user}
               role={role}

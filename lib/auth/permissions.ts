@@ -26,6 +26,8 @@
  *   export.cancelAny (ADMIN), so an AUDITOR cannot stop an admin's bundle.
  * - The workspace's failed background jobs (job.read) are an administrator's worry: reasons name
  *   exports and purged evidence, and acting on them is an admin's job.
+ * - Every member has an inbox (notification.read): the services only ever touch the asking
+ *   person's own notifications of the workspace, so the permission is the same for every role.
  * - OWNER alone deletes the workspace and transfers ownership. Who may grant which role (an ADMIN
  *   cannot create an OWNER) is `canAssignRole`, checked by the member/token services.
  * - The roles nest: VIEWER ⊂ EDITOR, VIEWER ⊂ AUDITOR, EDITOR ∪ AUDITOR ⊂ ADMIN ⊂ OWNER. A token
@@ -108,6 +110,9 @@ const PERMISSION_MAP = {
   "export.cancelAny": ADMINS,
 
   "job.read": ADMINS,
+
+  // One's own inbox: every member reads and marks their own notifications (never anyone else's).
+  "notification.read": READERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSION_MAP;

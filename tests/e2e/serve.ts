@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { buildIsCurrent, recordBuild } from "../../scripts/lib/build-fingerprint";
 import { binPath, ROOT, run, seed } from "../../scripts/lib/runtime";
 import { createTestDatabase } from "../support/test-database";
+import { startMailbox } from "./support/mailbox";
 import { startOidcProvider } from "./support/oidc-provider";
 
 async function main() {
@@ -14,6 +15,9 @@ async function main() {
   const appUrl = `http://127.0.0.1:${port}`;
   // A real OpenID provider for the single sign-on tests (tests/e2e/sso.spec.ts).
   const oidc = await startOidcProvider(appUrl);
+  // A real SMTP server receives the app's e-mail (notifications, invitations); specs read it with
+  // readMailbox() (tests/e2e/support/mailbox.ts). E2E_SMTP_URL points the app at another one.
+  const mailbox = await startMailbox(port);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -28,6 +32,8 @@ async function main() {
     OIDC_CLIENT_ID: oidc.clientId,
     OIDC_CLIENT_SECRET: oidc.clientSecret,
     OIDC_NAME: "Test SSO",
+    SMTP_URL: process.env.E2E_SMTP_URL || mailbox.smtpUrl,
+    SMTP_FROM: "AI SRM e2e <no-reply@example.test>",
   };
   await seed(env);
   if (!buildIsCurrent(ROOT)) {
@@ -45,6 +51,7 @@ async function main() {
       server.exitCode === null ? server.once("exit", resolve) : resolve(null),
     );
     await oidc.close();
+    await mailbox.close();
     await database.drop();
     process.exit(0);
   };

@@ -29,10 +29,13 @@ describe("the job registry", () => {
     expect(scheduled.map((kind) => kind.name).sort()).toEqual([
       "approvals-expire",
       "coverage-snapshots",
+      "notification-digest",
+      "notification-reminders",
       "purge-deleted-workspaces",
       "purge-expired-exports",
       "purge-expired-reports",
       "recover-lost-exports",
+      "send-notification-emails",
       "sweep-storage",
     ]);
     for (const kind of scheduled) {

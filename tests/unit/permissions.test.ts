@@ -59,6 +59,7 @@ const EXPECTED: Record<string, string> = {
   "export.download": "OAU",
   "export.cancelAny": "OA",
   "job.read": "OA",
+  "notification.read": "OAEUV",
 };
 const LETTER: Record<Role, string> = {
   OWNER: "O",

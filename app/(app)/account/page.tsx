@@ -15,10 +15,13 @@ import {
 } from "@/components/ui/table";
 import { requireSession } from "@/lib/auth/session";
 import { env, oidcEnabled } from "@/lib/env";
+import { mailConfigured } from "@/lib/server/mail/send-mail";
+import { getNotificationPreferences } from "@/lib/server/notifications/notification-preferences";
 import { listSessions } from "@/lib/server/sessions/list-sessions";
 import { listAccountEvents } from "@/lib/server/users/account-events";
 import { getAccountSignInMethods } from "@/lib/server/users/get-account";
 
+import { NotificationPreferencesForm } from "./notification-preferences-form";
 import { ChangePasswordForm } from "./password-form";
 import { EndSessionButton, SignOutEverywhereButton } from "./session-controls";
 import { SsoLinkSection } from "./sso-link-section";
@@ -65,10 +68,11 @@ const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") +
 export default async function AccountPage({ searchParams }: Props) {
   const session = await requireSession("/account");
   const { sso } = await searchParams;
-  const [sessions, methods, events] = await Promise.all([
+  const [sessions, methods, events, preferences] = await Promise.all([
     listSessions(session.user.id),
     getAccountSignInMethods(session.user.id),
     listAccountEvents(session.user.id),
+    getNotificationPreferences(session.user.id),
   ]);
   return (
     <div className="min-h-dvh bg-surface">
@@ -110,6 +114,23 @@ export default async function AccountPage({ searchParams }: Props) {
                 Your account signs in with single sign-on only; it has no password.
               </p>
             )}
+          </CardContent>
+        </Card>
+
+        <Card id="notifications" className="scroll-mt-4">
+          <CardHeader className="flex-col items-stretch">
+            <CardTitle>Notifications</CardTitle>
+            <CardDescription>
+              How you hear of what concerns you, in every workspace you belong to. Every
+              notification is in the workspace&apos;s inbox (the bell); these choices are about
+              e-mail.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <NotificationPreferencesForm
+              preferences={preferences}
+              mailConfigured={mailConfigured()}
+            />
           </CardContent>
         </Card>
 

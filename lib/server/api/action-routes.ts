@@ -31,6 +31,11 @@ export const ACTION_ROUTES: Record<string, ParityEntry> = {
   endSessionAction: { uiOnly: PERSON_ACCOUNT },
   signOutEverywhereAction: { uiOnly: PERSON_ACCOUNT },
   startSsoLinkAction: { uiOnly: PERSON_ACCOUNT },
+  updateNotificationPreferencesAction: { uiOnly: PERSON_ACCOUNT },
+
+  // The member's own inbox (the token's creator's, through the API)
+  markNotificationReadAction: "POST /api/v1/notifications/{notificationId}/read",
+  markAllNotificationsReadAction: "POST /api/v1/notifications/read-all",
   createWorkspaceAction: {
     uiOnly:
       "makes the signed-in person the owner of a new workspace; a token belongs to one workspace",

@@ -61,6 +61,11 @@ import {
   setMemberActiveSpec,
 } from "@/lib/server/api/specs/members";
 import {
+  listNotificationsSpec,
+  markAllNotificationsReadSpec,
+  markNotificationReadSpec,
+} from "@/lib/server/api/specs/notifications";
+import {
   getOscalCatalogSpec,
   getOscalMappingSpec,
   getOscalSspSpec,
@@ -213,6 +218,9 @@ export const API_ROUTE_SPECS: readonly ApiRouteSpec[] = [
   getReportSpec,
   downloadReportSpec,
   listFailedJobsSpec,
+  listNotificationsSpec,
+  markNotificationReadSpec,
+  markAllNotificationsReadSpec,
   getOscalSspSpec,
   getOscalCatalogSpec,
   getOscalMappingSpec,

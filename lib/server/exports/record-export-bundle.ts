@@ -16,10 +16,13 @@ export async function recordExportBundle({
   where,
   storageKey,
   data,
+  onRecorded,
 }: {
   where: Prisma.ExportJobWhereInput & { id: string; workspaceId: string };
   storageKey: string;
   data: Omit<Prisma.ExportJobUpdateManyMutationInput, "storageKey">;
+  /** More writes that belong to the recording (the requester's notification), in its transaction. */
+  onRecorded?: (tx: Prisma.TransactionClient) => Promise<unknown>;
 }): Promise<boolean> {
   let recorded = false;
   try {
@@ -29,6 +32,7 @@ export async function recordExportBundle({
       const updated = await tx.exportJob.updateMany({ where, data: { ...data, storageKey } });
       if (updated.count !== 1) return false;
       await adoptObject(tx, { area: "EXPORTS", key: storageKey });
+      await onRecorded?.(tx);
       return true;
     });
   } finally {

@@ -9,6 +9,7 @@ import type { BundleScope } from "@/lib/export-bundle/manifest";
 import { logger } from "@/lib/log/logger";
 import { buildBundle, ExportCancelledError } from "@/lib/server/exports/build-bundle";
 import { recordExportBundle } from "@/lib/server/exports/record-export-bundle";
+import { notifyExportReady } from "@/lib/server/notifications/notify-export-ready";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Progress writes and claim checks are throttled: a bundle of 10,000 small files would otherwise
@@ -106,6 +107,13 @@ export async function runExportJob({
         finishedAt,
         expiresAt: new Date(finishedAt.getTime() + env().EXPORT_RETENTION_DAYS * DAY_MS),
       },
+      onRecorded: (tx) =>
+        notifyExportReady(tx, {
+          workspaceId,
+          kind: "export",
+          id: jobId,
+          requestedById: job.requestedById,
+        }),
     });
   } catch (error) {
     // buildBundle and recordExportBundle leave nothing in storage when they fail.

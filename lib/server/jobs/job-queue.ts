@@ -238,6 +238,11 @@ export function wakeWorkers(kindName: string): void {
   if (id && state.boss && !state.stopping) state.boss.notifyWorker(id);
 }
 
+/** Whether this process's queue is up and serves job kind `kindName` (its queue exists). */
+export function servesJobKind(kindName: string): boolean {
+  return startedJobQueue() !== null && Boolean(state.kinds?.some((kind) => kind.name === kindName));
+}
+
 /** Schedules of the registry, declared by every working process (an upsert); stale ones go. */
 async function declareSchedules(boss: PgBoss, kinds: readonly AnyJobKind[]): Promise<void> {
   const scheduled = new Set<string>();

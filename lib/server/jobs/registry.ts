@@ -9,6 +9,11 @@ import {
   recoverLostExportsJob,
 } from "@/lib/server/exports/export-maintenance-jobs";
 import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
+import {
+  notificationDigestJob,
+  notificationRemindersJob,
+  sendNotificationEmailsJob,
+} from "@/lib/server/notifications/notification-jobs";
 import { purgeExpiredReportsJob } from "@/lib/server/reports/purge-expired-reports";
 import { reportPdfJob } from "@/lib/server/reports/report-pdf-job";
 import { sweepStorageJob } from "@/lib/server/storage/sweep-storage-job";
@@ -35,6 +40,9 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   workspacePurgeJob,
   purgeDeletedWorkspacesJob,
   approvalsExpireJob,
+  sendNotificationEmailsJob,
+  notificationDigestJob,
+  notificationRemindersJob,
 ];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */

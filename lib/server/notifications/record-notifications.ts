@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { NotificationCategory, Prisma } from "@/lib/generated/prisma/client";
+import { nudgeNotificationEmails } from "@/lib/server/notifications/nudge-notification-emails";
 
 /** One thing to tell one person. `dedupeKey` names the event: the same key never reaches a
  * person twice, however often the writer runs (a retried job, two processes, a double click). */
@@ -59,5 +60,7 @@ export async function recordNotifications(
     }));
   if (rows.length === 0) return 0;
   const created = await tx.notification.createMany({ data: rows, skipDuplicates: true });
+  // E-mail of new rows goes out within seconds rather than at the next scheduled run.
+  if (created.count > 0) nudgeNotificationEmails();
   return created.count;
 }

@@ -7,6 +7,7 @@ import { retryingTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { renderReportPdf } from "@/lib/report-pdf/render-report-pdf";
+import { notifyExportReady } from "@/lib/server/notifications/notify-export-ready";
 import { collectReportData } from "@/lib/server/report/collect-report-data";
 import { deleteReport } from "@/lib/server/reports/delete-report";
 import { adoptObject, discardObject, writeObject } from "@/lib/server/storage/pending-objects";
@@ -71,7 +72,12 @@ export async function runReportJob({
       maxBytes: REPORT_MAX_BYTES,
       storage,
     });
-    const recorded = await recordReportFile({ where: held, stored, storage });
+    const recorded = await recordReportFile({
+      where: held,
+      stored,
+      storage,
+      requestedById: row.requestedById,
+    });
     if (!recorded) return;
     await pruneOldReports({ workspaceId, storage });
   } catch (error) {
@@ -120,6 +126,7 @@ async function recordReportFile(input: {
   where: { id: string; workspaceId: string; status: "RUNNING"; attempt: number };
   stored: StoredObject;
   storage: ObjectStorage;
+  requestedById: string | null;
 }): Promise<boolean> {
   const { key, size, sha256 } = input.stored;
   let recorded = false;
@@ -139,6 +146,12 @@ async function recordReportFile(input: {
       });
       if (done.count !== 1) return false;
       await adoptObject(tx, { area: "REPORTS", key });
+      await notifyExportReady(tx, {
+        workspaceId: input.where.workspaceId,
+        kind: "report",
+        id: input.where.id,
+        requestedById: input.requestedById,
+      });
       return true;
     });
   } finally {

@@ -3,6 +3,7 @@ import "server-only";
 import { workspaceTransaction } from "@/lib/db/transaction";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { notifyDutyAssignment } from "@/lib/server/notifications/notify-duty-assignment";
 import {
   assertOwnerIsMember,
   assertRiskApprover,
@@ -50,7 +51,9 @@ export async function updateDuty({
   return workspaceTransaction(workspaceId, "updateDuty", async (tx) => {
     const part = await tx.duty.findFirst({
       where: { id: input.dutyId, workspaceId },
-      include: { responsibility: { select: { system: { select: { archivedAt: true } } } } },
+      include: {
+        responsibility: { select: { system: { select: { archivedAt: true, name: true } } } },
+      },
     });
     if (!part) throw new NotFoundError("Responsibility not found.");
     if (part.version !== input.expectedVersion) throw new ConflictError(STALE_DUTY_MESSAGE);
@@ -144,6 +147,23 @@ export async function updateDuty({
       entityId: part.id,
       diff: { systemId: part.systemId, domainKey: part.domainKey, side: part.side, ...diff },
     });
+    if (next.ownerId !== part.ownerId) {
+      await notifyDutyAssignment(tx, {
+        workspaceId,
+        actor,
+        ownerId: next.ownerId,
+        duties: [
+          {
+            id: part.id,
+            version: part.version + 1,
+            systemId: part.systemId,
+            systemName: part.responsibility.system.name,
+            domainKey: part.domainKey,
+            side: part.side,
+          },
+        ],
+      });
+    }
     return { id: part.id, version: part.version + 1, changed: true };
   });
 }

@@ -6,6 +6,8 @@ import type { NavItemKey } from "@/components/app-shell/nav-items";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { findWorkspaceAuth, getSessionWorkspaces } from "@/lib/auth/session";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
+import { countUnreadNotifications } from "@/lib/server/notifications/list-notifications";
+import { inboxHref } from "@/lib/view/notifications/inbox";
 
 type Props = { children: ReactNode; params: Promise<{ workspaceSlug: string }> };
 
@@ -40,7 +42,10 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 
 export default async function WorkspaceLayout({ children, params }: Props) {
   const auth = await requireWorkspacePage((await params).workspaceSlug, "workspace.read");
-  const memberships = await getSessionWorkspaces();
+  const [memberships, unread] = await Promise.all([
+    getSessionWorkspaces(),
+    countUnreadNotifications({ workspaceId: auth.workspace.id, userId: auth.user.id }),
+  ]);
   const hidden = (Object.entries(NAV_PERMISSIONS) as [NavItemKey, Permission][])
     .filter(([, permission]) => !can(auth.role, permission))
     .map(([key]) => key);
@@ -51,6 +56,7 @@ export default async function WorkspaceLayout({ children, params }: Props) {
       user={{ name: auth.user.name, email: auth.user.email }}
       role={auth.role}
       hiddenNavItems={hidden}
+      notifications={{ href: inboxHref(auth.workspace.slug), unread }}
       createWorkspaceHref="/w/new"
       profileHref="/account"
       signOutHref="/sign-out"
