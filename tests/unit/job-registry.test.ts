@@ -28,6 +28,7 @@ describe("the job registry", () => {
     const scheduled = JOB_KINDS.filter((kind) => kind.schedule);
     expect(scheduled.map((kind) => kind.name).sort()).toEqual([
       "coverage-snapshots",
+      "plans-progress",
       "purge-deleted-workspaces",
       "purge-expired-exports",
       "purge-expired-reports",

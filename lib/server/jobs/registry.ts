@@ -8,6 +8,7 @@ import {
   recoverLostExportsJob,
 } from "@/lib/server/exports/export-maintenance-jobs";
 import type { AnyJobKind } from "@/lib/server/jobs/job-kind";
+import { planProgressJob } from "@/lib/server/plans/plan-progress-job";
 import { purgeExpiredReportsJob } from "@/lib/server/reports/purge-expired-reports";
 import { reportPdfJob } from "@/lib/server/reports/report-pdf-job";
 import { sweepStorageJob } from "@/lib/server/storage/sweep-storage-job";
@@ -33,6 +34,7 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   purgeExpiredReportsJob,
   workspacePurgeJob,
   purgeDeletedWorkspacesJob,
+  planProgressJob,
 ];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */
