@@ -42,7 +42,7 @@ const goalSchema = z.preprocess(
 );
 const dutyIdsSchema = z
   .array(idSchema)
-  .max(PLAN_DUTIES_MAX, `a plan holds at most ${PLAN_DUTIES_MAX} parts`);
+  .max(PLAN_DUTIES_MAX, `a plan holds at most ${PLAN_DUTIES_MAX} duties`);
 
 export const createPlanSchema = z.object({
   title: titleSchema,
@@ -67,7 +67,7 @@ export type UpdatePlanInput = z.infer<typeof updatePlanSchema>;
 
 export const planDutiesSchema = z.object({
   planId: idSchema,
-  dutyIds: dutyIdsSchema.min(1, "choose at least one part"),
+  dutyIds: dutyIdsSchema.min(1, "choose at least one duty"),
 });
 export type PlanDutiesInput = z.infer<typeof planDutiesSchema>;
 
@@ -115,7 +115,7 @@ export const createCommentSchema = z
     body: commentBodySchema,
   })
   .refine((value) => (value.dutyId === undefined) !== (value.planId === undefined), {
-    message: "name either a duty part (dutyId) or a plan (planId)",
+    message: "name either a duty (dutyId) or a plan (planId)",
     path: ["dutyId"],
   });
 export type CreateCommentInput = z.infer<typeof createCommentSchema>;
@@ -128,6 +128,6 @@ export const deleteCommentSchema = z.object({ commentId: idSchema });
 export const commentThreadSchema = z
   .object({ dutyId: idSchema.optional(), planId: idSchema.optional() })
   .refine((value) => (value.dutyId === undefined) !== (value.planId === undefined), {
-    message: "name either a duty part (dutyId) or a plan (planId)",
+    message: "name either a duty (dutyId) or a plan (planId)",
     path: ["dutyId"],
   });

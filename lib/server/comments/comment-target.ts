@@ -24,7 +24,7 @@ export async function loadCommentTarget(
       where: { id: input.target.dutyId, workspaceId: input.workspaceId },
       select: { id: true, systemId: true, domainKey: true, systemName: true },
     });
-    if (!duty) throw new NotFoundError("Duty part not found.");
+    if (!duty) throw new NotFoundError("Duty not found.");
     return {
       label: `${duty.systemName || "a system"}, ${duty.domainKey}`,
       link: dutyHref({ slug: workspace.slug, systemId: duty.systemId, domainKey: duty.domainKey }),

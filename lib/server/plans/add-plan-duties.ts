@@ -33,7 +33,7 @@ export async function addPlanDuties({
     if (plan._count.duties + created.count > PLAN_DUTIES_MAX)
       throw ValidationError.forField(
         "dutyIds",
-        `A plan holds at most ${PLAN_DUTIES_MAX} parts; split the work into several plans.`,
+        `A plan holds at most ${PLAN_DUTIES_MAX} duties; split the work into several plans.`,
       );
     if (created.count > 0)
       await recordAuditEvent(tx, {

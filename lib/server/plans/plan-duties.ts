@@ -22,7 +22,7 @@ export async function assertWorkspaceDuties(
   if (missing.length > 0)
     throw ValidationError.forField(
       "dutyIds",
-      `No duty part ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""} in this workspace.`,
+      `No duty ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""} in this workspace.`,
     );
   return unique;
 }

@@ -18,7 +18,7 @@ import { planHref } from "@/lib/view/plans/links";
 /** A plan falls "due soon" this many days before its due day. */
 export const PLAN_DUE_SOON_DAYS = 7;
 
-export const AUTO_DONE_NOTE = "Every part of the plan is covered.";
+export const AUTO_DONE_NOTE = "Every duty of the plan is covered.";
 
 type OpenPlan = {
   id: string;
@@ -86,7 +86,7 @@ export async function runPlanProgressForWorkspace(input: {
             event: "plan.done",
             dedupeKey: `plan.done:${plan.id}`,
             title: `Action plan done: ${plan.title}`,
-            body: `All ${plan.total} parts are covered.`,
+            body: `All ${plan.total} duties are covered.`,
             link,
             entityType: "ActionPlan",
             entityId: plan.id,
@@ -102,7 +102,7 @@ export async function runPlanProgressForWorkspace(input: {
           event: "plan.overdue",
           dedupeKey: `plan.overdue:${plan.id}:${day}`,
           title: `Action plan overdue: ${plan.title}`,
-          body: `It was due on ${day}; ${plan.covered} of ${plan.total} parts are covered.`,
+          body: `It was due on ${day}; ${plan.covered} of ${plan.total} duties are covered.`,
           link,
           entityType: "ActionPlan",
           entityId: plan.id,
@@ -114,7 +114,7 @@ export async function runPlanProgressForWorkspace(input: {
           event: "plan.dueSoon",
           dedupeKey: `plan.due-soon:${plan.id}:${day}`,
           title: `Action plan due on ${day}: ${plan.title}`,
-          body: `${plan.covered} of ${plan.total} parts are covered.`,
+          body: `${plan.covered} of ${plan.total} duties are covered.`,
           link,
           entityType: "ActionPlan",
           entityId: plan.id,
