@@ -11,6 +11,7 @@ export const NAV_ITEM_KEYS = [
   "evidence",
   "vendors",
   "gaps",
+  "plans",
   "standards",
   "reports",
   "frameworks",
@@ -51,6 +52,7 @@ export const NAV_SECTIONS: NavSection[] = [
     label: "Assure",
     items: [
       { key: "gaps", label: "Gaps", segment: "/gaps" },
+      { key: "plans", label: "Action plans", segment: "/plans" },
       { key: "standards", label: "Standards", segment: "/standards" },
       { key: "reports", label: "Reports", segment: "/reports" },
       { key: "frameworks", label: "Framework matrix", segment: "/frameworks" },

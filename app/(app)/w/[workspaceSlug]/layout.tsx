@@ -17,6 +17,7 @@ const NAV_PERMISSIONS: Partial<Record<NavItemKey, Permission>> = {
   evidence: "evidence.read",
   vendors: "vendor.read",
   gaps: "coverage.read",
+  plans: "plan.read",
   standards: "coverage.read",
   reports: "report.read",
   frameworks: "framework.read",
