@@ -9,6 +9,7 @@ import { createComment } from "@/lib/server/comments/create-comment";
 import { deleteComment } from "@/lib/server/comments/delete-comment";
 import { listComments } from "@/lib/server/comments/list-comments";
 import { updateComment } from "@/lib/server/comments/update-comment";
+import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { addPlanDuties } from "@/lib/server/plans/add-plan-duties";
 import { closePlan } from "@/lib/server/plans/close-plan";
 import { createPlan } from "@/lib/server/plans/create-plan";
@@ -275,6 +276,43 @@ describe("plans", () => {
     const theirs = await listPlans({ workspaceId: other.workspace.id });
     expect(theirs.rows.map((p) => p.id)).not.toContain(mine.id);
     expect(await exportPlansCsv({ workspaceId: other.workspace.id })).not.toContain("Mine only");
+  });
+});
+
+describe("overdue gaps", () => {
+  it("filters and sorts the gap list by due date without changing the default order", async () => {
+    const late = dutyIds[2]!;
+    const later = await db.duty.findFirstOrThrow({
+      where: { workspaceId: w.workspace.id, side: "CUSTOMER", id: { notIn: dutyIds } },
+      orderBy: { domainKey: "desc" },
+    });
+    for (const [dutyId, dueDate] of [
+      [late, day(-2)],
+      [later.id, day(10)],
+    ] as const) {
+      const duty = await db.duty.findFirstOrThrow({ where: { id: dutyId } });
+      await updateDuty({
+        workspaceId: w.workspace.id,
+        actor: w.actor,
+        input: { dutyId, expectedVersion: duty.version, dueDate },
+      });
+    }
+    const list = (input: Omit<Parameters<typeof getGapList>[0], "workspaceId"> = {}) =>
+      getGapList({ ...input, workspaceId: w.workspace.id, limit: 500 });
+    const overdue = await list({ filters: { overdue: true } });
+    expect(overdue.rows.map((r) => r.dutyId)).toEqual([late]);
+    expect(overdue.total).toBe(1);
+    const notOverdue = await list({ filters: { overdue: false } });
+    expect(notOverdue.rows.map((r) => r.dutyId)).not.toContain(late);
+    expect(notOverdue.rows.map((r) => r.dutyId)).toContain(later.id);
+    const byDue = await list({ sort: "due" });
+    expect(byDue.rows.slice(0, 2).map((r) => r.dutyId)).toEqual([late, later.id]);
+    const plain = await list();
+    const gapOrder = await list({ sort: "gap" });
+    expect(gapOrder.rows.map((r) => r.dutyId)).toEqual(plain.rows.map((r) => r.dutyId));
+    expect(new Set(byDue.rows.map((r) => r.dutyId))).toEqual(
+      new Set(plain.rows.map((r) => r.dutyId)),
+    );
   });
 });
 
