@@ -124,6 +124,29 @@ describe("plans", () => {
     ).toBe(1);
   });
 
+  it("closes a plan and tells its owner once when two workers run the job at the same moment", async () => {
+    const duty = await db.duty.findFirstOrThrow({
+      where: { workspaceId: w.workspace.id, side: "CUSTOMER", id: { notIn: dutyIds } },
+      orderBy: { domainKey: "asc" },
+    });
+    const plan = await newPlan({ title: "Raced plan", ownerId: w.auditor.id, dutyIds: [duty.id] });
+    await cover(duty.id);
+    const now = new Date();
+    const results = await Promise.all([
+      runPlanProgressForWorkspace({ workspaceId: w.workspace.id, now }),
+      runPlanProgressForWorkspace({ workspaceId: w.workspace.id, now }),
+      runPlanProgress(now),
+    ]);
+    expect(results.reduce((n, r) => n + r.closed, 0)).toBe(1);
+    const done = await db.notification.findMany({
+      where: { userId: w.auditor.id, event: "plan.done", entityId: plan.id },
+    });
+    expect(done).toHaveLength(1);
+    expect(
+      await db.auditEvent.count({ where: { entityId: plan.id, action: "plan.autoDone" } }),
+    ).toBe(1);
+  });
+
   it("tells the owner of an assignment once per person, never the one who assigns themselves", async () => {
     const plan = await newPlan({ ownerId: w.admin.id, dutyIds: [dutyIds[2]!] });
     const self = await newPlan({ ownerId: w.owner.id });
