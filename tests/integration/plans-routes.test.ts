@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import PlanPage from "@/app/(app)/w/[workspaceSlug]/plans/[planId]/page";
 import { GET as plansCsvRoute } from "@/app/(app)/w/[workspaceSlug]/plans/export/route";
 import PlansPage from "@/app/(app)/w/[workspaceSlug]/plans/page";
+import SystemPage from "@/app/(app)/w/[workspaceSlug]/systems/[systemId]/page";
 import * as comment from "@/app/api/v1/comments/[commentId]/route";
 import * as comments from "@/app/api/v1/comments/route";
 import * as planClose from "@/app/api/v1/plans/[planId]/close/route";
@@ -376,5 +377,22 @@ describe("pages", () => {
       { params: Promise.resolve({ workspaceSlug: b.workspace.slug }) },
     );
     expect(foreignCsv.status).toBe(404);
+  });
+
+  it("show a duty's thread on its system page and offer a new plan to writers only", async () => {
+    const systemPage = () =>
+      SystemPage({
+        params: Promise.resolve({ workspaceSlug: a.workspace.slug, systemId: a.system.id }),
+      });
+    setSessionForTests(a.editor.id);
+    const text = serialise(await systemPage());
+    expect(text).toContain("Edited by its author");
+    expect(text).not.toContain("Editor's note");
+    expect(text).toContain("New plan for its gaps");
+    expect(text).not.toContain("Bravo Secret Comment");
+    setSessionForTests(a.viewer.id);
+    const viewerText = serialise(await systemPage());
+    expect(viewerText).toContain("Edited by its author");
+    expect(viewerText).not.toContain("New plan for its gaps");
   });
 });
