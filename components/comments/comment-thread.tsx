@@ -135,7 +135,11 @@ function CommentItem({
       {editing ? (
         <EditComment slug={slug} comment={comment} onDone={() => setEditing(false)} />
       ) : (
-        <p className="whitespace-pre-wrap">{comment.body}</p>
+        <div
+          className="grid gap-2 break-words [&_a]:font-medium [&_a]:text-primary [&_a]:underline [&_code]:rounded [&_code]:bg-muted [&_code]:px-1 [&_ol]:ml-5 [&_ol]:list-decimal [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-muted [&_pre]:p-2 [&_ul]:ml-5 [&_ul]:list-disc"
+          // Rendered on the server by renderMarkdown, which escapes raw HTML and unsafe links.
+          dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }}
+        />
       )}
       {!editing && canComment && (mine || canModerate) ? (
         <div className="flex gap-2">

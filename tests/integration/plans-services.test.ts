@@ -431,6 +431,24 @@ describe("comments", () => {
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("renders a comment's Markdown as safe HTML", async () => {
+    await createComment({
+      workspaceId: w.workspace.id,
+      actor: w.actor,
+      authorId: w.owner.id,
+      input: {
+        dutyId: dutyIds[2]!,
+        body: "**Done** <script>alert(1)</script> [x](javascript:alert(1))",
+      },
+    });
+    const [comment] = (
+      await listComments({ workspaceId: w.workspace.id, dutyId: dutyIds[2]! })
+    ).slice(-1);
+    expect(comment?.bodyHtml).toContain("<strong>Done</strong>");
+    expect(comment?.bodyHtml).not.toContain("<script>");
+    expect(comment?.bodyHtml).not.toContain('href="javascript:');
+  });
+
   it("keeps threads inside their workspace", async () => {
     const plan = await newPlan({ title: "Discussed plan" });
     const comment = await createComment({

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import type { CommentView } from "@/lib/view/plans/comments";
 
 /**
@@ -45,6 +46,7 @@ export async function listThreads(input: {
       authorId: comment.authorId,
       authorName: comment.authorId ? (names.get(comment.authorId) ?? null) : null,
       body: comment.deletedAt ? null : comment.body,
+      bodyHtml: comment.deletedAt ? null : renderMarkdown(comment.body),
       createdAt: comment.createdAt.toISOString(),
       editedAt: comment.editedAt?.toISOString() ?? null,
       deletedAt: comment.deletedAt?.toISOString() ?? null,

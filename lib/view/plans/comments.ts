@@ -5,6 +5,8 @@ export type CommentView = {
   authorName: string | null;
   /** null once deleted. */
   body: string | null;
+  /** The body's Markdown as safe HTML (lib/markdown/render-markdown.ts); null once deleted. */
+  bodyHtml: string | null;
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;

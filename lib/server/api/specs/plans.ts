@@ -163,6 +163,7 @@ const commentSchema = z
     authorId: z.string().nullable(),
     authorName: z.string().nullable(),
     body: z.string().nullable().describe("null once deleted"),
+    bodyHtml: z.string().nullable().describe("the body's Markdown as safe HTML; null once deleted"),
     createdAt: z.string(),
     editedAt: z.string().nullable(),
     deletedAt: z.string().nullable(),
