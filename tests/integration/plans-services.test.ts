@@ -262,6 +262,9 @@ describe("plans", () => {
     expect(lateNotes[0]?.dedupeKey).toBe(`plan.overdue:${late.id}:${day(-3)}`);
     const soonNotes = await notifications(w.auditor.id, "plan.dueSoon");
     expect(soonNotes.filter((n) => n.entityId === soon.id)).toHaveLength(1);
+    const pastEnd = await listPlans({ workspaceId: w.workspace.id, page: 50 });
+    expect(pastEnd.rows).toEqual([]);
+    expect(pastEnd.total).toBeGreaterThan(3);
     const csv = await exportPlansCsv({ workspaceId: w.workspace.id, filters: { overdue: true } });
     expect(csv).toContain("Late plan");
     expect(csv).not.toContain("Soon plan");

@@ -83,6 +83,9 @@ export async function queryPlans(input: {
     ORDER BY CASE WHEN p."effectiveStatus" IN ('OPEN', 'IN_PROGRESS') THEN 0 ELSE 1 END,
       p."dueDate" ASC NULLS LAST, p."createdAt" DESC, p.id
     LIMIT ${input.limit ?? 1000} OFFSET ${input.offset ?? 0}`;
+  // A page past the end has no row to carry the count: ask for the first row only.
+  if (rows.length === 0 && (input.offset ?? 0) > 0)
+    return { total: (await queryPlans({ ...input, limit: 1, offset: 0 })).total, rows };
   return { total: rows[0]?.rowCount ?? 0, rows };
 }
 
