@@ -13,6 +13,7 @@ export const NAV_ITEM_KEYS = [
   "statements",
   "approvals",
   "gaps",
+  "plans",
   "standards",
   "reports",
   "frameworks",
@@ -55,6 +56,7 @@ export const NAV_SECTIONS: NavSection[] = [
     label: "Assure",
     items: [
       { key: "gaps", label: "Gaps", segment: "/gaps" },
+      { key: "plans", label: "Action plans", segment: "/plans" },
       { key: "standards", label: "Standards", segment: "/standards" },
       { key: "reports", label: "Reports", segment: "/reports" },
       { key: "frameworks", label: "Framework matrix", segment: "/frameworks" },

@@ -6,7 +6,8 @@ import { useMemo } from "react";
 
 import { DataTable, pagedTableFeatures, TablePager } from "@/components/dashboard/data-table";
 import { Badge } from "@/components/ui/badge";
-import { CriticalBadge } from "@/components/ui/status-badge";
+import { Checkbox } from "@/components/ui/checkbox";
+import { CriticalBadge, OverdueBadge } from "@/components/ui/status-badge";
 import { GAP_REASON_FIXES, GAP_REASON_LABELS, RISK_TIER_LABELS } from "@/lib/view/coverage/labels";
 import { dutyHref, systemHref } from "@/lib/view/dashboard/labels";
 import type { GapView, ListPage } from "@/lib/view/dashboard/types";
@@ -14,8 +15,42 @@ import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
 const column = createColumnHelper<typeof pagedTableFeatures, GapView>();
 
-function gapColumns(slug: string, showSystem: boolean) {
+/** Chosen gaps (their duty ids), for "New plan" on the gaps page. */
+export type GapSelection = {
+  selected: ReadonlySet<string>;
+  onChange: (dutyIds: string[], selected: boolean) => void;
+};
+
+function gapColumns(slug: string, showSystem: boolean, selection?: GapSelection) {
   return column.columns([
+    ...(selection
+      ? [
+          column.display({
+            id: "select",
+            header: ({ table }) => {
+              const ids = table.getRowModel().rows.map((row) => row.original.dutyId);
+              const all = ids.length > 0 && ids.every((id) => selection.selected.has(id));
+              return (
+                <Checkbox
+                  aria-label="Select every gap on this page"
+                  checked={all}
+                  onChange={(event) => selection.onChange(ids, event.target.checked)}
+                />
+              );
+            },
+            cell: ({ row }) => {
+              const gap = row.original;
+              return (
+                <Checkbox
+                  aria-label={`Select ${gap.systemName}, ${gap.domainName}, ${SIDE_LABELS[gap.side].toLowerCase()}`}
+                  checked={selection.selected.has(gap.dutyId)}
+                  onChange={(event) => selection.onChange([gap.dutyId], event.target.checked)}
+                />
+              );
+            },
+          }),
+        ]
+      : []),
     ...(showSystem
       ? [
           column.accessor("systemName", {
@@ -68,7 +103,16 @@ function gapColumns(slug: string, showSystem: boolean) {
     }),
     column.accessor("dueDate", {
       header: "Due",
-      cell: ({ getValue }) => getValue()?.slice(0, 10) ?? "—",
+      cell: ({ row }) => {
+        const due = row.original.dueDate;
+        if (!due) return "—";
+        return (
+          <span className="flex flex-wrap items-center gap-1">
+            {due.slice(0, 10)}
+            {row.original.overdue ? <OverdueBadge /> : null}
+          </span>
+        );
+      },
     }),
     column.display({
       id: "fix",
@@ -103,6 +147,7 @@ export function GapTable({
   showSystem = true,
   page,
   onPageChange,
+  selection,
 }: {
   slug: string;
   gaps: GapView[];
@@ -110,8 +155,13 @@ export function GapTable({
   showSystem?: boolean;
   page?: Omit<ListPage<GapView>, "rows">;
   onPageChange?: (page: number) => void;
+  /** Checkboxes to choose gaps (the gaps page, for a new plan). */
+  selection?: GapSelection;
 }) {
-  const columns = useMemo(() => gapColumns(slug, showSystem), [slug, showSystem]);
+  const columns = useMemo(
+    () => gapColumns(slug, showSystem, selection),
+    [slug, showSystem, selection],
+  );
   const pagination: PaginationState = {
     pageIndex: (page?.page ?? 1) - 1,
     pageSize: page?.pageSize ?? gaps.length,

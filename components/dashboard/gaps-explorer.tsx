@@ -2,9 +2,10 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Download } from "lucide-react";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 
-import { GapTable } from "@/components/dashboard/gap-table";
+import { type GapSelection, GapTable } from "@/components/dashboard/gap-table";
+import { NewPlanDialog } from "@/components/plans/new-plan-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
@@ -69,13 +70,35 @@ export function GapsExplorer({
   initialSearch,
   initialData,
   options,
+  canPlan = false,
 }: {
   slug: string;
   initialSearch: GapSearchState;
   initialData: GapsPageData;
   options: GapFilterOptions;
+  /** The member may create action plans: the rows get checkboxes and "New plan". */
+  canPlan?: boolean;
 }) {
   const [search, setSearch] = useState(initialSearch);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selection = useMemo<GapSelection | undefined>(
+    () =>
+      canPlan
+        ? {
+            selected,
+            onChange: (ids, on) =>
+              setSelected((current) => {
+                const next = new Set(current);
+                for (const id of ids) {
+                  if (on) next.add(id);
+                  else next.delete(id);
+                }
+                return next;
+              }),
+          }
+        : undefined,
+    [canPlan, selected],
+  );
   const initialKey = gapSearchParams(initialSearch).toString();
   const query = useQuery({
     queryKey: gapQueryKeys.list(slug, search),
@@ -123,6 +146,14 @@ export function GapsExplorer({
         { value: "false", label: "Not critical" },
       ],
     },
+    {
+      key: "overdue",
+      label: "Overdue",
+      options: [
+        { value: "true", label: "Overdue only" },
+        { value: "false", label: "Not overdue" },
+      ],
+    },
     { key: "reference", label: "External reference", options: options.references },
   ];
   const data = query.data;
@@ -162,6 +193,17 @@ export function GapsExplorer({
             </NativeSelect>
           </div>
         ))}
+        <div className="grid gap-1.5">
+          <Label htmlFor="gap-sort">Order</Label>
+          <NativeSelect
+            id="gap-sort"
+            value={search.sort}
+            onChange={(event) => update({ ...search, sort: event.target.value, page: 1 })}
+          >
+            <option value="">Critical first, then risk tier</option>
+            <option value="due">Due date, most overdue first</option>
+          </NativeSelect>
+        </div>
       </form>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p role="status" aria-live="polite" className="text-sm" data-testid="gap-total">
@@ -171,6 +213,25 @@ export function GapsExplorer({
             : ""}
         </p>
         <div className="flex flex-wrap gap-2">
+          {canPlan ? (
+            <>
+              <span className="self-center text-sm" data-testid="gap-selected">
+                {selected.size === 1 ? "1 gap selected" : `${selected.size} gaps selected`}
+              </span>
+              {selected.size > 0 ? (
+                <Button type="button" variant="ghost" onClick={() => setSelected(new Set())}>
+                  Clear selection
+                </Button>
+              ) : null}
+              <NewPlanDialog
+                slug={slug}
+                dutyIds={[...selected]}
+                members={options.owners.map((owner) => ({ id: owner.value, label: owner.label }))}
+                disabled={selected.size === 0}
+                triggerLabel="New plan from selection"
+              />
+            </>
+          ) : null}
           {active ? (
             <Button type="button" variant="outline" onClick={() => update(EMPTY_GAP_SEARCH)}>
               Clear filters
@@ -194,6 +255,7 @@ export function GapsExplorer({
           caption="Gaps matching the filters, critical first"
           page={data}
           onPageChange={(page) => update({ ...search, page })}
+          selection={selection}
         />
       ) : data ? (
         <p className="rounded-xl border bg-card p-6 text-center text-sm">

@@ -14,6 +14,7 @@ import {
 } from "lucide-react";
 
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { PLAN_STATUS_LABELS } from "@/lib/validation/plans";
 import { DUTY_STATUS_LABELS } from "@/lib/validation/responsibilities";
 
 type StatusStyle = { label: string; variant: BadgeVariant; icon?: LucideIcon };
@@ -148,6 +149,28 @@ export function StatusBadge({
   return (
     <Badge variant={variant} className={className}>
       {label}
+    </Badge>
+  );
+}
+
+const PLAN_STATUS: Record<string, StatusStyle> = {
+  OPEN: { label: PLAN_STATUS_LABELS.OPEN, variant: "muted", icon: CircleDashed },
+  IN_PROGRESS: { label: PLAN_STATUS_LABELS.IN_PROGRESS, variant: "info", icon: CircleDot },
+  DONE: { label: PLAN_STATUS_LABELS.DONE, variant: "success", icon: CircleCheck },
+  CANCELLED: { label: PLAN_STATUS_LABELS.CANCELLED, variant: "outline", icon: Ban },
+};
+
+/** Status of an action plan: OPEN, IN_PROGRESS, DONE, CANCELLED. */
+export function PlanStatusBadge({ status, className }: { status: string; className?: string }) {
+  return <StyledBadge styles={PLAN_STATUS} value={status} className={className} />;
+}
+
+/** A due date that has passed (lib/domain/overdue.ts): said in words, not by colour alone. */
+export function OverdueBadge({ className }: { className?: string }) {
+  return (
+    <Badge variant="destructive" className={className}>
+      <Clock aria-hidden="true" />
+      Overdue
     </Badge>
   );
 }

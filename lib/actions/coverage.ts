@@ -29,6 +29,6 @@ export const listGapsAction = workspaceActionClient
   .metadata({ name: "coverage.gaps", permission: "coverage.read" })
   .inputSchema(gapListQuerySchema.extend({ scope: coverageScopeSchema.optional() }))
   .action(async ({ parsedInput, ctx }) => {
-    const { limit, offset, scope, ...filters } = parsedInput;
-    return getGapList({ workspaceId: ctx.workspace.id, scope, filters, limit, offset });
+    const { limit, offset, scope, sort, ...filters } = parsedInput;
+    return getGapList({ workspaceId: ctx.workspace.id, scope, filters, sort, limit, offset });
   });

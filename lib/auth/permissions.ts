@@ -24,6 +24,11 @@
  *   follows the audit log and exports (OWNER, ADMIN, AUDITOR); making one changes no workspace data.
  * - Anyone who may export cancels their own export; cancelling another member's needs
  *   export.cancelAny (ADMIN), so an AUDITOR cannot stop an admin's bundle.
+ * - Action plans are daily work like duties: everyone reads them, EDITOR+ creates, edits, adds or
+ *   removes parts and closes them (closing always carries a note and is audited).
+ * - Comments: everyone reads the threads; EDITOR+ writes. An AUDITOR changes nothing, comments
+ *   included. A comment is edited only by its author; deleted by its author or, with
+ *   comment.deleteAny, by an OWNER or ADMIN (moderation), never silently: the deletion is audited.
  * - The workspace's failed background jobs (job.read) are an administrator's worry: reasons name
  *   exports and purged evidence, and acting on them is an admin's job.
  * - Every member has an inbox (notification.read): the services only ever touch the asking
@@ -99,6 +104,14 @@ const PERMISSION_MAP = {
   "evidence.purge": ADMINS,
 
   "coverage.read": READERS,
+
+  "plan.read": READERS,
+  "plan.create": EDITORS,
+  "plan.update": EDITORS,
+
+  "comment.read": READERS,
+  "comment.create": EDITORS,
+  "comment.deleteAny": ADMINS,
 
   // The PDF report carries an audit summary, so it follows the audit log and exports.
   "report.read": OVERSIGHT,

@@ -109,6 +109,38 @@ export type BundleApproval = {
   endReason: string | null;
 };
 
+/** An action plan that names a duty in scope; progress over all of its duties. */
+export type BundlePlan = {
+  id: string;
+  title: string;
+  goal: string | null;
+  ownerName: string | null;
+  dueDate: string | null;
+  /** The effective status: DONE as soon as every duty is covered. */
+  status: string;
+  overdue: boolean;
+  coveredDuties: number;
+  totalDuties: number;
+  dutyIds: string[];
+  closedAt: string | null;
+  closingNote: string | null;
+};
+
+/** A comment on a duty in scope or on a plan in the bundle; a deleted one keeps no text. */
+export type BundleComment = {
+  id: string;
+  /** "duty" or "plan". */
+  on: string;
+  targetId: string;
+  /** "System / domain (side)" or the plan's title. */
+  targetLabel: string;
+  authorName: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  body: string | null;
+};
+
 export type BundleTrendPoint = {
   day: string;
   coverage: number | null;
@@ -139,6 +171,9 @@ export type BundleData = {
   standards?: BundleStandards;
   /** Absent in bundles written before approvals existed. */
   approvals?: BundleApproval[];
+  /** Absent in bundles written before action plans and comments existed. */
+  plans?: BundlePlan[];
+  comments?: BundleComment[];
 };
 
 export function percent(rate: number | null): string {

@@ -8,6 +8,7 @@ import {
   esc,
   evidenceSection,
   gapsSection,
+  plansSection,
   systemsSection,
 } from "@/lib/export-bundle/report-sections";
 
@@ -139,6 +140,7 @@ ${summarySection(manifest)}
 ${trendSection(data)}
 ${systemsSection(data)}
 ${gapsSection(data)}
+${plansSection(data)}
 ${referencesSection(data)}
 ${evidenceSection(data)}
 ${auditSection(manifest)}

@@ -127,3 +127,23 @@ ${
 }
 </section>`;
 }
+
+export function plansSection(data: BundleData): string {
+  const plans = data.plans ?? [];
+  const comments = data.comments ?? [];
+  const rows = plans.map(
+    (plan) =>
+      `<tr><th scope="row">${esc(plan.title)}</th><td>${label(plan.status)}${plan.overdue ? ' <span class="bad">overdue</span>' : ""}</td><td>${plan.coveredDuties} / ${plan.totalDuties}</td><td>${plan.ownerName ? esc(plan.ownerName) : dash}</td><td>${day(plan.dueDate)}</td><td class="wrap">${plan.closingNote ? esc(plan.closingNote) : dash}</td></tr>`,
+  );
+  const live = comments.filter((c) => c.deletedAt === null).length;
+  return `<section aria-labelledby="plans"><h2 id="plans">Action plans</h2>
+<p>Plans that address duties in scope; progress counts the covered duties of each plan, as the coverage engine decides. ${live} comments on these duties and plans are in <code>comments.csv</code>.</p>
+${
+  rows.length === 0
+    ? "<p>No action plan addresses a duty in scope.</p>"
+    : `<table><caption>Action plans (${rows.length})</caption>
+<thead><tr><th scope="col">Plan</th><th scope="col">Status</th><th scope="col">Covered</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Closing note</th></tr></thead>
+<tbody>${rows.join("\n")}</tbody></table>`
+}
+</section>`;
+}

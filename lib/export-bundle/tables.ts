@@ -1,9 +1,11 @@
-// The CSV tables of the bundle (systems, responsibilities, evidence, gaps, approvals): one column
-// list each, so the header and the values cannot drift apart.
+// The CSV tables of the bundle (systems, responsibilities, evidence, gaps, approvals, plans,
+// comments): one column list each, so the header and the values cannot drift apart.
 import type {
   BundleApproval,
+  BundleComment,
   BundleEvidence,
   BundleGap,
+  BundlePlan,
   BundleResponsibility,
   BundleSystem,
 } from "@/lib/export-bundle/bundle-data";
@@ -113,6 +115,36 @@ const approvalColumns: Column<BundleApproval>[] = [
 ];
 
 export const approvalsCsv = (rows: Iterable<BundleApproval>) => csvLines(approvalColumns, rows);
+const planColumns: Column<BundlePlan>[] = [
+  { header: "id", value: (p) => p.id },
+  { header: "title", value: (p) => p.title },
+  { header: "goal", value: (p) => p.goal },
+  { header: "owner", value: (p) => p.ownerName },
+  { header: "due_date", value: (p) => p.dueDate },
+  { header: "status", value: (p) => p.status },
+  { header: "overdue", value: (p) => p.overdue },
+  { header: "covered_duties", value: (p) => p.coveredDuties },
+  { header: "duties", value: (p) => p.totalDuties },
+  { header: "duty_ids", value: (p) => p.dutyIds.join("; ") },
+  { header: "closed_at", value: (p) => p.closedAt },
+  { header: "closing_note", value: (p) => p.closingNote },
+];
+
+const commentColumns: Column<BundleComment>[] = [
+  { header: "id", value: (c) => c.id },
+  { header: "on", value: (c) => c.on },
+  { header: "target_id", value: (c) => c.targetId },
+  { header: "target", value: (c) => c.targetLabel },
+  { header: "author", value: (c) => c.authorName },
+  { header: "created_at", value: (c) => c.createdAt },
+  { header: "edited_at", value: (c) => c.editedAt },
+  { header: "deleted_at", value: (c) => c.deletedAt },
+  { header: "body", value: (c) => c.body },
+];
+
+export const plansCsv = (rows: Iterable<BundlePlan>) => csvLines(planColumns, rows);
+export const commentsCsv = (rows: Iterable<BundleComment>) => csvLines(commentColumns, rows);
+
 export const systemsCsv = (rows: Iterable<BundleSystem>) => csvLines(systemColumns, rows);
 export const evidenceCsv = (rows: Iterable<BundleEvidence>) => csvLines(evidenceColumns, rows);
 export const gapsCsv = (rows: Iterable<BundleGap>) => csvLines(gapColumns, rows);

@@ -47,12 +47,18 @@ export const gapFiltersSchema = z.object({
   riskTier: z.union([z.enum(RISK_TIERS), z.literal("none").transform(() => null)]).optional(),
   ownerId: z.union([z.literal("none").transform(() => null), idSchema]).optional(),
   critical: booleanParam.optional(),
+  overdue: booleanParam.optional(),
 });
 export type GapFiltersInput = z.infer<typeof gapFiltersSchema>;
 
 export const GAP_PAGE_MAX = 500;
 
+/** "gap": critical first, then risk tier, due date… (the default); "due": earliest due first. */
+export const GAP_SORTS = ["gap", "due"] as const;
+export const gapSortSchema = z.enum(GAP_SORTS);
+
 export const gapListQuerySchema = gapFiltersSchema.extend({
+  sort: gapSortSchema.optional(),
   limit: z.coerce.number().int().min(1).max(GAP_PAGE_MAX).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

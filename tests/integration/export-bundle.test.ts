@@ -8,10 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Manifest } from "@/lib/export-bundle/manifest";
 import { verifyBundle } from "@/lib/export-bundle/verify-bundle";
+import { createComment } from "@/lib/server/comments/create-comment";
+import { deleteComment } from "@/lib/server/comments/delete-comment";
 import { exportBundleJob } from "@/lib/server/exports/export-bundle-job";
 import { startExport } from "@/lib/server/exports/start-export";
 import { startJobQueue } from "@/lib/server/jobs/job-queue";
+import { createPlan } from "@/lib/server/plans/create-plan";
 import { exportScopeSchema } from "@/lib/validation/exports";
+import { createPlanSchema } from "@/lib/validation/plans";
 import { exportEnded } from "@/tests/support/job-queue";
 
 import { rewriteZip } from "../unit/export-test-zip";
@@ -55,6 +59,42 @@ beforeAll(async () => {
   await startJobQueue({ work: true, kinds: [exportBundleJob] });
   world = await createExportWorld("bundle");
   dir = await mkdtemp(path.join(os.tmpdir(), "export-bundle-"));
+  const actor = { type: "USER" as const, id: world.user.id, label: world.user.email };
+  const plan = await createPlan({
+    workspaceId: world.workspace.id,
+    actor,
+    userId: world.user.id,
+    input: createPlanSchema.parse({
+      title: "Bundle plan <b>",
+      dutyIds: [world.customerDuty.id],
+      dueDate: "2020-02-02",
+    }),
+  });
+  await createComment({
+    workspaceId: world.workspace.id,
+    actor,
+    authorId: world.user.id,
+    input: { dutyId: world.customerDuty.id, body: "Kept comment on the duty" },
+  });
+  await createComment({
+    workspaceId: world.workspace.id,
+    actor,
+    authorId: world.user.id,
+    input: { planId: plan.id, body: "Plan kick-off" },
+  });
+  const gone = await createComment({
+    workspaceId: world.workspace.id,
+    actor,
+    authorId: world.user.id,
+    input: { planId: plan.id, body: "Withdrawn remark" },
+  });
+  await deleteComment({
+    workspaceId: world.workspace.id,
+    actor,
+    userId: world.user.id,
+    role: "OWNER",
+    commentId: gone.id,
+  });
   bundle = await exportNow({});
 });
 
@@ -93,6 +133,8 @@ describe("a whole-workspace bundle", () => {
         "evidence.csv",
         "gaps.csv",
         "approvals.csv",
+        "plans.csv",
+        "comments.csv",
         "audit-log.jsonl",
         "report.html",
       ]),
@@ -113,6 +155,21 @@ describe("a whole-workspace bundle", () => {
     const csv = await readFile(path.join(dir, "whole", "evidence.csv"), "utf8");
     expect(csv).toContain(`"'${FORMULA_TITLE.replace(/"/g, '""')}"`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
+  it("carries the action plans and the comments, a deleted one without its text", async () => {
+    const target = path.join(dir, "whole");
+    const plans = await readFile(path.join(target, "plans.csv"), "utf8");
+    expect(plans).toContain("Bundle plan <b>");
+    expect(plans).toMatch(/,(OPEN,true,0|DONE,false,1),1,/);
+    const comments = await readFile(path.join(target, "comments.csv"), "utf8");
+    expect(comments).toContain("Kept comment on the duty");
+    expect(comments).toContain("Plan kick-off");
+    expect(comments).not.toContain("Withdrawn remark");
+    expect(comments.trim().split("\n")).toHaveLength(4);
+    const html = await readFile(path.join(target, "report.html"), "utf8");
+    expect(html).toContain('<h2 id="plans">Action plans</h2>');
+    expect(html).toContain("Bundle plan &#60;b&#62;");
   });
 
   it("writes a self-contained report", async () => {

@@ -176,6 +176,33 @@ export async function fillEveryTable(world: ExportWorld) {
       },
     },
   });
+  // Issue 16: an approval request, an action plan with a duty, and a comment on it.
+  const duty = await db.duty.findFirstOrThrow({ where: { workspaceId: ws } });
+  await db.approvalRequest.create({
+    data: {
+      workspaceId: ws,
+      kind: "RISK_ACCEPTANCE",
+      dutyId: duty.id,
+      responsibilityId: duty.responsibilityId,
+      systemId: duty.systemId,
+      domainKey: duty.domainKey,
+      side: duty.side,
+      justification: "accepted for the deletion test",
+      requestedById: world.user.id,
+      approverId: world.user.id,
+      endsAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  const plan = await db.actionPlan.create({
+    data: {
+      workspaceId: ws,
+      title: "Close the gaps",
+      duties: { create: { workspaceId: ws, dutyId: duty.id } },
+    },
+  });
+  await db.comment.create({
+    data: { workspaceId: ws, planId: plan.id, authorId: world.user.id, body: "On it." },
+  });
   await db.notification.create({
     data: {
       workspaceId: ws,

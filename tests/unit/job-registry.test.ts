@@ -31,6 +31,7 @@ describe("the job registry", () => {
       "coverage-snapshots",
       "notification-digest",
       "notification-reminders",
+      "plans-progress",
       "purge-deleted-workspaces",
       "purge-expired-exports",
       "purge-expired-reports",

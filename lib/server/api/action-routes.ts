@@ -116,6 +116,16 @@ export const ACTION_ROUTES: Record<string, ParityEntry> = {
   startExportAction: "POST /api/v1/exports",
   cancelExportAction: "POST /api/v1/exports/{exportId}/cancel",
   startReportAction: "POST /api/v1/reports",
+
+  // Action plans and comments
+  createPlanAction: "POST /api/v1/plans",
+  updatePlanAction: "PATCH /api/v1/plans/{planId}",
+  addPlanDutiesAction: "POST /api/v1/plans/{planId}/duties",
+  removePlanDutiesAction: "DELETE /api/v1/plans/{planId}/duties/{dutyId}",
+  closePlanAction: "POST /api/v1/plans/{planId}/close",
+  createCommentAction: "POST /api/v1/comments",
+  updateCommentAction: "PATCH /api/v1/comments/{commentId}",
+  deleteCommentAction: "DELETE /api/v1/comments/{commentId}",
 };
 
 /**
@@ -130,6 +140,7 @@ export const UI_ROUTE_HANDLER_ROUTES: Record<string, ParityEntry> = {
   "GET /w/[workspaceSlug]/exports/status": "GET /api/v1/exports",
   "GET /w/[workspaceSlug]/gaps/data": "GET /api/v1/gaps",
   "GET /w/[workspaceSlug]/gaps/export": "GET /api/v1/gaps/export",
+  "GET /w/[workspaceSlug]/plans/export": "GET /api/v1/plans/export",
   "GET /w/[workspaceSlug]/reports/[reportId]/download": "GET /api/v1/reports/{reportId}/download",
   "GET /w/[workspaceSlug]/reports/status": "GET /api/v1/reports",
   "GET /w/[workspaceSlug]/duties/export": "GET /api/v1/duties/export",

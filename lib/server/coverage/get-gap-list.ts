@@ -3,9 +3,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Gap, GapReason } from "@/lib/domain/coverage-reference";
 import type { CoverageScope } from "@/lib/domain/coverage-snapshot";
+import { startOfUtcDay } from "@/lib/domain/overdue";
 import { type RiskTier, riskTierRank } from "@/lib/domain/responsibility";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { dutyCoverageSql } from "@/lib/server/coverage/duty-coverage-sql";
+import { dutyCoverageSql, sqlInstant } from "@/lib/server/coverage/duty-coverage-sql";
 import {
   isSystemLevelScope,
   queryWithSystemCounts,
@@ -22,12 +23,24 @@ export type GapFilters = {
   /** The part's owner; null selects unowned parts. */
   ownerId?: string | null;
   critical?: boolean;
+  /**
+   * The part's due date has passed (lib/domain/overdue.ts: before the start of `now`'s UTC day);
+   * false selects gaps not overdue, no due date included.
+   */
+  overdue?: boolean;
 };
+
+/**
+ * The order of the list: "gap" (the reference's `compareGaps`, the default and the only order
+ * the property tests compare) or "due": earliest due date first, so the most overdue lead, no
+ * due date last, ties in gap order.
+ */
+export type GapSort = "gap" | "due";
 
 export type GapRow = Gap & { ownerName: string | null };
 export type GapPage = { total: number; rows: GapRow[] };
 
-function filterSql(filters: GapFilters): Prisma.Sql {
+function filterSql(filters: GapFilters, now: Date): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`NOT pc.covered`];
   if (filters.reason !== undefined)
     conditions.push(Prisma.sql`${filters.reason}::text = ANY(pc.reasons)`);
@@ -42,6 +55,10 @@ function filterSql(filters: GapFilters): Prisma.Sql {
     conditions.push(Prisma.sql`pc."ownerId" = ${filters.ownerId}`);
   if (filters.critical !== undefined)
     conditions.push(Prisma.sql`pc.critical = ${filters.critical}`);
+  if (filters.overdue !== undefined) {
+    const late = Prisma.sql`COALESCE(pc."dueDate" < ${sqlInstant(startOfUtcDay(now))}, false)`;
+    conditions.push(filters.overdue ? late : Prisma.sql`NOT ${late}`);
+  }
   return Prisma.join(conditions, " AND ");
 }
 
@@ -57,6 +74,13 @@ const GAP_ORDER = Prisma.sql`
   g."dueDate" ASC NULLS LAST,
   g."systemName" COLLATE "C", g."domainKey" COLLATE "C", g.side::text COLLATE "C",
   g."dutyId" COLLATE "C"`;
+
+/** The "due" order: due date first (earliest, none last), then the gap order. */
+const DUE_ORDER = Prisma.sql`g."dueDate" ASC NULLS LAST, ${GAP_ORDER}`;
+
+function orderOf(sort: GapSort | undefined): Prisma.Sql {
+  return sort === "due" ? DUE_ORDER : GAP_ORDER;
+}
 
 /**
  * The same order on the part's own columns, exactly as the index "Duty_gap_order_idx"
@@ -79,6 +103,7 @@ type GapListInput = {
   scope?: CoverageScope;
   now?: Date;
   filters?: GapFilters;
+  sort?: GapSort;
   limit?: number;
   offset?: number;
 };
@@ -89,7 +114,12 @@ type GapListInput = {
  * the total and `answered`: whether the statement read the page (see `gapWalkSql`). A page past
  * the end still returns the total, on a row without a part.
  */
-function pageSelect(input: { workspaceId: string; total: Prisma.Sql; page: Prisma.Sql }) {
+function pageSelect(input: {
+  workspaceId: string;
+  total: Prisma.Sql;
+  page: Prisma.Sql;
+  order?: Prisma.Sql;
+}) {
   return Prisma.sql`
     SELECT t.total, t.answered, g."dutyId", g."responsibilityId", g."systemId", g."systemName",
       g."domainKey", g.side::text AS side, g.critical, g."riskTier"::text AS "riskTier",
@@ -99,7 +129,7 @@ function pageSelect(input: { workspaceId: string; total: Prisma.Sql; page: Prism
     -- names joined after the LIMIT: only the page's owners are looked up
     LEFT JOIN "Membership" m ON m."userId" = g."ownerId" AND m."workspaceId" = ${input.workspaceId}
     LEFT JOIN "User" u ON u.id = m."userId"
-    ORDER BY ${GAP_ORDER}`;
+    ORDER BY ${input.order ?? GAP_ORDER}`;
 }
 
 /**
@@ -109,18 +139,17 @@ function pageSelect(input: { workspaceId: string; total: Prisma.Sql; page: Prism
  * PostgreSQL may spread it over parallel workers.
  */
 export function gapListSql(input: GapListInput): Prisma.Sql {
-  const pc = dutyCoverageSql({
-    workspaceId: input.workspaceId,
-    scope: input.scope ?? {},
-    now: input.now ?? new Date(),
-  });
-  const g = Prisma.sql`(SELECT ${GAP_COLUMNS} FROM (${pc}) pc WHERE ${filterSql(input.filters ?? {})})`;
+  const now = input.now ?? new Date();
+  const pc = dutyCoverageSql({ workspaceId: input.workspaceId, scope: input.scope ?? {}, now });
+  const g = Prisma.sql`(SELECT ${GAP_COLUMNS} FROM (${pc}) pc WHERE ${filterSql(input.filters ?? {}, now)})`;
+  const order = orderOf(input.sort);
   return Prisma.sql`WITH g AS ${g}
     ${pageSelect({
       workspaceId: input.workspaceId,
       total: Prisma.sql`(SELECT count(*)::int AS total, true AS answered FROM g)`,
-      page: Prisma.sql`SELECT * FROM g ORDER BY ${GAP_ORDER}
+      page: Prisma.sql`SELECT * FROM g ORDER BY ${order}
         LIMIT ${input.limit ?? 50} OFFSET ${input.offset ?? 0}`,
+      order,
     })}`;
 }
 
@@ -131,10 +160,18 @@ export function gapListSql(input: GapListInput): Prisma.Sql {
  * is left to `gapListSql`, which evaluates only their parts (the walk would pass every part of
  * the workspace to find theirs).
  */
-export function canWalk(input: { scope?: CoverageScope; filters?: GapFilters }): boolean {
+export function canWalk(input: {
+  scope?: CoverageScope;
+  filters?: GapFilters;
+  sort?: GapSort;
+}): boolean {
   const scope = input.scope ?? {};
   const filters = input.filters ?? {};
+  // The walk reads the index in gap order and sums stored per-system counts: another order, or
+  // a filter on the part's due date, is left to the statement.
   return (
+    (input.sort ?? "gap") === "gap" &&
+    filters.overdue === undefined &&
     isSystemLevelScope(scope) &&
     scope.systemIds === undefined &&
     filters.reason === undefined &&

@@ -9,7 +9,12 @@ import { referenceScope } from "@/lib/server/crosswalks/reference-scope";
 import { systemFrameworkKeys } from "@/lib/server/crosswalks/system-framework-keys";
 import { loadCoverageLabels, nameOf } from "@/lib/server/dashboard/coverage-labels";
 import { GAP_REASON_LABELS, RISK_TIER_LABELS } from "@/lib/view/coverage/labels";
-import { gapFiltersOf, gapReferenceOf, type GapSearchState } from "@/lib/view/dashboard/gap-search";
+import {
+  gapFiltersOf,
+  gapReferenceOf,
+  type GapSearchState,
+  gapSortOf,
+} from "@/lib/view/dashboard/gap-search";
 import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
 /** More rows than any workspace we plan for; the export stays one bounded query. */
@@ -52,6 +57,7 @@ export async function exportGapsCsv(input: {
       now: input.now,
       scope,
       filters: gapFiltersOf(input.search),
+      sort: gapSortOf(input.search),
       limit: GAPS_CSV_MAX_ROWS,
     }),
     systemFrameworkKeys(input.workspaceId),

@@ -9,7 +9,12 @@ import { referenceScope } from "@/lib/server/crosswalks/reference-scope";
 import { loadCoverageLabels } from "@/lib/server/dashboard/coverage-labels";
 import { toGapView } from "@/lib/server/dashboard/gap-view";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
-import { gapFiltersOf, gapReferenceOf, type GapSearchState } from "@/lib/view/dashboard/gap-search";
+import {
+  gapFiltersOf,
+  gapReferenceOf,
+  type GapSearchState,
+  gapSortOf,
+} from "@/lib/view/dashboard/gap-search";
 import type { GapFilterOptions, GapsPageData } from "@/lib/view/dashboard/types";
 
 export const GAPS_PAGE_SIZE = 25;
@@ -32,6 +37,7 @@ export async function loadGaps(input: {
       now: input.now,
       scope,
       filters: gapFiltersOf(input.search),
+      sort: gapSortOf(input.search),
       limit: pageSize,
       offset: (input.search.page - 1) * pageSize,
     }),
@@ -41,7 +47,7 @@ export async function loadGaps(input: {
     page: input.search.page,
     pageCount: Math.max(1, Math.ceil(list.total / pageSize)),
     pageSize,
-    rows: list.rows.map((row) => toGapView(row, labels.domains)),
+    rows: list.rows.map((row) => toGapView(row, labels.domains, input.now)),
   };
 }
 

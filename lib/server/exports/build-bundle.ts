@@ -28,8 +28,10 @@ import { domainReferencesCsv, referenceCoverageCsv } from "@/lib/export-bundle/r
 import { renderReport } from "@/lib/export-bundle/report-html";
 import {
   approvalsCsv,
+  commentsCsv,
   evidenceCsv,
   gapsCsv,
+  plansCsv,
   responsibilitiesCsv,
   systemsCsv,
 } from "@/lib/export-bundle/tables";
@@ -37,6 +39,7 @@ import { createBundleZipWriter } from "@/lib/export-bundle/zip-writer";
 import { renderReportPdf } from "@/lib/report-pdf/render-report-pdf";
 import { auditEvents, auditSummary, findAuditRange } from "@/lib/server/exports/collect-audit";
 import { collectBundleData } from "@/lib/server/exports/collect-bundle-data";
+import { collectPlans } from "@/lib/server/exports/collect-plans";
 import { resolveScope } from "@/lib/server/exports/collect-scope";
 import { collectStandards } from "@/lib/server/exports/collect-standards";
 import { bundleOscalFiles } from "@/lib/server/oscal/bundle-oscal";
@@ -101,6 +104,7 @@ export async function buildBundle(input: {
   const collected = await collectBundleData({ resolved, now });
   const { data } = collected;
   data.standards = await collectStandards({ resolved, now });
+  Object.assign(data, await collectPlans({ resolved, data, now }));
   await hooks.onProgress?.(5);
   await checkCancelled();
 
@@ -168,6 +172,8 @@ export async function buildBundle(input: {
     files.push(await zip.add("evidence.csv", evidenceCsv(data.evidence)));
     files.push(await zip.add("gaps.csv", gapsCsv(data.gaps)));
     files.push(await zip.add("approvals.csv", approvalsCsv(data.approvals ?? [])));
+    files.push(await zip.add("plans.csv", plansCsv(data.plans ?? [])));
+    files.push(await zip.add("comments.csv", commentsCsv(data.comments ?? [])));
     files.push(
       await zip.add(REFERENCES_PATH, domainReferencesCsv(data.standards.domainReferences)),
     );

@@ -14,6 +14,7 @@ import {
   notificationRemindersJob,
   sendNotificationEmailsJob,
 } from "@/lib/server/notifications/notification-jobs";
+import { planProgressJob } from "@/lib/server/plans/plan-progress-job";
 import { purgeExpiredReportsJob } from "@/lib/server/reports/purge-expired-reports";
 import { reportPdfJob } from "@/lib/server/reports/report-pdf-job";
 import { sweepStorageJob } from "@/lib/server/storage/sweep-storage-job";
@@ -43,6 +44,7 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   sendNotificationEmailsJob,
   notificationDigestJob,
   notificationRemindersJob,
+  planProgressJob,
 ];
 
 /** A kind's label for people, also for kinds no longer in the registry (old failures). */

@@ -4,13 +4,22 @@
  * Unknown or invalid values are dropped rather than refused: a hand-edited URL never breaks the
  * page, it just shows fewer filters.
  */
-import { type GapFiltersInput, gapFiltersSchema } from "@/lib/validation/coverage";
+import { type GapFiltersInput, gapFiltersSchema, gapSortSchema } from "@/lib/validation/coverage";
 import { referenceKeySchema } from "@/lib/validation/crosswalks";
 
 /** The engine's own gap filters; `reference` (below) is resolved to a scope before the engine. */
-const ENGINE_KEYS = ["reason", "domain", "model", "riskTier", "ownerId", "critical"] as const;
+const ENGINE_KEYS = [
+  "reason",
+  "domain",
+  "model",
+  "riskTier",
+  "ownerId",
+  "critical",
+  "overdue",
+] as const;
 
-export const GAP_SEARCH_KEYS = [...ENGINE_KEYS, "reference"] as const;
+/** `sort` is the list's order ("" the gap order, "due" earliest due first), not a filter. */
+export const GAP_SEARCH_KEYS = [...ENGINE_KEYS, "reference", "sort"] as const;
 export type GapSearchKey = (typeof GAP_SEARCH_KEYS)[number];
 
 /** Raw (string) filter values as they sit in the URL; "" = no filter. */
@@ -23,7 +32,9 @@ export const EMPTY_GAP_SEARCH: GapSearchState = {
   riskTier: "",
   ownerId: "",
   critical: "",
+  overdue: "",
   reference: "",
+  sort: "",
   page: 1,
 };
 
@@ -40,7 +51,12 @@ export function parseGapSearch(source: ParamSource): GapSearchState {
   for (const key of GAP_SEARCH_KEYS) {
     const raw = read(source, key);
     if (raw === undefined || raw === "") continue;
-    const field = key === "reference" ? referenceKeySchema : gapFiltersSchema.shape[key];
+    const field =
+      key === "reference"
+        ? referenceKeySchema
+        : key === "sort"
+          ? gapSortSchema
+          : gapFiltersSchema.shape[key];
     if (field.safeParse(raw).success) state[key] = raw.trim();
   }
   const page = Number(read(source, "page"));
@@ -53,6 +69,11 @@ export function gapFiltersOf(state: GapSearchState): GapFiltersInput {
   const input: Record<string, string> = {};
   for (const key of ENGINE_KEYS) if (state[key] !== "") input[key] = state[key];
   return gapFiltersSchema.parse(input);
+}
+
+/** The list's order: "due" or the default gap order. */
+export function gapSortOf(state: GapSearchState): "gap" | "due" {
+  return state.sort === "due" ? "due" : "gap";
 }
 
 /** The external reference filter (`<catalogue>:<entry>`), or null. */

@@ -29,6 +29,8 @@ export type GapView = {
   critical: boolean;
   riskTier: string | null;
   dueDate: string | null;
+  /** The due date has passed (lib/domain/overdue.ts); every gap is open work. */
+  overdue: boolean;
   ownerName: string | null;
   ownerId: string | null;
   reasons: GapReason[];

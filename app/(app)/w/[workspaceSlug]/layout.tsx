@@ -21,6 +21,7 @@ const NAV_PERMISSIONS: Partial<Record<NavItemKey, Permission>> = {
   statements: "statement.read",
   approvals: "approval.read",
   gaps: "coverage.read",
+  plans: "plan.read",
   standards: "coverage.read",
   reports: "report.read",
   frameworks: "framework.read",

@@ -4,7 +4,7 @@ import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { intersectScopes, referenceScope } from "@/lib/server/crosswalks/reference-scope";
 
 export const GET = apiRoute(listGapsSpec, async ({ workspace, query }) => {
-  const { limit, offset, systemIds, vendorId, reference, ...filters } = query;
+  const { limit, offset, systemIds, vendorId, reference, sort, ...filters } = query;
   const scope = reference
     ? intersectScopes(
         { systemIds, vendorId },
@@ -15,6 +15,7 @@ export const GET = apiRoute(listGapsSpec, async ({ workspace, query }) => {
     workspaceId: workspace.id,
     scope,
     filters,
+    sort,
     limit,
     offset,
   });

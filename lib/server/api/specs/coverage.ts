@@ -118,7 +118,7 @@ export const listGapsSpec = defineApiRoute({
   tag: TAG,
   summary: "List gaps",
   description:
-    "Uncovered parts with their reasons: critical first, then the system's risk tier, then the due date. Filters combine (AND); `riskTier=none` and `ownerId=none` select unclassified systems and unowned parts; `reference` keeps the duties a crosswalk relates to that external reference.",
+    "Uncovered parts with their reasons: critical first, then the system's risk tier, then the due date. Filters combine (AND); `riskTier=none` and `ownerId=none` select unclassified systems and unowned parts; `reference` keeps the duties a crosswalk relates to that external reference; `overdue=true|false` keeps gaps whose due date has (not) passed; `sort=due` orders by due date, earliest (most overdue) first.",
   permission: "coverage.read",
   query: gapsQuerySchema,
   response: z
@@ -133,6 +133,7 @@ export const listGapsSpec = defineApiRoute({
 
 export const exportGapsQuerySchema = gapFiltersSchema.extend({
   reference: gapsQuerySchema.shape.reference,
+  sort: gapsQuerySchema.shape.sort,
 });
 
 export const exportGapsSpec = defineApiRoute({
@@ -141,7 +142,7 @@ export const exportGapsSpec = defineApiRoute({
   tag: TAG,
   summary: "Download gaps as CSV",
   description:
-    "Every gap matching the filters (reason, domain, model, riskTier, ownerId, critical, reference; as GET /api/v1/gaps), in gap order, as CSV with the external references of each domain.",
+    "Every gap matching the filters (reason, domain, model, riskTier, ownerId, critical, overdue, reference; as GET /api/v1/gaps), in gap order (or sort=due: earliest due first), as CSV with the external references of each domain.",
   permission: "coverage.read",
   query: exportGapsQuerySchema,
   response: z.string(),

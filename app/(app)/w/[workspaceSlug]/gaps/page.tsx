@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { GapsExplorer } from "@/components/dashboard/gaps-explorer";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requireWorkspacePage } from "@/lib/auth/workspace-gate";
 import { loadGapFilterOptions, loadGaps } from "@/lib/server/dashboard/load-gaps";
 import { parseGapSearch } from "@/lib/view/dashboard/gap-search";
@@ -32,6 +33,7 @@ export default async function GapsPage({ params, searchParams }: Props) {
         initialSearch={search}
         initialData={data}
         options={options}
+        canPlan={can(auth.role, "plan.create")}
       />
     </>
   );

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { DutyDiscussion } from "@/components/comments/duty-discussion";
 import { RelatedReferencesSummary } from "@/components/crosswalks/related-references";
 import { SystemCoverage } from "@/components/dashboard/system-coverage";
 import { dutyEvidenceSlots } from "@/components/evidence/duty-evidence-slots";
+import { NewPlanDialog } from "@/components/plans/new-plan-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -11,16 +13,20 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LifecycleBadge, RiskTierBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { referencesForRow } from "@/lib/crosswalks/active-mapping";
+import { isPastDue } from "@/lib/domain/overdue";
 import { latestEndDay } from "@/lib/server/approvals/approval-rules";
 import { listApprovalRequests } from "@/lib/server/approvals/list-approval-requests";
 import { listApprovers } from "@/lib/server/approvals/list-approvers";
 import { workspaceMaxApprovalMonths } from "@/lib/server/approvals/workspace-max-approval-months";
+import { listThreads } from "@/lib/server/comments/list-comments";
 import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 import { loadSystemCoverage } from "@/lib/server/dashboard/load-system-coverage";
+import { listPlansOfDuties } from "@/lib/server/plans/get-plan";
 import { memberDirectory } from "@/lib/server/systems/member-directory";
 import { approvalListQuerySchema } from "@/lib/validation/approvals";
 import { toDayString } from "@/lib/validation/responsibilities";
 import { EU_AI_ACT_LABELS } from "@/lib/validation/systems";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
 import { DomainList, type DomainView } from "../_components/domain-list";
 import { ArchiveSystemButton, AssignAllCustomerDuties } from "../_components/system-controls";
@@ -53,14 +59,42 @@ export default async function SystemPage({ params }: Props) {
     }),
     workspaceMaxApprovalMonths(auth.workspace.id),
   ]);
+  const now = new Date();
   const domains: DomainView[] = detail.domains.map((d) => ({
     ...d,
     parts: d.parts.map((p) => ({
       ...p,
       dueDate: toDayString(p.dueDate),
       riskAcceptanceExpiresAt: toDayString(p.riskAcceptanceExpiresAt),
+      overdue:
+        (p.status === "NOT_STARTED" || p.status === "IN_PROGRESS") && isPastDue(p.dueDate, now),
     })),
   }));
+  const partIds = detail.domains.flatMap((d) => d.parts.map((p) => p.id));
+  const [threads, plansOf, coverage] = await Promise.all([
+    listThreads({ workspaceId: auth.workspace.id, dutyIds: partIds }),
+    listPlansOfDuties({ workspaceId: auth.workspace.id, dutyIds: partIds }),
+    loadSystemCoverage({ workspaceId: auth.workspace.id, systemId: system.id, now }),
+  ]);
+  const discussionSlots = Object.fromEntries(
+    detail.domains.flatMap((d) =>
+      d.parts.map((p) => [
+        p.id,
+        <DutyDiscussion
+          key={p.id}
+          slug={slug}
+          dutyId={p.id}
+          label={`${SIDE_LABELS[p.side]} of ${d.name}`}
+          comments={threads.get(p.id) ?? []}
+          plans={plansOf.get(p.id) ?? []}
+          currentUserId={auth.user.id}
+          canComment={can(auth.role, "comment.create")}
+          canModerate={can(auth.role, "comment.deleteAny")}
+        />,
+      ]),
+    ),
+  );
+  const gapDutyIds = coverage.domains.flatMap((d) => d.gaps.map((g) => g.dutyId));
   const count = (value: string) => detail.domains.filter((d) => d.value === value).length;
   const evidenceSlots = await dutyEvidenceSlots({
     workspaceId: auth.workspace.id,
@@ -100,6 +134,15 @@ export default async function SystemPage({ params }: Props) {
               <Button asChild variant="outline">
                 <Link href={`/w/${slug}/systems/${system.id}/edit`}>Edit</Link>
               </Button>
+            ) : null}
+            {can(auth.role, "plan.create") && !archived && gapDutyIds.length > 0 ? (
+              <NewPlanDialog
+                slug={slug}
+                dutyIds={gapDutyIds}
+                members={members}
+                defaultTitle={`Close the gaps of ${system.name}`}
+                triggerLabel="New plan for its gaps"
+              />
             ) : null}
             {can(auth.role, "system.archive") ? (
               <ArchiveSystemButton
@@ -168,11 +211,7 @@ export default async function SystemPage({ params }: Props) {
         </Alert>
       ) : null}
       <div className="mb-6">
-        <SystemCoverage
-          slug={slug}
-          systemId={system.id}
-          data={await loadSystemCoverage({ workspaceId: auth.workspace.id, systemId: system.id })}
-        />
+        <SystemCoverage slug={slug} systemId={system.id} data={coverage} />
       </div>
       <section aria-labelledby="duties-heading" className="grid gap-4">
         <div className="flex flex-wrap items-end justify-between gap-4">
@@ -206,6 +245,7 @@ export default async function SystemPage({ params }: Props) {
           latestDay={latestEndDay(new Date(), maxMonths)}
           evidenceSlots={evidenceSlots}
           referenceSlots={referenceSlots}
+          discussionSlots={discussionSlots}
         />
       </section>
     </>

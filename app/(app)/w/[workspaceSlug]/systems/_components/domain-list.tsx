@@ -8,7 +8,7 @@ import { DutyEditor, type EditableDuty } from "@/components/responsibilities/dut
 import { OverrideDialog } from "@/components/responsibilities/override-dialog";
 import { Button } from "@/components/ui/button";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
-import { CriticalBadge, DutyStatusBadge } from "@/components/ui/status-badge";
+import { CriticalBadge, DutyStatusBadge, OverdueBadge } from "@/components/ui/status-badge";
 import type { DutySide, DutyStatus, ResponsibilityValue } from "@/lib/domain/responsibility";
 import type { ApprovalView } from "@/lib/view/approvals/types";
 import { SIDE_LABELS } from "@/lib/view/duties/labels";
@@ -30,6 +30,8 @@ export type DomainView = {
     ownerName: string | null;
     riskApproverName: string | null;
     evidenceLinks: number;
+    /** Open work whose due date has passed (computed on the server, lib/domain/overdue.ts). */
+    overdue?: boolean;
   })[];
 };
 
@@ -47,6 +49,7 @@ export function DomainList({
   latestDay,
   evidenceSlots = {},
   referenceSlots = {},
+  discussionSlots = {},
 }: {
   slug: string;
   domains: DomainView[];
@@ -66,6 +69,8 @@ export function DomainList({
   evidenceSlots?: Record<string, ReactNode>;
   /** Server-rendered related external references per responsibility id (components/crosswalks). */
   referenceSlots?: Record<string, ReactNode>;
+  /** Server-rendered plans and comment thread per part id (components/comments). */
+  discussionSlots?: Record<string, ReactNode>;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [requesting, setRequesting] = useState<string | null>(null);
@@ -137,7 +142,10 @@ export function DomainList({
                           <span className="text-muted-foreground">nobody yet</span>
                         )}
                       </span>
-                      <span>Due: {part.dueDate ?? "—"}</span>
+                      <span className="inline-flex items-center gap-1">
+                        Due: {part.dueDate ?? "—"}
+                        {part.overdue ? <OverdueBadge /> : null}
+                      </span>
                       {part.status === "RISK_ACCEPTED" ? (
                         <span>
                           Approved by {part.riskApproverName ?? "—"} until{" "}
@@ -178,6 +186,7 @@ export function DomainList({
                         Justification: {part.justification}
                       </p>
                     ) : null}
+                    {discussionSlots[part.id]}
                     {editing === part.id ? (
                       <div className="mt-2">
                         <DutyEditor
