@@ -22,6 +22,7 @@ import { updatePlan } from "@/lib/server/plans/update-plan";
 import { updateDuty } from "@/lib/server/responsibilities/update-duty";
 import { createPlanSchema } from "@/lib/validation/plans";
 
+import { requestAndApprove } from "./approval-fixtures";
 import {
   actorOf,
   ensureFrameworks,
@@ -61,19 +62,20 @@ beforeAll(async () => {
   ).id;
 });
 
-/** Covers a customer duty the quickest way the definition allows: owned and not applicable. */
+/** Covers a customer duty the quickest way the definition allows: owned, and not applicable as
+ * an approver decided. */
 async function cover(dutyId: string) {
   const duty = await db.duty.findFirstOrThrow({ where: { id: dutyId } });
   await updateDuty({
     workspaceId: w.workspace.id,
     actor: w.actor,
-    input: {
-      dutyId,
-      expectedVersion: duty.version,
-      ownerId: w.editor.id,
-      status: "NOT_APPLICABLE",
-      justification: "Handled by the platform team",
-    },
+    input: { dutyId, expectedVersion: duty.version, ownerId: w.editor.id },
+  });
+  await requestAndApprove({
+    workspaceId: w.workspace.id,
+    requester: w.editor,
+    approver: w.admin,
+    input: { kind: "NOT_APPLICABLE", dutyId, justification: "Handled by the platform team" },
   });
 }
 
