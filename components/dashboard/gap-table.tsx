@@ -4,9 +4,9 @@ import { createColumnHelper, type PaginationState, useTable } from "@tanstack/re
 import Link from "next/link";
 import { useMemo } from "react";
 
-import { DataTable, pagedTableFeatures, TablePager } from "@/components/dashboard/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
+import { DataTable, pagedTableFeatures, TablePager } from "@/components/ui/data-table";
 import { CriticalBadge, OverdueBadge } from "@/components/ui/status-badge";
 import { GAP_REASON_FIXES, GAP_REASON_LABELS, RISK_TIER_LABELS } from "@/lib/view/coverage/labels";
 import { dutyHref, systemHref } from "@/lib/view/dashboard/labels";
@@ -186,6 +186,7 @@ export function GapTable({
         caption={caption}
         rowHeader={showSystem ? "systemName" : "domainName"}
         columnClassName={{ dueDate: "tabular-nums" }}
+        isSelected={selection ? (gap) => selection.selected.has(gap.dutyId) : undefined}
       />
       {page ? (
         <TablePager table={table} label="Gap pages" pageIndex={pagination.pageIndex} />

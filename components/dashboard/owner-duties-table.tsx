@@ -4,7 +4,7 @@ import { createColumnHelper, useTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
 
-import { DataTable, pagedTableFeatures, TablePager } from "@/components/dashboard/data-table";
+import { DataTable, pagedTableFeatures, TablePager } from "@/components/ui/data-table";
 import type { ListPage, OwnerDuties } from "@/lib/view/dashboard/types";
 
 const column = createColumnHelper<typeof pagedTableFeatures, OwnerDuties>();

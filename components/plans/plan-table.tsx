@@ -4,7 +4,7 @@ import { createColumnHelper, useTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
 
-import { DataTable, pagedTableFeatures } from "@/components/dashboard/data-table";
+import { DataTable, pagedTableFeatures } from "@/components/ui/data-table";
 import { OverdueBadge, PlanStatusBadge } from "@/components/ui/status-badge";
 import { planHref } from "@/lib/view/plans/links";
 import type { PlanView } from "@/lib/view/plans/types";

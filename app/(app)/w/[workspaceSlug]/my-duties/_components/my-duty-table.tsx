@@ -4,8 +4,8 @@ import { createColumnHelper, useTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
 
-import { DataTable, pagedTableFeatures } from "@/components/dashboard/data-table";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { DataTable, pagedTableFeatures } from "@/components/ui/data-table";
 import { ResponsibilityBadge } from "@/components/ui/responsibility-badge";
 import { CriticalBadge, DutyStatusBadge } from "@/components/ui/status-badge";
 import type { DutySide, ResponsibilityValue } from "@/lib/domain/responsibility";

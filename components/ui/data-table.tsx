@@ -29,7 +29,10 @@ export const pagedTableFeatures = tableFeatures({ rowPaginationFeature });
 /**
  * A TanStack table drawn with the design system's table parts. The cells of the `rowHeader`
  * column are row headers (th scope="row"): they name their row for screen readers.
- * `columnClassName` adds classes to a column's header and cells.
+ * `columnClassName` adds classes to a column's header and cells. The table's frame scrolls on its
+ * own when the table is wider than it, and can then be focused and scrolled by keyboard (it is a
+ * region named by `caption`). `isSelected` marks rows the user has selected (highlighted, and
+ * `aria-selected` for screen readers).
  */
 export function DataTable<TFeatures extends TableFeatures, TData extends RowData>({
   table,
@@ -37,15 +40,17 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
   rowHeader,
   columnClassName = {},
   className,
+  isSelected,
 }: {
   table: ReactTable<TFeatures, TData>;
   caption: string;
   rowHeader?: string;
   columnClassName?: Partial<Record<string, string>>;
   className?: string;
+  isSelected?: (row: TData) => boolean;
 }) {
   return (
-    <Table className={className}>
+    <Table className={className} label={caption}>
       <TableCaption className="sr-only">{caption}</TableCaption>
       <TableHeader>
         {table.getHeaderGroups().map((group) => (
@@ -59,25 +64,32 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
         ))}
       </TableHeader>
       <TableBody>
-        {table.getRowModel().rows.map((row) => (
-          <TableRow key={row.id}>
-            {row.getAllCells().map((cell) =>
-              cell.column.id === rowHeader ? (
-                <th
-                  key={cell.id}
-                  scope="row"
-                  className={cn(TABLE_CLASSES.cell, "text-left", columnClassName[cell.column.id])}
-                >
-                  <FlexRender cell={cell} />
-                </th>
-              ) : (
-                <TableCell key={cell.id} className={columnClassName[cell.column.id]}>
-                  <FlexRender cell={cell} />
-                </TableCell>
-              ),
-            )}
-          </TableRow>
-        ))}
+        {table.getRowModel().rows.map((row) => {
+          const selected = isSelected?.(row.original);
+          return (
+            <TableRow
+              key={row.id}
+              data-state={selected ? "selected" : undefined}
+              aria-selected={isSelected ? selected : undefined}
+            >
+              {row.getAllCells().map((cell) =>
+                cell.column.id === rowHeader ? (
+                  <th
+                    key={cell.id}
+                    scope="row"
+                    className={cn(TABLE_CLASSES.cell, "text-left", columnClassName[cell.column.id])}
+                  >
+                    <FlexRender cell={cell} />
+                  </th>
+                ) : (
+                  <TableCell key={cell.id} className={columnClassName[cell.column.id]}>
+                    <FlexRender cell={cell} />
+                  </TableCell>
+                ),
+              )}
+            </TableRow>
+          );
+        })}
       </TableBody>
     </Table>
   );
