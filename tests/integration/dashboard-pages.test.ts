@@ -13,6 +13,7 @@ import GapsPage from "@/app/(app)/w/[workspaceSlug]/gaps/page";
 import * as coverageActions from "@/lib/actions/coverage";
 import { setSessionForTests } from "@/lib/auth/session";
 import { parseCsv } from "@/lib/csv/csv";
+import { db } from "@/lib/db/client";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import type { GapsPageData } from "@/lib/view/dashboard/types";
@@ -167,6 +168,25 @@ describe("gaps CSV route", () => {
     expect(text).toContain("'=Alpha Formula");
     expect(text).not.toMatch(/(^|,)=Alpha/m);
     expect(text).not.toContain("Bravo");
+  });
+
+  it("says which gaps are overdue: due before today (UTC)", async () => {
+    const engine = await getGapList({ workspaceId: a.workspace.id, limit: 1000 });
+    const late = engine.rows[0]!;
+    await db.duty.update({
+      where: { id: late.dutyId },
+      data: { dueDate: new Date(Date.now() - 3 * 86_400_000) },
+    });
+    const parsed = parseCsv(await (await csv(a.workspace.slug)).text());
+    const column = (name: string) => parsed.header.indexOf(name);
+    const overdue = parsed.rows.filter((row) => row.cells[column("overdue")] === "yes");
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]!.cells[column("system_id")]).toBe(late.systemId);
+    expect(overdue[0]!.cells[column("domain_key")]).toBe(late.domainKey);
+    expect(parsed.rows.filter((row) => row.cells[column("overdue")] === "no")).toHaveLength(
+      engine.total - 1,
+    );
+    await db.duty.update({ where: { id: late.dutyId }, data: { dueDate: late.dueDate } });
   });
 
   it("applies the filters and answers 404 for the other workspace", async () => {

@@ -3,6 +3,7 @@ import "server-only";
 import { referencesForRow } from "@/lib/crosswalks/active-mapping";
 import { toCsv } from "@/lib/csv/csv";
 import type { GapReason } from "@/lib/domain/coverage-reference";
+import { isPastDue } from "@/lib/domain/overdue";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
 import { loadActiveMapping } from "@/lib/server/crosswalks/load-active-mapping";
 import { referenceScope } from "@/lib/server/crosswalks/reference-scope";
@@ -31,6 +32,7 @@ export const GAPS_CSV_HEADER = [
   "owner",
   "status",
   "due_date",
+  "overdue",
   "reasons",
   "references",
 ] as const;
@@ -45,6 +47,7 @@ export async function exportGapsCsv(input: {
   search: GapSearchState;
   now?: Date;
 }): Promise<string> {
+  const now = input.now ?? new Date();
   const mapping = await loadActiveMapping(input.workspaceId);
   const reference = gapReferenceOf(input.search);
   const scope = reference
@@ -54,7 +57,7 @@ export async function exportGapsCsv(input: {
     loadCoverageLabels(input.workspaceId),
     getGapList({
       workspaceId: input.workspaceId,
-      now: input.now,
+      now,
       scope,
       filters: gapFiltersOf(input.search),
       sort: gapSortOf(input.search),
@@ -80,6 +83,7 @@ export async function exportGapsCsv(input: {
       row.ownerName ?? "",
       row.status,
       row.dueDate ? new Date(row.dueDate).toISOString().slice(0, 10) : "",
+      isPastDue(row.dueDate, now) ? "yes" : "no",
       row.reasons.map((r) => GAP_REASON_LABELS[r as GapReason]).join("; "),
       referencesOf(row.systemId, row.domainKey),
     ]),
