@@ -11,7 +11,9 @@ import { HeatmapTable } from "@/components/dashboard/heatmap-table";
 import { OwnerDutiesTable } from "@/components/dashboard/owner-duties-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { dutyHref } from "@/lib/view/dashboard/labels";
 import type { OverviewView } from "@/lib/view/dashboard/types";
+import { SIDE_LABELS } from "@/lib/view/duties/labels";
 
 function Section({
   id,
@@ -168,6 +170,73 @@ export function WorkspaceOverview({
             gaps={data.topGaps.rows}
             caption="Top gaps, critical first"
           />
+        )}
+      </Section>
+
+      <Section
+        id="due-heading"
+        title="Due dates"
+        action={
+          <Link className={linkClass} href={`${base}/gaps?sort=due`}>
+            Gaps by due date
+          </Link>
+        }
+      >
+        <ul className="grid gap-2 text-sm sm:grid-cols-3" data-testid="due-counts">
+          {(
+            [
+              [
+                data.due.overdueGaps,
+                data.due.overdueGaps === 1 ? "overdue gap" : "overdue gaps",
+                `${base}/gaps?overdue=true&sort=due`,
+              ],
+              [
+                data.due.dueSoonGaps,
+                `${data.due.dueSoonGaps === 1 ? "gap" : "gaps"} due in the next ${data.due.days} days`,
+                `${base}/gaps?overdue=false&sort=due`,
+              ],
+              [
+                data.due.overduePlans,
+                data.due.overduePlans === 1 ? "overdue action plan" : "overdue action plans",
+                `${base}/plans?overdue=true`,
+              ],
+            ] as const
+          ).map(([count, label, href]) => (
+            <li key={label}>
+              <Link
+                className="flex items-baseline gap-2 underline-offset-4 hover:underline"
+                href={href}
+              >
+                <span className="text-2xl font-semibold tabular-nums">{count}</span>
+                <span>{label}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        {data.due.next.length === 0 ? (
+          <p className="text-sm text-muted-foreground">
+            {`Nothing falls due in the next ${data.due.days} days.`}
+          </p>
+        ) : (
+          <ul className="grid gap-2 text-sm" aria-label="Falling due next">
+            {data.due.next.map((gap) => (
+              <li key={gap.dutyId} className="flex flex-wrap justify-between gap-2">
+                <Link
+                  className="underline-offset-4 hover:underline"
+                  href={dutyHref({
+                    slug: workspace.slug,
+                    systemId: gap.systemId,
+                    domainKey: gap.domainKey,
+                  })}
+                >
+                  {`${gap.systemName} · ${gap.domainName} (${SIDE_LABELS[gap.side].toLowerCase()})`}
+                </Link>
+                <span className="text-muted-foreground tabular-nums">
+                  {`due ${gap.dueDate?.slice(0, 10) ?? "—"}`}
+                </span>
+              </li>
+            ))}
+          </ul>
         )}
       </Section>
 

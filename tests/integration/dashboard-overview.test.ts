@@ -76,6 +76,45 @@ describe("workspace overview loader", () => {
     expect(cells.find((c) => c.domainKey === "data")?.state).toBe("gap");
   });
 
+  it("counts gaps by due date and overdue plans, by the overdue rule, in its own workspace", async () => {
+    const workspaceId = a.workspace.id;
+    const gaps = (await getGapList({ workspaceId, now: NOW, limit: 100 })).rows;
+    expect(gaps.length).toBeGreaterThanOrEqual(3);
+    const day = (offset: number) => new Date(NOW.getTime() + offset * 86_400_000);
+    const saved = gaps.map((g) => ({ id: g.dutyId, dueDate: g.dueDate }));
+    // Late by two days; due tomorrow; due in 40 days (outside the 30); and a covered duty that
+    // is late counts nowhere (only gaps are work).
+    await db.duty.update({ where: { id: gaps[0]!.dutyId }, data: { dueDate: day(-2) } });
+    await db.duty.update({ where: { id: gaps[1]!.dutyId }, data: { dueDate: day(1) } });
+    await db.duty.update({ where: { id: gaps[2]!.dutyId }, data: { dueDate: day(40) } });
+    const gapIds = new Set(gaps.map((g) => g.dutyId));
+    const covered = await db.duty.findFirstOrThrow({
+      where: { workspaceId, id: { notIn: [...gapIds] } },
+    });
+    await db.duty.update({ where: { id: covered.id }, data: { dueDate: day(-5) } });
+    await db.actionPlan.create({
+      data: { workspaceId, title: "Late plan", dueDate: day(-1), status: "IN_PROGRESS" },
+    });
+    await db.actionPlan.create({
+      data: { workspaceId: b.workspace.id, title: "Other late plan", dueDate: day(-1) },
+    });
+    try {
+      const { due } = await loadWorkspaceOverview({ workspaceId, now: NOW });
+      expect(due).toMatchObject({ days: 30, overdueGaps: 1, dueSoonGaps: 1, overduePlans: 1 });
+      expect(due.next.map((g) => g.dutyId)).toEqual([gaps[1]!.dutyId]);
+      expect(
+        (await loadWorkspaceOverview({ workspaceId: b.workspace.id, now: NOW })).due,
+      ).toMatchObject({ overdueGaps: 0, overduePlans: 1 });
+    } finally {
+      for (const row of saved)
+        await db.duty.update({ where: { id: row.id }, data: { dueDate: row.dueDate } });
+      await db.duty.update({ where: { id: covered.id }, data: { dueDate: covered.dueDate } });
+      await db.actionPlan.deleteMany({
+        where: { title: { in: ["Late plan", "Other late plan"] } },
+      });
+    }
+  });
+
   it("shows the daily snapshots (taken by the scheduled job) in the trend", async () => {
     await takeDailySnapshot({ workspaceId: a.workspace.id, now: NOW, replace: false });
     const overview = await loadWorkspaceOverview({ workspaceId: a.workspace.id, now: NOW });

@@ -1,6 +1,8 @@
 import "server-only";
 
 import type { CoverageSummary } from "@/lib/domain/coverage-reference";
+import { daysUntilDue } from "@/lib/domain/overdue";
+import { countDueGaps } from "@/lib/server/coverage/count-due-gaps";
 import { toSummary } from "@/lib/server/coverage/coverage-summary-sql";
 import { getCoverage, getCoverageBy } from "@/lib/server/coverage/get-coverage";
 import { getGapList } from "@/lib/server/coverage/get-gap-list";
@@ -14,9 +16,11 @@ import { toGapView } from "@/lib/server/dashboard/gap-view";
 import { loadHeatmap } from "@/lib/server/dashboard/load-heatmap";
 import { cachedPerRevision } from "@/lib/server/dashboard/overview-cache";
 import { listEvidence } from "@/lib/server/evidence/list-evidence";
+import { listPlans } from "@/lib/server/plans/list-plans";
 import { toHeatmapGrid } from "@/lib/view/dashboard/heatmap-grid";
 import { pageOf } from "@/lib/view/dashboard/paging";
 import type {
+  DueWork,
   ExpiringEvidence,
   GapView,
   HeatmapData,
@@ -34,6 +38,7 @@ export type WorkspaceOverviewData = {
   trend: TrendPoint[];
   topGaps: { total: number; rows: GapView[] };
   expiring: { total: number; items: ExpiringEvidence[] };
+  due: DueWork;
   owners: OwnerDuties[];
   labels: CoverageLabels;
 };
@@ -43,6 +48,9 @@ export const OVERVIEW_TOP_GAPS = 8;
 export const OVERVIEW_HEATMAP_SYSTEMS = 12;
 
 export const OVERVIEW_OWNERS_PAGE_SIZE = 25;
+/** "Due soon" on the overview: from today through this many days. */
+export const OVERVIEW_DUE_DAYS = 30;
+const OVERVIEW_NEXT_DUE = 5;
 
 /**
  * What the overview page draws: the cached overview with one page of its owners (the owner list
@@ -68,6 +76,7 @@ export function overviewView(
     trendDays: OVERVIEW_TREND_DAYS,
     topGaps: data.topGaps,
     expiring: data.expiring,
+    due: data.due,
     owners: pageOf(data.owners, input.ownersPage, OVERVIEW_OWNERS_PAGE_SIZE),
   };
 }
@@ -114,26 +123,49 @@ async function computeOverview(
   now: Date,
   mode: "all at once" | "one by one" = "all at once",
 ): Promise<WorkspaceOverviewData> {
-  const [labels, summary, byDomain, byModel, byOwner, heatmap, trend, gaps, expiring] =
-    await runTasks(
-      [
-        () => loadCoverageLabels(workspaceId),
-        () => getCoverage({ workspaceId, now }),
-        () => getCoverageBy({ workspaceId, now, groupBy: "domain" }),
-        () => getCoverageBy({ workspaceId, now, groupBy: "deploymentModel" }),
-        () => getCoverageBy({ workspaceId, now, groupBy: "owner" }),
-        () => loadHeatmap({ workspaceId, now, limit: OVERVIEW_HEATMAP_SYSTEMS }),
-        () => getTrend({ workspaceId, now, days: OVERVIEW_TREND_DAYS }),
-        () => getGapList({ workspaceId, now, limit: OVERVIEW_TOP_GAPS }),
-        () =>
-          listEvidence({
-            workspaceId,
-            now,
-            query: { state: ["expiring_soon"], page: 1, pageSize: 5 },
-          }),
-      ] as const,
-      mode,
-    );
+  const [
+    labels,
+    summary,
+    byDomain,
+    byModel,
+    byOwner,
+    heatmap,
+    trend,
+    gaps,
+    expiring,
+    dueCounts,
+    nextDue,
+    overduePlans,
+  ] = await runTasks(
+    [
+      () => loadCoverageLabels(workspaceId),
+      () => getCoverage({ workspaceId, now }),
+      () => getCoverageBy({ workspaceId, now, groupBy: "domain" }),
+      () => getCoverageBy({ workspaceId, now, groupBy: "deploymentModel" }),
+      () => getCoverageBy({ workspaceId, now, groupBy: "owner" }),
+      () => loadHeatmap({ workspaceId, now, limit: OVERVIEW_HEATMAP_SYSTEMS }),
+      () => getTrend({ workspaceId, now, days: OVERVIEW_TREND_DAYS }),
+      () => getGapList({ workspaceId, now, limit: OVERVIEW_TOP_GAPS }),
+      () =>
+        listEvidence({
+          workspaceId,
+          now,
+          query: { state: ["expiring_soon"], page: 1, pageSize: 5 },
+        }),
+      () => countDueGaps({ workspaceId, now, days: OVERVIEW_DUE_DAYS }),
+      // The soonest due gaps that are not late yet (the late ones are counted above).
+      () =>
+        getGapList({
+          workspaceId,
+          now,
+          filters: { overdue: false },
+          sort: "due",
+          limit: OVERVIEW_NEXT_DUE,
+        }),
+      () => listPlans({ workspaceId, now, filters: { overdue: true }, pageSize: 1 }),
+    ] as const,
+    mode,
+  );
   const domainOrder = new Map(labels.domains.map((d, index) => [d.key, index]));
   const modelOrder = new Map(labels.models.map((m, index) => [m.key, index]));
   const named = (
@@ -164,6 +196,15 @@ async function computeOverview(
         validUntil: item.validUntil ? new Date(item.validUntil).toISOString() : null,
       })),
     },
+    due: {
+      days: OVERVIEW_DUE_DAYS,
+      overdueGaps: dueCounts.overdue,
+      dueSoonGaps: dueCounts.dueSoon,
+      overduePlans: overduePlans.total,
+      next: nextDue.rows
+        .filter((row) => isDueWithin(row.dueDate, now, OVERVIEW_DUE_DAYS))
+        .map((row) => toGapView(row, labels.domains)),
+    },
     owners: byOwner
       .map((row) => ({
         ownerId: row.key,
@@ -176,4 +217,8 @@ async function computeOverview(
       .sort((a, b) => b.openDuties - a.openDuties || a.name.localeCompare(b.name)),
     labels,
   };
+}
+
+function isDueWithin(dueDate: Date | string | null, now: Date, days: number): boolean {
+  return dueDate !== null && daysUntilDue(dueDate, now) <= days;
 }

@@ -103,6 +103,16 @@ export type TrendRow = {
   totalDuties: number;
 };
 
+/** Work by due date (lib/domain/overdue.ts): what is late and what falls due in `days` days. */
+export type DueWork = {
+  days: number;
+  overdueGaps: number;
+  dueSoonGaps: number;
+  overduePlans: number;
+  /** The soonest due gaps that are not late yet, within `days`. */
+  next: GapView[];
+};
+
 /** What the overview page draws (components/dashboard/workspace-overview.tsx). */
 export type OverviewView = {
   activeSystems: number;
@@ -115,6 +125,7 @@ export type OverviewView = {
   trendDays: number;
   topGaps: { total: number; rows: GapView[] };
   expiring: { total: number; items: ExpiringEvidence[] };
+  due: DueWork;
   /** One page of the owners with open parts, most open parts first. */
   owners: ListPage<OwnerDuties>;
 };
