@@ -11,9 +11,11 @@ import { DELETE as unlinkRoute } from "@/app/api/v1/vendors/[vendorId]/systems/[
 import { db } from "@/lib/db/client";
 import { workspaceTransaction } from "@/lib/db/transaction";
 import { getCoverage } from "@/lib/server/coverage/get-coverage";
+import { applyResponsibilityOverride } from "@/lib/server/responsibilities/override-responsibility";
 import { decideReviewItem } from "@/lib/server/statements/decide-review-item";
 import { importStatement } from "@/lib/server/statements/import-statement";
 import { syncSystemStatements } from "@/lib/server/statements/sync-system-statements";
+import { setSystemArchived } from "@/lib/server/systems/archive-system";
 import { importSystems } from "@/lib/server/systems/import-systems";
 import { updateSystem } from "@/lib/server/systems/update-system";
 import { createVendor } from "@/lib/server/vendors/create-vendor";
@@ -397,6 +399,69 @@ describe("a system whose vendor changes", () => {
     expect((await statementEffect(a, system.id)).covered).toBe(2);
     await deleteVendor({ workspaceId: a.workspace.id, actor: a.actor, vendorId: doomed });
     expect(await statementEffect(a, system.id)).toEqual({ links: [], items: [], covered: 0 });
+  });
+});
+
+describe("a system whose duties change", () => {
+  it("an override that gives the provider a claimed domain links its new provider duty", async () => {
+    const system = await registerTestSystem(a.workspace, a.actor, {
+      primaryModel: "saas_ai",
+      name: "Override bot",
+      vendorId,
+    });
+    const responsibility = await db.responsibility.findFirstOrThrow({
+      where: { systemId: system.id, domainKey: "user_access_control" },
+    });
+    const before = await statementEffect(a, system.id);
+    await workspaceTransaction(a.workspace.id, "test", (tx) =>
+      applyResponsibilityOverride(tx, {
+        workspaceId: a.workspace.id,
+        actor: a.actor,
+        input: {
+          responsibilityId: responsibility.id,
+          value: "P",
+          justification: "The provider's statement says it runs access control.",
+        },
+      }),
+    );
+    const after = await statementEffect(a, system.id);
+    expect(after.links).toEqual([...LINKED, "user_access_control/PROVIDER/soc2"].sort());
+    expect(after.covered - before.covered).toBe(1);
+    // The item stays for the customer to resolve; it is not rewritten or removed by the override.
+    expect(after.items).toEqual(EXPECTED_ITEMS);
+  });
+
+  it("a system archived while its vendor's statement was imported gets it when restored", async () => {
+    const lateVendor = await newVendor(a, "Late AI");
+    const system = await registerTestSystem(a.workspace, a.actor, {
+      primaryModel: "saas_ai",
+      name: "Sleeping bot",
+      vendorId: lateVendor,
+    });
+    await setSystemArchived({
+      workspaceId: a.workspace.id,
+      actor: a.actor,
+      systemId: system.id,
+      archived: true,
+    });
+    const result = await importStatement({
+      workspaceId: a.workspace.id,
+      actor: a.actor,
+      vendorId: lateVendor,
+      text: statementText(),
+    });
+    expect(result.systems).toBe(0);
+    expect((await statementEffect(a, system.id)).links).toEqual([]);
+    await setSystemArchived({
+      workspaceId: a.workspace.id,
+      actor: a.actor,
+      systemId: system.id,
+      archived: false,
+    });
+    const effect = await statementEffect(a, system.id);
+    expect(effect.links).toEqual(LINKED);
+    expect(effect.items).toEqual(EXPECTED_ITEMS);
+    expect(effect.covered).toBe(2);
   });
 });
 
