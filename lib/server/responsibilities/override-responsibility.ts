@@ -11,6 +11,7 @@ import {
   lossConfirmed,
   lossSummary,
 } from "@/lib/server/responsibilities/describe-duty-loss";
+import { syncSystemStatements } from "@/lib/server/statements/sync-system-statements";
 import type { OverrideResponsibilityInput } from "@/lib/validation/responsibilities";
 
 export const OVERRIDE_NEEDS_APPROVAL_MESSAGE =
@@ -160,6 +161,9 @@ export async function applyResponsibilityOverride(
       value,
     },
   });
+  // A provider duty that appeared, or a value that now differs, is the vendor statements' to cover
+  // or review as for any other system change.
+  await syncSystemStatements(tx, { workspaceId, actor, systemIds: [responsibility.systemId] });
   await recordAuditEvent(tx, {
     workspaceId,
     actor,

@@ -7,14 +7,13 @@ import { workspaceTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { findStatementSystems, mapStatement } from "@/lib/server/statements/map-statement";
 import {
   findFrameworkDefinition,
   StatementInvalidError,
 } from "@/lib/server/statements/statement-framework";
-import { diffStatements, disagreement, type StatementDiff } from "@/lib/statements/compare";
+import { diffStatements, type StatementDiff } from "@/lib/statements/compare";
 import {
-  attestationsFor,
-  positionCode,
   type ProviderStatementDocument,
   providerStatementSchema,
   type StatementAttestation,
@@ -265,63 +264,19 @@ async function applyStatement(
     evidenceIds.set(a.sha256, created.id);
   }
 
-  const systems = await tx.aiSystem.findMany({
-    where: {
-      workspaceId,
-      vendorId: input.vendor.id,
-      archivedAt: null,
-      deploymentModels: { hasSome: document.deploymentModels },
-      frameworkVersion: {
-        version: document.framework.version,
-        framework: { key: document.framework.key },
-      },
-    },
-    select: {
-      id: true,
-      responsibilities: {
-        where: { workspaceId },
-        select: {
-          domainKey: true,
-          value: true,
-          duties: { where: { workspaceId, side: "PROVIDER" }, select: { id: true } },
-        },
-      },
-    },
+  const systems = await findStatementSystems(tx, {
+    workspaceId,
+    vendorId: input.vendor.id,
+    document,
   });
-
-  const links: {
-    workspaceId: string;
-    evidenceId: string;
-    dutyId: string;
-    createdById: string | null;
-  }[] = [];
-  const items: Prisma.StatementReviewItemCreateManyInput[] = [];
-  for (const system of systems) {
-    const byDomain = new Map(system.responsibilities.map((r) => [r.domainKey, r]));
-    for (const domain of document.domains) {
-      const responsibility = byDomain.get(domain.key);
-      const systemValue = responsibility?.value ?? "NA";
-      const statementValue = positionCode(domain.position);
-      if (disagreement(systemValue, statementValue))
-        items.push({
-          workspaceId,
-          versionId: input.versionId,
-          systemId: system.id,
-          domainKey: domain.key,
-          systemValue,
-          statementValue,
-        });
-      const duty = responsibility?.duties[0];
-      if (!duty) continue;
-      for (const a of attestationsFor(document, domain.key))
-        links.push({
-          workspaceId,
-          evidenceId: evidenceIds.get(a.sha256)!,
-          dutyId: duty.id,
-          createdById: actorId,
-        });
-    }
-  }
+  const { links, items } = mapStatement({
+    workspaceId,
+    versionId: input.versionId,
+    document,
+    evidenceIds,
+    systems,
+    createdById: actorId,
+  });
   if (links.length > 0) await tx.evidenceLink.createMany({ data: links, skipDuplicates: true });
 
   // A review decision carries over to the next version while the disagreement is the same one.

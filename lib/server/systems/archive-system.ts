@@ -3,6 +3,7 @@ import "server-only";
 import { workspaceTransaction } from "@/lib/db/transaction";
 import { ConflictError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { syncSystemStatements } from "@/lib/server/statements/sync-system-statements";
 import { loadSystemForChange } from "@/lib/server/systems/load-system-for-change";
 
 /**
@@ -32,6 +33,8 @@ export async function setSystemArchived({
       where: { id: systemId, workspaceId },
       data: { archivedAt, version: { increment: 1 } },
     });
+    // Archiving keeps everything; a restored system gets what statements imported meanwhile give.
+    if (!archived) await syncSystemStatements(tx, { workspaceId, actor, systemIds: [systemId] });
     await recordAuditEvent(tx, {
       workspaceId,
       actor,

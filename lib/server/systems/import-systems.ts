@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { workspaceTransaction } from "@/lib/db/transaction";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { listFrameworks } from "@/lib/server/frameworks/list-frameworks";
+import { syncSystemStatements } from "@/lib/server/statements/sync-system-statements";
 import { modelProblems } from "@/lib/server/systems/check-system-fields";
 import { type FrameworkMatrix, loadFrameworkMatrix } from "@/lib/server/systems/framework-matrix";
 import { insertDerivedSystems } from "@/lib/server/systems/insert-derived-systems";
@@ -172,13 +173,17 @@ export async function importSystems({
     "importSystems",
     async (tx) => {
       const all: { id: string; name: string }[] = [];
+      const withVendor: string[] = [];
       for (let start = 0; start < valid.length; start += CHUNK) {
-        const inserted = await insertDerivedSystems(tx, {
-          workspaceId,
-          systems: valid.slice(start, start + CHUNK),
-        });
+        const chunk = valid.slice(start, start + CHUNK);
+        const inserted = await insertDerivedSystems(tx, { workspaceId, systems: chunk });
         all.push(...inserted.map(({ id, name }) => ({ id, name })));
+        inserted.forEach((system, index) => {
+          if (chunk[index]?.fields.vendorId) withVendor.push(system.id);
+        });
       }
+      // Systems of a vendor with an imported statement are covered by it from the start.
+      await syncSystemStatements(tx, { workspaceId, actor, systemIds: withVendor });
       // One event for the whole import: the systems it created, so the audit log stays readable.
       await recordAuditEvent(tx, {
         workspaceId,

@@ -17,7 +17,8 @@ export type DerivedCounts = {
 /**
  * Writes systems with their derived responsibilities and parts in the caller's transaction, in
  * three statements whatever the number of systems (registering one or importing thousands). The
- * fields must already be checked (checkSystemFields / the CSV importer).
+ * fields must already be checked (checkSystemFields / the CSV importer). The callers then apply
+ * the vendors' provider statements to the new systems (syncSystemStatements), once per action.
  */
 export async function insertDerivedSystems(
   tx: Prisma.TransactionClient,

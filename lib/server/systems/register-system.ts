@@ -2,6 +2,7 @@ import "server-only";
 
 import { workspaceTransaction } from "@/lib/db/transaction";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { syncSystemStatements } from "@/lib/server/statements/sync-system-statements";
 import { checkSystemFields } from "@/lib/server/systems/check-system-fields";
 import { loadFrameworkMatrix } from "@/lib/server/systems/framework-matrix";
 import { insertDerivedSystems } from "@/lib/server/systems/insert-derived-systems";
@@ -9,7 +10,8 @@ import type { SystemFields } from "@/lib/validation/systems";
 
 /**
  * Registers an AI system and, in the same transaction, derives its responsibilities and parts from
- * the framework version's matrix: a system never exists without its duties.
+ * the framework version's matrix: a system never exists without its duties. A system registered
+ * with a vendor gets that vendor's current provider statements at once (syncSystemStatements).
  */
 export async function registerSystem({
   workspaceId,
@@ -31,6 +33,8 @@ export async function registerSystem({
       systems: [{ fields, matrix }],
     });
     if (!system) throw new Error("registerSystem: nothing was inserted");
+    if (fields.vendorId)
+      await syncSystemStatements(tx, { workspaceId, actor, systemIds: [system.id] });
     await recordAuditEvent(tx, {
       workspaceId,
       actor,

@@ -9,6 +9,7 @@ import {
   lossConfirmed,
   lossSummary,
 } from "@/lib/server/responsibilities/describe-duty-loss";
+import { syncSystemStatements } from "@/lib/server/statements/sync-system-statements";
 import { checkSystemFields, deploymentModelsOf } from "@/lib/server/systems/check-system-fields";
 import { loadFrameworkMatrix } from "@/lib/server/systems/framework-matrix";
 import { loadSystemForChange } from "@/lib/server/systems/load-system-for-change";
@@ -134,6 +135,9 @@ export async function updateSystem({
         "Someone else saved changes to this system at the same time. Reload and try again.",
       );
     }
+    // A new vendor, or duties that changed, change what the vendors' statements give this system.
+    if (modelsChanged || current.vendorId !== fields.vendorId)
+      await syncSystemStatements(tx, { workspaceId, actor, systemIds: [systemId] });
     if (Object.keys(diff).length > 0) {
       await recordAuditEvent(tx, {
         workspaceId,

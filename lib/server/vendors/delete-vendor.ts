@@ -3,10 +3,12 @@ import "server-only";
 import { workspaceTransaction } from "@/lib/db/transaction";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { syncSystemStatements } from "@/lib/server/statements/sync-system-statements";
 
 /**
  * Deletes a vendor. Its systems stay (their vendor becomes empty) and so do its attestations
- * (they lose the vendor link), which is why the page asks for confirmation. Its assessment
+ * (they lose the vendor link; those of its provider statements are unlinked from its systems'
+ * duties, as when a system leaves a vendor), which is why the page asks for confirmation. Its assessment
  * answers go with it, so the audit event keeps them whole (topic, status, answer, reviewer) with
  * the vendor's own fields: what was deleted can be read back, and re-entered, from the log.
  */
@@ -45,6 +47,19 @@ export async function deleteVendor({
       },
     });
     if (!vendor) throw new NotFoundError("Vendor not found.");
+    // Its systems leave it first, so its provider statements' links and open review items go
+    // with it: deleting the statements would otherwise leave their evidence covering duties.
+    const systems = await tx.aiSystem.findMany({
+      where: { workspaceId, vendorId },
+      select: { id: true },
+    });
+    if (systems.length > 0) {
+      await tx.aiSystem.updateMany({
+        where: { workspaceId, vendorId },
+        data: { vendorId: null, version: { increment: 1 } },
+      });
+      await syncSystemStatements(tx, { workspaceId, actor, systemIds: systems.map((s) => s.id) });
+    }
     const { count } = await tx.vendor.deleteMany({ where: { id: vendorId, workspaceId } });
     if (count !== 1)
       throw new ConflictError("The vendor was changed at the same time. Reload and try again.");

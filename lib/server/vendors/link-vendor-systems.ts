@@ -3,8 +3,12 @@ import "server-only";
 import { workspaceTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { syncSystemStatements } from "@/lib/server/statements/sync-system-statements";
 
-/** Makes the vendor the provider of the given systems (all of this workspace, or nothing). */
+/**
+ * Makes the vendor the provider of the given systems (all of this workspace, or nothing). Its
+ * current provider statements then apply to them, and a previous vendor's no longer do.
+ */
 export async function linkVendorSystems({
   workspaceId,
   actor,
@@ -29,6 +33,7 @@ export async function linkVendorSystems({
       where: { workspaceId, id: { in: ids } },
       data: { vendorId, version: { increment: 1 } },
     });
+    await syncSystemStatements(tx, { workspaceId, actor, systemIds: ids });
     await recordAuditEvent(tx, {
       workspaceId,
       actor,

@@ -3,8 +3,12 @@ import "server-only";
 import { workspaceTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import { type AuditActor, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { syncSystemStatements } from "@/lib/server/statements/sync-system-statements";
 
-/** Removes the vendor from one system (the system keeps everything else). */
+/**
+ * Removes the vendor from one system. The system keeps everything else except what the vendor's
+ * provider statements gave it: their evidence links and open review items (syncSystemStatements).
+ */
 export async function unlinkVendorSystem({
   workspaceId,
   actor,
@@ -22,6 +26,7 @@ export async function unlinkVendorSystem({
       data: { vendorId: null, version: { increment: 1 } },
     });
     if (count !== 1) throw new NotFoundError("That system is not linked to this vendor.");
+    await syncSystemStatements(tx, { workspaceId, actor, systemIds: [systemId] });
     await recordAuditEvent(tx, {
       workspaceId,
       actor,

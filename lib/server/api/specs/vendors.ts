@@ -68,7 +68,8 @@ export const deleteVendorSpec = defineApiRoute({
   path: "/api/v1/vendors/{vendorId}",
   tag: "Vendors",
   summary: "Delete a vendor",
-  description: "Its systems stay, without a vendor.",
+  description:
+    "Its systems stay, without a vendor; the evidence of its imported provider statements stays in the library but no longer backs their duties.",
   permission: "vendor.update",
   params: vendorParams,
   response: z.object({ id: z.string() }),
@@ -103,7 +104,7 @@ export const unlinkVendorSystemSpec = defineApiRoute({
   tag: "Vendors",
   summary: "Unlink a system from a vendor",
   description:
-    "The system keeps everything else and has no vendor afterwards. 404 when the system is not linked to this vendor.",
+    "The system has no vendor afterwards and keeps everything else except what the vendor's provider statements gave it (their evidence links and open review items). 404 when the system is not linked to this vendor.",
   permission: "vendor.update",
   params: z.object({ vendorId: idSchema, systemId: idSchema }),
   response: z.object({ count: z.number() }),
